@@ -1,0 +1,3 @@
+from livehelper.cli import main
+
+raise SystemExit(main())

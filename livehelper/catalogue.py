@@ -1,0 +1,192 @@
+"""Read a product catalogue from CSV or XLSX, checking every row before anything is stored.
+
+Columns (header row, any order, extra columns ignored): ``code,name,price,unit,stock,aliases``.
+Vietnamese headers work too (mã, tên, giá, đơn vị, tồn kho, tên khác).
+``price`` is whole VND (``35000``, ``35.000``, ``35.000đ``, ``35k``); ``stock`` is a whole
+number or empty for unlimited; ``aliases`` are separated by ``|``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from livehelper.errors import CatalogueError, RowProblem
+from livehelper.store import ProductSpec
+
+REQUIRED = ("code", "name", "price", "unit")
+HEADER_ALIASES = {
+    "code": "code", "ma": "code", "ma sp": "code", "ma san pham": "code",
+    "name": "name", "ten": "name", "ten san pham": "name", "san pham": "name",
+    "price": "price", "gia": "price", "gia ban": "price",
+    "unit": "unit", "don vi": "unit", "dvt": "unit", "don vi tinh": "unit",
+    "stock": "stock", "ton kho": "stock", "so luong": "stock", "ton": "stock",
+    "aliases": "aliases", "ten khac": "aliases", "alias": "aliases",
+}  # fmt: skip
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.strip().lower()).replace("đ", "d")
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def read_catalogue(path: str | Path) -> list[ProductSpec]:
+    """Parse and validate a whole file; raise ``CatalogueError`` listing every bad row."""
+    path = Path(path)
+    if not path.exists():
+        raise CatalogueError([RowProblem(0, f"the file {path} does not exist")], str(path))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path)
+    else:
+        rows = _csv_rows(path)
+    return parse_rows(rows, source=path.name)
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogueError(
+            [RowProblem(line, "the file is not UTF-8 text; save it as 'CSV UTF-8' and try again")],
+            path.name,
+        ) from exc
+    reader = csv.reader(io.StringIO(text, newline=""))
+    start = 1
+    for row in reader:
+        yield start, row
+        start = reader.line_num + 1
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise CatalogueError(
+            [RowProblem(0, f"cannot read this Excel file ({exc.__class__.__name__})")], path.name
+        ) from exc
+    try:
+        sheet = book.worksheets[0]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(row)
+    finally:
+        book.close()
+
+
+def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[ProductSpec]:
+    problems: list[RowProblem] = []
+    header: dict[str, int] | None = None
+    specs: list[ProductSpec] = []
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        cells = ["" if v is None else v for v in row]
+        if all(str(v).strip() == "" for v in cells):
+            continue
+        if header is None:
+            header = {}
+            for index, title in enumerate(cells):
+                key = HEADER_ALIASES.get(_fold(str(title)))
+                if key and key not in header:
+                    header[key] = index
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                raise CatalogueError(
+                    [
+                        RowProblem(
+                            line,
+                            "the header row must name the columns code,name,price,unit"
+                            f" (missing: {', '.join(missing)})",
+                        )
+                    ],
+                    source,
+                )
+            continue
+
+        def cell(name: str) -> Any:
+            index = header.get(name) if header else None
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        row_problems: list[str] = []
+        code = str(cell("code")).strip()
+        name = str(cell("name")).strip()
+        unit = str(cell("unit")).strip()
+        if not code:
+            row_problems.append("the product code is empty")
+        elif not CODE_RE.match(code):
+            row_problems.append(
+                f"the code {code!r} may use only letters, digits, '-' and '_' (at most 32)"
+            )
+        elif code.upper() in seen:
+            row_problems.append(f"the code {code!r} is already used on line {seen[code.upper()]}")
+        if not name:
+            row_problems.append("the product name is empty")
+        if not unit:
+            row_problems.append("the unit is empty (for example kg, hộp, túi)")
+        price = _whole_vnd(cell("price"))
+        if price is None:
+            row_problems.append(
+                f"the price {str(cell('price')).strip()!r} is not a whole amount in đồng "
+                "(for example 35000)"
+            )
+        stock_cell = cell("stock")
+        stock: Decimal | None = None
+        if str(stock_cell).strip() != "":
+            stock = _whole_number(stock_cell)
+            if stock is None:
+                row_problems.append(
+                    f"the stock {str(stock_cell).strip()!r} is not a whole number "
+                    "(leave it empty for unlimited)"
+                )
+        aliases = tuple(
+            dict.fromkeys(a.strip() for a in str(cell("aliases")).split("|") if a.strip())
+        )
+        for message in row_problems:
+            problems.append(RowProblem(line, message))
+        if not row_problems and price is not None:
+            seen[code.upper()] = line
+            specs.append(ProductSpec(code, name[:200], price, unit[:32], stock, aliases))
+    if header is None:
+        raise CatalogueError([RowProblem(1, "the file is empty")], source)
+    if problems:
+        raise CatalogueError(problems, source)
+    if not specs:
+        raise CatalogueError([RowProblem(2, "the file has a header but no products")], source)
+    return specs
+
+
+_PRICE_RE = re.compile(r"^(\d{1,3}(?:[.,\s]\d{3})+|\d+)(k)?$")
+
+
+def _whole_vnd(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if value >= 0 and float(value).is_integer() else None
+    text = _fold(str(value)).replace("vnd", "").replace("₫", "").rstrip("d").strip()
+    match = _PRICE_RE.match(text)
+    if not match:
+        return None
+    amount = int(re.sub(r"[.,\s]", "", match.group(1)))
+    return amount * 1000 if match.group(2) else amount
+
+
+def _whole_number(value: Any) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    if number < 0 or number != number.to_integral_value():
+        return None
+    return Decimal(int(number))

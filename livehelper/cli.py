@@ -1,0 +1,476 @@
+"""The ``livehelper`` command. With no arguments it opens the window.
+
+Every command reads and writes through the same Qt-free core as the window.
+JSON output shapes are contracts (see README, "CLI"): add keys, never rename.
+Exit codes: 0 done; 1 some items failed (e.g. a claim could not be confirmed);
+2 bad input or environment (message on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from livehelper import __version__
+from livehelper.errors import LivehelperError
+from livehelper.model import ClaimStatus, IncomingComment, Intent, ParseResult, qty_to_json
+
+log = logging.getLogger("livehelper")
+
+
+# ------------------------------------------------------------------- arguments
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="database: a SQLAlchemy URL (sqlite:///file, postgresql://user:pw@host/db) "
+        "or a file path; default $LIVEHELPER_DB or livehelper.sqlite3 in your data folder",
+    )
+    parser = argparse.ArgumentParser(
+        prog="livehelper",
+        parents=[common],
+        description="Live-selling assistant. Run without a command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"livehelper {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+
+    p = command("gui", "open the window (the default)")
+    p.add_argument("--lang", choices=["vi", "en"], default=None)
+
+    p = command("demo", "try livehelper with a demo catalogue and a scripted comment stream")
+    p.add_argument("--headless", action="store_true", help="no window: run the stream, print a summary")
+    p.add_argument("--speed", type=float, default=1.0, help="replay speed (2 = twice as fast)")
+    p.add_argument("--lang", choices=["vi", "en"], default=None)
+
+    p = command("parse", "read comments (JSONL) as orders, without storing anything")
+    p.add_argument("--catalog", required=True, type=Path, help="catalogue CSV or XLSX")
+    p.add_argument("--featured", default=None, help="product code on screen")
+    p.add_argument("input", nargs="?", type=Path, help="JSONL file (default: stdin)")
+
+    catalog = command("catalog", "product catalogue").add_subparsers(dest="action", required=True)
+    p = catalog.add_parser("import", parents=[common], help="import a CSV or XLSX catalogue")
+    p.add_argument("file", type=Path)
+    p = catalog.add_parser("list", parents=[common], help="list products")
+    p.add_argument("--json", action="store_true")
+
+    session = command("session", "broadcast sessions").add_subparsers(dest="action", required=True)
+    p = session.add_parser("start", parents=[common], help="start a session, print its id")
+    p.add_argument("--name", default="")
+    p = session.add_parser("end", parents=[common], help="end a session")
+    p.add_argument("id", type=int)
+    p = session.add_parser("list", parents=[common], help="list sessions")
+    p.add_argument("--json", action="store_true")
+
+    p = command("feature", "put a product on screen for a session")
+    p.add_argument("code")
+    p.add_argument("--session", type=int, required=True)
+
+    p = command("ingest", "feed comments (JSONL) through the live pipeline, print a summary")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("input", nargs="?", type=Path, help="JSONL file (default: stdin)")
+
+    queue = command("queue", "the queue of claims").add_subparsers(dest="action", required=True)
+    p = queue.add_parser("list", parents=[common], help="list claims")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--status", choices=[s.value for s in ClaimStatus])
+    p.add_argument("--json", action="store_true")
+    for verb in ("confirm", "reject", "cancel"):
+        p = queue.add_parser(verb, parents=[common], help=f"{verb} claims")
+        p.add_argument("ids", type=int, nargs="+", metavar="ID")
+        p.add_argument("--by", default="", help="who decided (recorded)")
+        p.add_argument("--json", action="store_true")
+
+    orders = command("orders", "buyer orders").add_subparsers(dest="action", required=True)
+    p = orders.add_parser("list", parents=[common], help="confirmed orders of a session")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--json", action="store_true")
+
+    p = command("export", "write a session's confirmed orders to a file")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--format", choices=["csv", "xlsx", "json"], required=True)
+    p.add_argument("--out", type=Path, required=True)
+
+    bench = command("bench", "benchmarks (figures, not tests)").add_subparsers(
+        dest="action", required=True
+    )
+    p = bench.add_parser("ingest", parents=[common], help="full pipeline on a fresh SQLite file")
+    p.add_argument("--count", type=int, default=20000)
+    p.add_argument("--rate", type=float, default=5000, help="arrival rate for the latency phase")
+    p.add_argument("--json", action="store_true")
+    p = bench.add_parser("parse", parents=[common], help="parser only, one core")
+    p.add_argument("--count", type=int, default=100000)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+# --------------------------------------------------------------------- helpers
+def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from livehelper.store import Store
+
+    return Store.open(getattr(args, "db", None))
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _read_lines(path: Path | None) -> Iterator[tuple[int, str]]:
+    handle: TextIO
+    if path is None:
+        handle = sys.stdin
+        sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    else:
+        handle = path.open(encoding="utf-8-sig")
+    try:
+        for number, line in enumerate(handle, start=1):
+            yield number, line.rstrip("\r\n")
+    finally:
+        if path is not None:
+            handle.close()
+
+
+def parse_result_json(comment_id: Any, result: ParseResult) -> dict[str, Any]:
+    return {
+        "id": comment_id,
+        "intent": result.intent.value,
+        "items": [{"code": i.code, "qty": qty_to_json(i.qty)} for i in result.items],
+        "phone": result.phone,
+        "ambiguous": result.ambiguous,
+        "confidence": round(result.confidence, 2),
+    }
+
+
+def comment_from_json(obj: Any, raw_line: str) -> IncomingComment:
+    """An input line of the documented comment JSONL; raises ValueError if unusable."""
+    if not isinstance(obj, dict):
+        raise ValueError("a line must be a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError("'text' is missing or not a string")
+    platform = str(obj.get("platform") or "manual")
+    user_name = str(obj.get("user_name") or obj.get("user_id") or "?")
+    user_id = str(obj.get("user_id") or user_name)
+    message_id = obj.get("id")
+    if message_id is None or message_id == "":
+        # no id: the line itself identifies it, so feeding the same file twice stores it once
+        message_id = "sha1:" + hashlib.sha1(raw_line.encode("utf-8")).hexdigest()
+    featured = obj.get("featured")
+    return IncomingComment(
+        platform=platform,
+        message_id=str(message_id),
+        user_id=user_id,
+        user_name=user_name,
+        text=text,
+        received_at=_timestamp(obj.get("ts")),
+        raw=raw_line,
+        featured=str(featured) if featured else None,
+    )
+
+
+def _timestamp(value: Any) -> datetime:
+    if value is None or value == "":
+        return datetime.now(UTC)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value  # milliseconds or seconds
+        return datetime.fromtimestamp(seconds, UTC)
+    text = str(value).strip()
+    if text.replace(".", "", 1).isdigit():
+        return _timestamp(float(text))
+    parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def claim_json(claim: Any) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "session_id": claim.session_id,
+        "status": claim.status.value,
+        "buyer": claim.buyer_name,
+        "buyer_id": claim.buyer_id,
+        "platform": claim.platform,
+        "text": claim.text,
+        "items": [
+            {
+                "code": i.code,
+                "name": i.name,
+                "unit": i.unit,
+                "qty": qty_to_json(i.qty),
+                "unit_price": i.unit_price,
+            }
+            for i in claim.items
+        ],
+        "phone": claim.phone,
+        "ambiguous": claim.ambiguous,
+        "comment_id": claim.comment_id,
+        "created_at": claim.created_at.isoformat(),
+        "decided_by": claim.decided_by,
+        "decided_at": claim.decided_at.isoformat() if claim.decided_at else None,
+    }
+
+
+# -------------------------------------------------------------------- commands
+def cmd_parse(args: argparse.Namespace) -> int:
+    from livehelper.catalogue import read_catalogue
+    from livehelper.comments.parser import Parser
+
+    parser = Parser(read_catalogue(args.catalog))
+    for number, line in _read_lines(args.input):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                raise ValueError("a line needs a 'text' string")
+        except ValueError as exc:
+            log.warning("input line %d skipped: %s", number, exc)
+            _emit({"id": None, "intent": "other", "items": [], "phone": None, "error": str(exc)})
+            continue
+        result = parser.parse(obj["text"], obj.get("featured") or args.featured)
+        _emit(parse_result_json(obj.get("id"), result))
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    if args.action == "import":
+        from livehelper.catalogue import read_catalogue
+
+        result = store.import_products(read_catalogue(args.file))
+        print(f"imported {args.file.name}: {result.added} added, {result.updated} updated")
+        return 0
+    products = store.products()
+    if args.json:
+        _emit(
+            [
+                {
+                    "code": p.code,
+                    "name": p.name,
+                    "price": p.price,
+                    "unit": p.unit,
+                    "stock": None if p.stock is None else qty_to_json(p.stock),
+                    "aliases": list(p.aliases),
+                }
+                for p in products
+            ]
+        )
+    else:
+        from livehelper.model import format_vnd
+
+        for p in products:
+            stock = "∞" if p.stock is None else qty_to_json(p.stock)
+            print(f"{p.code:8} {p.name:30} {format_vnd(p.price):>12}/{p.unit:6} stock {stock}")
+    return 0
+
+
+def cmd_session(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    if args.action == "start":
+        print(store.start_session(args.name).id)
+    elif args.action == "end":
+        store.end_session(args.id)
+    else:
+        sessions = store.sessions()
+        if args.json:
+            _emit(
+                [
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "started_at": s.started_at.isoformat(),
+                        "ended_at": s.ended_at.isoformat() if s.ended_at else None,
+                        "featured": s.featured_code,
+                    }
+                    for s in sessions
+                ]
+            )
+        else:
+            for s in sessions:
+                state = "ended" if s.ended_at else "live"
+                print(f"{s.id:5}  {s.started_at.astimezone():%Y-%m-%d %H:%M}  {state:5}  {s.name}")
+    return 0
+
+
+def cmd_feature(args: argparse.Namespace) -> int:
+    session = _open_store(args).feature(args.session, args.code)
+    print(session.featured_code)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from livehelper.pipeline import Pipeline
+
+    store = _open_store(args)
+    store.session(args.session)  # fail early, clearly, for an unknown session
+    totals = {"stored": 0, "duplicates": 0, "orders": 0, "cancels": 0}
+    claim_ids: list[int] = []
+    failures: list[str] = []
+
+    def on_batch(result: Any) -> None:
+        totals["stored"] += len(result.comments)
+        totals["duplicates"] += result.duplicates
+        totals["orders"] += sum(1 for c in result.comments if c.intent is Intent.ORDER)
+        totals["cancels"] += sum(1 for c in result.comments if c.intent is Intent.CANCEL)
+        claim_ids.extend(c.id for c in result.claims)
+
+    def on_error(exc: BaseException, batch: list[IncomingComment]) -> None:
+        failures.append(f"{len(batch)} comments not stored: {exc}")
+
+    pipeline = Pipeline(store, args.session, on_batch=on_batch, on_error=on_error)
+    read = malformed = 0
+    for number, line in _read_lines(args.input):
+        if not line.strip():
+            continue
+        read += 1
+        try:
+            pipeline.submit(comment_from_json(json.loads(line), line))
+        except ValueError as exc:
+            malformed += 1
+            log.warning("input line %d skipped: %s", number, exc)
+    pipeline.drain()
+    pipeline.close()
+    _emit(
+        {
+            "session_id": args.session,
+            "read": read,
+            "malformed": malformed,
+            **totals,
+            "claims": len(claim_ids),
+            "claim_ids": sorted(claim_ids),
+            "errors": failures,
+        }
+    )
+    return 1 if failures else 0
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    if args.action == "list":
+        status = ClaimStatus(args.status) if args.status else None
+        claims = store.claims(args.session, status)
+        if args.json:
+            _emit([claim_json(c) for c in claims])
+        else:
+            for c in claims:
+                items = ", ".join(f"{qty_to_json(i.qty)} {i.unit} {i.code}" for i in c.items)
+                print(f"{c.id:6} {c.status.value:9} {c.buyer_name[:20]:20} {items:24} {c.text[:60]}")
+        return 0
+    status = {
+        "confirm": ClaimStatus.CONFIRMED,
+        "reject": ClaimStatus.REJECTED,
+        "cancel": ClaimStatus.CANCELLED,
+    }[args.action]
+    decisions = store.decide(args.ids, status, by=args.by)
+    if args.json:
+        _emit(
+            [
+                {"id": d.claim_id, "ok": d.ok, "status": d.claim.status.value if d.claim else None,
+                 "error": d.error}
+                for d in decisions
+            ]
+        )
+    for d in decisions:
+        if d.ok:
+            if not args.json:
+                print(f"claim {d.claim_id} {status.value}")
+        else:
+            print(f"claim {d.claim_id} not {status.value}: {d.error}", file=sys.stderr)
+    return 0 if all(d.ok for d in decisions) else 1
+
+
+def cmd_orders(args: argparse.Namespace) -> int:
+    from livehelper.export.rows import order_dict
+    from livehelper.model import format_vnd
+
+    orders = _open_store(args).orders(args.session)
+    if args.json:
+        _emit([order_dict(o) for o in orders])
+    else:
+        for o in orders:
+            items = ", ".join(f"{qty_to_json(line.qty)} {line.unit} {line.code}" for line in o.lines)
+            print(f"{o.id:5} {o.buyer_name[:24]:24} {o.phone or '-':11} {items:30} {format_vnd(o.total):>12}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from livehelper.export import FORMATS
+
+    orders = _open_store(args).orders(args.session)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    written = FORMATS[args.format].write(orders, args.out)
+    print(f"{written} orders written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from livehelper import bench
+
+    if args.action == "ingest":
+        figures = bench.bench_ingest(args.count, rate=args.rate)
+    else:
+        figures = bench.bench_parse(args.count)
+    if args.json:
+        _emit(figures)
+    else:
+        for key, value in figures.items():
+            print(f"{key:>16}: {value}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if args.headless:
+        from livehelper import demo
+
+        _emit(demo.run_headless(getattr(args, "db", None), speed=args.speed))
+        return 0
+    from livehelper.ui.app import run
+
+    return run(db=getattr(args, "db", None), demo=True, lang=args.lang, speed=args.speed)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from livehelper.ui.app import run
+
+    return run(db=getattr(args, "db", None), demo=False, lang=getattr(args, "lang", None))
+
+
+COMMANDS = {
+    "parse": cmd_parse,
+    "catalog": cmd_catalog,
+    "session": cmd_session,
+    "feature": cmd_feature,
+    "ingest": cmd_ingest,
+    "queue": cmd_queue,
+    "orders": cmd_orders,
+    "export": cmd_export,
+    "bench": cmd_bench,
+    "demo": cmd_demo,
+    "gui": cmd_gui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="livehelper: %(message)s")
+    logging.getLogger("obsws_python").setLevel(logging.WARNING)  # it logs passwords at INFO
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    try:
+        return COMMANDS[args.command or "gui"](args)
+    except LivehelperError as exc:
+        print(f"livehelper: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

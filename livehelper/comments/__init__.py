@@ -1,0 +1,1 @@
+"""Comment sources (one module per platform) and the comment parser."""

@@ -1,0 +1,454 @@
+"""Read a Vietnamese live-selling comment as an order, a cancel, or something else.
+
+Pure and deterministic: no I/O after the lexicon is loaded, no network models. A
+``Parser`` is built once per catalogue version (all matching tables are compiled
+then) and ``parse`` is called for every comment.
+
+How a comment is read, in order:
+ 1. fold: lower case, accents removed (``Chốt`` -> ``chot``), so both spellings match;
+ 2. phone numbers are taken out and normalised (``+84 912 345 678`` -> ``0912345678``);
+ 3. everyday phrases that contain a product alias (``hồi nãy``) are blanked;
+ 4. numbers that are not quantities (prices, times, dates, sizes, addresses) are blanked;
+ 5. product mentions and quantities are found with their positions;
+ 6. the intent is decided (cancel, past purchase, negation, advice to others,
+    question, order word, or a product with a quantity);
+ 7. each quantity is given to the nearest product in its clause; none named means
+    the featured product; units are converted to the catalogue unit.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any, Protocol
+
+from livehelper.model import Intent, ParsedItem, ParseResult
+from livehelper.resources_path import resource_text
+
+MAX_CHARS = 1000  # longer comments are read from their first 1000 characters only
+
+
+class ProductLike(Protocol):
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+# ----------------------------------------------------------------------- folding
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0xC0, 0x2000):
+        ch = chr(cp)
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", ch.lower()) if not unicodedata.combining(c)
+        )
+        if base != ch and len(base) == 1 and base.isascii():
+            table[cp] = base
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "d"
+    # look-alike punctuation buyers paste from phones
+    for ch in "\u00a0\u2007\u202f\u200b\u3000\t\r":
+        table[ord(ch)] = " "
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese accents: ``'Chốt ĐƠN'`` -> ``'chot don'``."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.lower().translate(_FOLD)
+
+
+# ----------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class Lexicon:
+    order: tuple[str, ...]
+    cancel: tuple[str, ...]
+    negation: tuple[str, ...]
+    question: tuple[str, ...]
+    past: tuple[str, ...]
+    suggestion: tuple[str, ...]
+    suggestion_tail: tuple[str, ...]
+    everyday_phrases: tuple[str, ...]
+    number_words: dict[str, int]
+    half: tuple[str, ...]
+    half_of: tuple[str, ...]
+    dozen: tuple[str, ...]
+    weight_units: dict[str, Decimal]
+    by_weight: tuple[str, ...]
+    count_units: tuple[str, ...]
+    not_quantity: tuple[str, ...]
+
+    @classmethod
+    def from_toml(cls, text: str) -> Lexicon:
+        data = tomllib.loads(text)
+        intent, numbers, units = data["intent"], data["numbers"], data["units"]
+
+        def folded(items: Iterable[str]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(fold(i).strip() for i in items if i.strip()))
+
+        return cls(
+            order=folded(intent["order"]),
+            cancel=folded(intent["cancel"]),
+            negation=folded(intent["negation"]),
+            question=folded(intent["question"]),
+            past=folded(intent["past"]),
+            suggestion=folded(intent["suggestion"]),
+            suggestion_tail=folded(intent["suggestion_tail"]),
+            everyday_phrases=folded(intent["everyday_phrases"]),
+            number_words={fold(k): int(v) for k, v in numbers["words"].items()},
+            half=folded(numbers["half"]),
+            half_of=folded(numbers["half_of"]),
+            dozen=folded(numbers["dozen"]),
+            weight_units={fold(k): Decimal(str(v)) for k, v in units["weight"].items()},
+            by_weight=folded(units["by_weight"]),
+            count_units=folded(units["count"]),
+            not_quantity=tuple(data["not_quantity"]["patterns"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon.from_toml(resource_text("lexicon/vi.toml"))
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def _words(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Whole-phrase matcher: no letter or digit may touch either end."""
+    return re.compile(rf"(?<![a-z0-9])(?:{_alternation(phrases)})(?![a-z0-9])")
+
+
+_PHONE = re.compile(r"(?<![\d])(?:\+\s?84|84|0)[\s.\-]?([1-9](?:[\s.\-]?\d){8})(?![\d])")
+_CLAUSE = re.compile(r"[,;\n|]|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
+_SPACES = re.compile(r"\s+")
+_PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a", "anh", "co")
+_ORDER_CORE = ("lay", "chot", "mua", "dat", "order", "oder", "ship", "gui")
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None  # folded unit word, None for a bare number
+    explicit: bool  # x2, sl 2, or a number with a unit
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    code: str
+    by_code: bool  # matched the catalogue code rather than a name or alias
+
+
+class Parser:
+    """A comment reader for one catalogue. Build once, call ``parse`` many times."""
+
+    def __init__(self, products: Sequence[ProductLike], lexicon: Lexicon | None = None) -> None:
+        lx = lexicon or default_lexicon()
+        self.lexicon = lx
+        self._units = {p.code.upper(): fold(p.unit).strip() for p in products}
+        self._codes = {p.code.upper() for p in products}
+
+        keys: dict[str, tuple[str, bool]] = {}
+        for p in products:
+            keys.setdefault(fold(p.code), (p.code, True))
+            for label in (p.name, *p.aliases):
+                f = _SPACES.sub(" ", fold(label)).strip()
+                if len(f) < 2:
+                    continue
+                keys.setdefault(f, (p.code, False))
+                joined = f.replace(" ", "")
+                if joined != f and len(joined) >= 4:
+                    keys.setdefault(joined, (p.code, False))
+        self._keys = keys
+        self._product_re = (
+            re.compile(rf"(?<![a-z])(?:{_alternation(keys)})(?![a-z])") if keys else None
+        )
+
+        self._order_re = _words(lx.order)
+        self._cancel_re = _words(lx.cancel)
+        self._question_re = _words(lx.question)
+        self._past_re = _words(lx.past)
+        self._everyday_re = _words(lx.everyday_phrases)
+        self._negated_order_re = re.compile(
+            rf"(?<![a-z0-9])(?:{_alternation(lx.negation)})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?"
+            rf"(?:{'|'.join(_ORDER_CORE)})(?![a-z0-9])"
+        )
+        self._suggestion_re = re.compile(
+            rf"(?:^\s*@\S+|(?<![a-z0-9])(?:{_alternation(lx.suggestion)})(?![a-z0-9]))"
+        )
+        self._advice_re = re.compile(
+            rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+(?:{_alternation(lx.suggestion_tail)})"
+            r"(?![a-z0-9])"
+        )
+        self._not_qty_re = re.compile(
+            "|".join(f"(?:(?<![a-z0-9])(?:{p}))" for p in lx.not_quantity)
+        )
+
+        weight = _alternation(lx.weight_units)
+        count = _alternation(lx.count_units)
+        numword = _alternation(lx.number_words)
+        half = _alternation(lx.half)
+        half_of = _alternation(lx.half_of)
+        dozen = _alternation(lx.dozen)
+        unit = f"(?:{weight}|{count})"
+        self._weight_set = set(lx.weight_units)
+        self._count_set = set(lx.count_units)
+        self._qty_re = re.compile(
+            rf"""
+            (?<![a-z0-9.,])
+            (?:
+                (?P<marker>x|sl|so\s+luong)\s*:?\s*(?P<mnum>\d{{1,3}}(?:[.,]\d+)?)
+              | (?P<halfof>{half_of})\s+(?P<hunit>{weight}|{count})
+              | (?:(?P<num>\d{{1,4}}(?:[.,]\d{{1,3}})?)|(?P<word>{numword}))
+                (?:\s*(?P<dozen>{dozen}))?
+                (?:\s*(?P<unit>{unit}))?
+                (?:\s+(?P<half>{half}))?
+            )
+            (?![a-z0-9])
+            """,
+            re.VERBOSE,
+        )
+        self._pack_before_re = re.compile(rf"(?<![a-z])(?:{count})\s*$")
+
+    # ------------------------------------------------------------------ parse
+    def parse(self, text: str, featured: str | None = None) -> ParseResult:
+        s = fold(text[:MAX_CHARS])
+        phone: str | None = None
+
+        def take_phone(m: re.Match[str]) -> str:
+            nonlocal phone
+            if phone is None:
+                phone = "0" + re.sub(r"\D", "", m.group(1))
+            return " " * len(m.group(0))
+
+        s = _PHONE.sub(take_phone, s)
+        s = self._everyday_re.sub(lambda m: " " * len(m.group(0)), s)
+        s = self._not_qty_re.sub(lambda m: " " * len(m.group(0)), s)
+        featured = featured.upper() if featured and featured.upper() in self._codes else None
+
+        mentions = self._mentions(s)
+        quantities = self._quantities(s, mentions)
+        intent, confidence, ambiguous = self._intent(s, mentions, quantities)
+        if intent is not Intent.ORDER:
+            return ParseResult(intent=intent, phone=phone, confidence=confidence)
+        items, unsure = self._items(s, mentions, quantities, featured)
+        ambiguous = ambiguous or unsure or not items
+        if ambiguous:
+            confidence = min(confidence, 0.6)
+        return ParseResult(Intent.ORDER, tuple(items), phone, ambiguous, confidence)
+
+    def _mentions(self, s: str) -> list[_Mention]:
+        if self._product_re is None:
+            return []
+        out = []
+        for m in self._product_re.finditer(s):
+            key = _SPACES.sub(" ", m.group(0))
+            code, by_code = self._keys[key]
+            out.append(_Mention(m.start(), m.end(), code, by_code))
+        return out
+
+    def _quantities(self, s: str, mentions: list[_Mention]) -> list[_Quantity]:
+        taken = [(m.start, m.end) for m in mentions]
+        out: list[_Quantity] = []
+        for m in self._qty_re.finditer(s):
+            if not m.group(0).strip():
+                continue
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # the number is part of a product name
+            if m.group("marker"):
+                value = _decimal(m.group("mnum"))
+                if value is not None:
+                    out.append(_Quantity(m.start(), m.end(), value, None, True))
+                continue
+            if m.group("halfof"):
+                out.append(_Quantity(m.start(), m.end(), Decimal("0.5"), m.group("hunit"), True))
+                continue
+            unit = m.group("unit")
+            if m.group("num"):
+                value = _decimal(m.group("num"))
+            else:
+                word = m.group("word")
+                if word == "nam" and not unit:  # "năm" is a year or "nam" (south) without a unit
+                    continue
+                value = Decimal(self.lexicon.number_words[word])
+                if not unit and not m.group("dozen") and not self._word_number_in_context(s, m):
+                    continue
+            if value is None or value <= 0:
+                continue
+            if m.group("dozen"):
+                value *= 10
+            if m.group("half"):
+                value += Decimal("0.5")
+            if unit and unit in self._weight_set and self._pack_before_re.search(s, 0, m.start()):
+                continue  # "1 túi 5kg": 5kg is the size of the bag
+            if not unit and value > 100:
+                continue  # a bare 250 is grams, a price or a code, not 250 items
+            out.append(_Quantity(m.start(), m.end(), value, unit, bool(unit)))
+        return out
+
+    def _word_number_in_context(self, s: str, m: re.Match[str]) -> bool:
+        """A number word without a unit counts only right after an order word or
+        right before a product: "lấy hai", "hai khoai sâm"."""
+        before = s[max(0, m.start() - 16) : m.start()]
+        if re.search(rf"(?:{'|'.join(_ORDER_CORE)}|cho)\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?$", before):
+            return True
+        after = s[m.end() : m.end() + 40].lstrip()
+        return bool(self._product_re and self._product_re.match(after))
+
+    def _intent(
+        self, s: str, mentions: list[_Mention], quantities: list[_Quantity]
+    ) -> tuple[Intent, float, bool]:
+        order = self._order_re.search(s)
+        cancel = self._cancel_re.search(s)
+        if cancel:
+            after = s[cancel.end() :]
+            reorder = self._order_re.search(after)
+            if reorder and any(q.start >= cancel.end() for q in quantities):
+                return Intent.ORDER, 0.6, True  # "hủy đơn cũ, chốt 3kg"
+            return Intent.CANCEL, 0.9, False
+        if self._past_re.search(s):
+            return Intent.OTHER, 0.8, False
+        if self._negated_order_re.search(s):
+            return Intent.OTHER, 0.8, False
+        if self._advice_re.search(s) and (self._suggestion_re.search(s) or not quantities):
+            return Intent.OTHER, 0.8, False
+        explicit = [q for q in quantities if q.explicit]
+        question = "?" in s or self._question_re.search(s)
+        if question:
+            if order and quantities and not self._question_re.search(s, 0, order.start()):
+                return Intent.ORDER, 0.6, True
+            return Intent.OTHER, 0.8, False
+        if order:
+            return Intent.ORDER, 0.95, False
+        if mentions and explicit:
+            return Intent.ORDER, 0.85, False
+        if explicit and _only(s, explicit):
+            return Intent.ORDER, 0.75, False
+        if mentions and quantities and _only(s, [*mentions, *quantities]):
+            return Intent.ORDER, 0.8, False  # "KS 2", "2 na"
+        if mentions and _only(s, mentions) and any(m.by_code for m in mentions):
+            return Intent.ORDER, 0.6, True  # just "KS"
+        if quantities and _only(s, quantities) and not mentions:
+            return Intent.ORDER, 0.6, True  # just "2"
+        return Intent.OTHER, 0.7, False
+
+    def _items(
+        self,
+        s: str,
+        mentions: list[_Mention],
+        quantities: list[_Quantity],
+        featured: str | None,
+    ) -> tuple[list[ParsedItem], bool]:
+        unsure = False
+        if not mentions:
+            if featured is None:
+                return [], True
+            q = quantities[0] if quantities else None
+            qty, bad_unit = self._convert(featured, q)
+            return [ParsedItem(featured, qty)], bad_unit
+
+        bounds = [m.start() for m in _CLAUSE.finditer(s)]
+
+        def clause(pos: int) -> int:
+            return sum(1 for b in bounds if b < pos)
+
+        chosen: dict[str, _Quantity | None] = {}
+        for mention in mentions:
+            chosen.setdefault(mention.code, None)
+        for q in quantities:
+            same = [m for m in mentions if clause(m.start) == clause(q.start)]
+            pool = same or mentions
+            if not same:
+                before = [m for m in mentions if m.end <= q.start]
+                pool = before[-1:] or pool
+            target = min(pool, key=lambda m: _gap(m, q))
+            chosen[target.code] = q  # a later quantity for the same product wins
+        items = []
+        for code, q in chosen.items():
+            qty, bad_unit = self._convert(code, q)
+            unsure = unsure or bad_unit
+            items.append(ParsedItem(code, qty))
+        return items, unsure
+
+    def _convert(self, code: str, q: _Quantity | None) -> tuple[Decimal, bool]:
+        """The quantity in the product's own unit, and whether that was a guess."""
+        if q is None:
+            return Decimal(1), False
+        product_unit = self._units.get(code, "")
+        sold_by_weight = product_unit in self.lexicon.by_weight or product_unit in (
+            "kg", "ky", "ki", "can",
+        )
+        if q.unit and q.unit in self._weight_set:
+            if sold_by_weight:
+                return _clean(q.value * self.lexicon.weight_units[q.unit]), False
+            return q.value, True  # "2kg" of a product sold by the box
+        if q.unit and sold_by_weight and q.unit not in self._weight_set:
+            return q.value, q.unit != product_unit
+        return q.value, False
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def _clean(value: Decimal) -> Decimal:
+    return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
+
+
+def _gap(m: _Mention, q: _Quantity) -> int:
+    # a quantity right after its product ("KS 2kg") reads most naturally; before it is next
+    return q.start - m.end if q.start >= m.end else (m.start - q.end) + 1
+
+
+_FILLER = re.compile(
+    r"(?<![a-z0-9])(?:a|ah|ak|ạ|nhe|nhé|nha|nhaa|nhen|nghen|ne|nhá|voi|luon|lun|e|em|c|chi|"
+    r"shop|sop|ad|ơi|oi|nhe|nhá|di|nhe|ok|oke|oki|okie|nhoa|ha|lay|chot|cho|minh|mk|giup|gium|"
+    r"dum|vs|voi|va|them|nua|thi|size|loai|mau)(?![a-z0-9])"
+)
+
+
+def _only(s: str, spans: Sequence[Any]) -> bool:
+    """True when nothing but the given spans and small filler words is left."""
+    rest = list(s)
+    for span in spans:
+        rest[span.start : span.end] = " " * (span.end - span.start)
+    leftover = _FILLER.sub(" ", "".join(rest))
+    return not re.search(r"[a-z0-9]", leftover)
+
+
+# ------------------------------------------------------------------ conveniences
+_cache: dict[tuple[Any, ...], Parser] = {}
+
+
+def parser_for(products: Sequence[ProductLike]) -> Parser:
+    """A cached parser for this exact catalogue (rebuilt when any product changes)."""
+    key = tuple((p.code, p.name, p.unit, tuple(p.aliases)) for p in products)
+    parser = _cache.get(key)
+    if parser is None:
+        if len(_cache) > 8:
+            _cache.clear()
+        parser = _cache[key] = Parser(products)
+    return parser

@@ -1,0 +1,185 @@
+"""The domain: frozen values that the store returns and everybody else reads.
+
+Nothing here touches a database or Qt; widgets hold these, never ORM rows.
+Quantities are ``Decimal`` (a buyer can take 1,5 kg); money is integer VND.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+
+class Intent(enum.StrEnum):
+    ORDER = "order"
+    CANCEL = "cancel"
+    OTHER = "other"
+
+
+class ClaimStatus(enum.StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    id: int
+    code: str
+    name: str
+    price: int
+    unit: str
+    stock: Decimal | None  # None: unlimited
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def sold_out(self) -> bool:
+        return self.stock is not None and self.stock <= 0
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    id: int
+    name: str
+    started_at: datetime
+    ended_at: datetime | None
+    featured_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Buyer:
+    id: int
+    platform: str
+    platform_user_id: str
+    display_name: str
+    phone: str | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingComment:
+    """A comment as a source hands it in, before it is stored."""
+
+    platform: str
+    message_id: str
+    user_id: str
+    user_name: str
+    text: str
+    received_at: datetime
+    raw: Any = None
+    featured: str | None = None  # product code on screen when it arrived, if the source knows
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: int
+    session_id: int
+    platform: str
+    message_id: str
+    buyer_id: int
+    buyer_name: str
+    text: str
+    received_at: datetime
+    intent: Intent
+    phone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedItem:
+    code: str
+    qty: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    intent: Intent
+    items: tuple[ParsedItem, ...] = ()
+    phone: str | None = None
+    ambiguous: bool = False
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimItem:
+    code: str
+    name: str
+    unit: str
+    qty: Decimal
+    unit_price: int
+
+    @property
+    def total(self) -> int:
+        return line_total(self.unit_price, self.qty)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: int
+    session_id: int
+    comment_id: int
+    buyer_id: int
+    buyer_name: str
+    platform: str
+    text: str
+    status: ClaimStatus
+    items: tuple[ClaimItem, ...]
+    phone: str | None
+    ambiguous: bool
+    created_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLine:
+    code: str
+    name: str
+    unit: str
+    qty: Decimal
+    unit_price: int
+
+    @property
+    def total(self) -> int:
+        return line_total(self.unit_price, self.qty)
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    id: int
+    session_id: int
+    buyer_id: int
+    buyer_name: str
+    platform: str
+    phone: str | None
+    lines: tuple[OrderLine, ...]
+    claim_ids: tuple[int, ...] = field(default_factory=tuple)
+
+    @property
+    def total(self) -> int:
+        return sum(line.total for line in self.lines)
+
+
+def line_total(unit_price: int, qty: Decimal) -> int:
+    """Price of ``qty`` units, rounded to the nearest đồng (half up)."""
+    return int((unit_price * qty).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+
+
+def qty_to_json(qty: Decimal) -> int | float:
+    """2 -> 2, 1.5 -> 1.5: whole quantities stay integers in JSON."""
+    return int(qty) if qty == qty.to_integral_value() else float(qty)
+
+
+def format_vnd(amount: int) -> str:
+    """35000 -> '35.000₫' (Vietnamese thousands separator)."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(amount):,}".replace(",", ".") + "₫"
+
+
+def format_qty(qty: Decimal) -> str:
+    """1.5 -> '1,5' (Vietnamese decimal comma); 2 -> '2'."""
+    value = qty_to_json(qty)
+    return str(value).replace(".", ",")

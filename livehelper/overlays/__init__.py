@@ -1,0 +1,1 @@
+"""OBS control and browser overlays (issue 4: not built yet)."""

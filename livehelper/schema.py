@@ -1,0 +1,149 @@
+"""The database tables as the current program uses them (SQLAlchemy Core).
+
+Quantities are stored as integer thousandths (``*_milli``) so 1,5 kg is exact on
+every database; money is integer VND. ``migrations.py`` is how a database gets
+to this shape; a test checks that both agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both SQLite (which stores no zone) and PostgreSQL."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use an aware UTC time")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(255), nullable=False),
+)
+
+products = sa.Table(
+    "products",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code", sa.String(32), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("price", sa.BigInteger, nullable=False),
+    sa.Column("unit", sa.String(32), nullable=False),
+    sa.Column("stock_milli", sa.BigInteger, nullable=True),  # NULL: unlimited
+    sa.Column("aliases", sa.Text, nullable=False),  # '|'-separated
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("started_at", UTCDateTime, nullable=False),
+    sa.Column("ended_at", UTCDateTime, nullable=True),
+    sa.Column("featured_product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=True),
+)
+
+featured_log = sa.Table(
+    "featured_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
+    sa.Column("product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=False),
+    sa.Column("at", UTCDateTime, nullable=False),
+)
+
+buyers = sa.Table(
+    "buyers",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("platform", sa.String(32), nullable=False),
+    sa.Column("platform_user_id", sa.String(128), nullable=False),
+    sa.Column("display_name", sa.String(200), nullable=False),
+    sa.Column("phone", sa.String(16), nullable=True),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.UniqueConstraint("platform", "platform_user_id", name="uq_buyer_platform_user"),
+)
+
+comments = sa.Table(
+    "comments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
+    sa.Column("platform", sa.String(32), nullable=False),
+    sa.Column("message_id", sa.String(128), nullable=False),
+    sa.Column("buyer_id", sa.Integer, sa.ForeignKey("buyers.id"), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("received_at", UTCDateTime, nullable=False),
+    sa.Column("raw", sa.Text, nullable=True),
+    sa.Column("featured_product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=True),
+    sa.Column("intent", sa.String(8), nullable=False),
+    sa.Column("phone", sa.String(16), nullable=True),
+    sa.UniqueConstraint("session_id", "platform", "message_id", name="uq_comment_message"),
+)
+
+orders = sa.Table(
+    "orders",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
+    sa.Column("buyer_id", sa.Integer, sa.ForeignKey("buyers.id"), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("session_id", "buyer_id", name="uq_order_session_buyer"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
+    sa.Column("comment_id", sa.Integer, sa.ForeignKey("comments.id"), nullable=False, unique=True),
+    sa.Column("buyer_id", sa.Integer, sa.ForeignKey("buyers.id"), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("phone", sa.String(16), nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("decided_by", sa.String(64), nullable=True),
+    sa.Column("decided_at", UTCDateTime, nullable=True),
+    sa.Column("order_id", sa.Integer, sa.ForeignKey("orders.id"), nullable=True),
+    sa.Column(
+        "ambiguous", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 2}
+    ),
+    sa.Column(
+        "confidence", sa.Float, nullable=False, server_default=sa.text("1.0"), info={"since": 2}
+    ),
+)
+
+claim_items = sa.Table(
+    "claim_items",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), nullable=False),
+    sa.Column("product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=False),
+    sa.Column("qty_milli", sa.BigInteger, nullable=False),
+    sa.Column("unit_price", sa.BigInteger, nullable=False),
+)
+
+sa.Index("ix_comments_session", comments.c.session_id, comments.c.id)
+sa.Index("ix_claims_session_status", claims.c.session_id, claims.c.status)
+sa.Index("ix_claim_items_claim", claim_items.c.claim_id)
+sa.Index("ix_featured_log_session", featured_log.c.session_id, featured_log.c.at)

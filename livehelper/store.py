@@ -1,0 +1,860 @@
+"""The durable store: one SQLAlchemy engine, SQLite (WAL) or PostgreSQL by URL.
+
+Every method is one short transaction and returns frozen values from
+``livehelper.model``. Methods are safe to call from any thread; the GUI calls
+them from its worker thread, never from the GUI thread.
+
+Concurrency rules (several processes, several laptops on PostgreSQL):
+  * deciding a claim is a conditional UPDATE (``WHERE status = 'pending'``), so
+    exactly one decision wins;
+  * stock is decremented with ``WHERE stock >= qty`` in the same transaction, so it
+    never goes negative;
+  * SQLite write transactions start with ``BEGIN IMMEDIATE`` so two writers queue
+    instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from livehelper import migrations, schema
+from livehelper.errors import InvalidTransition, NotFound, OutOfStock, StoreError
+from livehelper.model import (
+    Buyer,
+    Claim,
+    ClaimItem,
+    ClaimStatus,
+    Comment,
+    IncomingComment,
+    Intent,
+    Order,
+    OrderLine,
+    ParseResult,
+    Product,
+    Session,
+)
+
+MILLI = Decimal(1000)
+_CHUNK = 400  # stays under every driver's bound-parameter limit
+
+
+def to_milli(qty: Decimal) -> int:
+    return int((qty * MILLI).to_integral_value())
+
+
+def from_milli(value: int) -> Decimal:
+    return (Decimal(value) / MILLI).normalize() if value % 1000 else Decimal(value // 1000)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_url() -> str:
+    """``LIVEHELPER_DB`` if set, else a SQLite file in the user's data folder."""
+    env = os.environ.get("LIVEHELPER_DB")
+    if env:
+        return normalise_url(env)
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("livehelper", appauthor=False))
+    return f"sqlite:///{folder / 'livehelper.sqlite3'}"
+
+
+def normalise_url(url_or_path: str) -> str:
+    """Accept a SQLAlchemy URL, or a plain file path meaning SQLite."""
+    if "://" in url_or_path:
+        if url_or_path.startswith(("postgresql://", "postgres://")):
+            # psycopg 3 is the driver we ship in the [postgres] extra
+            return "postgresql+psycopg://" + url_or_path.split("://", 1)[1]
+        return url_or_path
+    return f"sqlite:///{Path(url_or_path).expanduser().resolve()}"
+
+
+@dataclass(frozen=True, slots=True)
+class ProductSpec:
+    """A catalogue row before it is stored."""
+
+    code: str
+    name: str
+    price: int
+    unit: str
+    stock: Decimal | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    updated: int
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What one ingest batch changed: the UI refreshes itself from this."""
+
+    comments: tuple[Comment, ...]
+    claims: tuple[Claim, ...]
+    duplicates: int
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    claim_id: int
+    ok: bool
+    claim: Claim | None
+    error: str | None = None
+
+
+ParseFn = Callable[[str, str | None], ParseResult]
+
+
+class Store:
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        url = normalise_url(url) if url else default_url()
+        try:
+            engine = _create_engine(url)
+            store = cls(engine)
+            with store._write() as conn:
+                migrations.upgrade(conn)
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"cannot open the database {_safe_url(url)}: {exc.orig}") from exc
+        except ModuleNotFoundError as exc:
+            raise StoreError(
+                f"the database driver is missing ({exc.name}); for PostgreSQL install "
+                "livehelper[postgres]"
+            ) from exc
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(livehelper_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return migrations.current_version(conn)
+
+    # ---------------------------------------------------------------- catalogue
+    def import_products(self, specs: Sequence[ProductSpec]) -> ImportResult:
+        """Add or update products by code, all or nothing."""
+        now = utcnow()
+        added = updated = 0
+        with self._write() as conn:
+            existing = {
+                row.code: row.id
+                for row in conn.execute(sa.select(schema.products.c.id, schema.products.c.code))
+            }
+            for spec in specs:
+                values = {
+                    "name": spec.name,
+                    "price": spec.price,
+                    "unit": spec.unit,
+                    "stock_milli": None if spec.stock is None else to_milli(spec.stock),
+                    "aliases": "|".join(spec.aliases),
+                    "updated_at": now,
+                }
+                if spec.code in existing:
+                    conn.execute(
+                        schema.products.update()
+                        .where(schema.products.c.id == existing[spec.code])
+                        .values(**values)
+                    )
+                    updated += 1
+                else:
+                    conn.execute(schema.products.insert().values(code=spec.code, **values))
+                    added += 1
+            self._bump_catalogue_version(conn)
+        return ImportResult(added=added, updated=updated)
+
+    def _bump_catalogue_version(self, conn: sa.Connection) -> None:
+        m = schema.meta
+        done = conn.execute(
+            m.update()
+            .where(m.c.key == "catalogue_version")
+            .values(value=sa.cast(sa.cast(m.c.value, sa.Integer) + 1, sa.String))
+        )
+        if done.rowcount == 0:
+            conn.execute(m.insert().values(key="catalogue_version", value="1"))
+
+    def catalogue_version(self) -> int:
+        with self._read() as conn:
+            value = conn.execute(
+                sa.select(schema.meta.c.value).where(schema.meta.c.key == "catalogue_version")
+            ).scalar()
+        return int(value) if value else 0
+
+    def products(self) -> list[Product]:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(schema.products).order_by(schema.products.c.code))
+            return [_product(r) for r in rows]
+
+    def product(self, code: str) -> Product:
+        with self._read() as conn:
+            return self._product_by_code(conn, code)
+
+    def _product_by_code(self, conn: sa.Connection, code: str) -> Product:
+        row = conn.execute(
+            sa.select(schema.products).where(
+                sa.func.upper(schema.products.c.code) == code.strip().upper()
+            )
+        ).first()
+        if row is None:
+            raise NotFound(f"no product with code {code!r} in the catalogue")
+        return _product(row)
+
+    # ----------------------------------------------------------------- sessions
+    def start_session(self, name: str = "") -> Session:
+        now = utcnow()
+        name = name.strip() or f"Live {now.astimezone():%d/%m/%Y %H:%M}"
+        with self._write() as conn:
+            session_id = conn.execute(
+                schema.sessions.insert()
+                .values(name=name, started_at=now)
+                .returning(schema.sessions.c.id)
+            ).scalar_one()
+            return self._session(conn, session_id)
+
+    def end_session(self, session_id: int) -> Session:
+        with self._write() as conn:
+            self._session(conn, session_id)
+            conn.execute(
+                schema.sessions.update()
+                .where(schema.sessions.c.id == session_id, schema.sessions.c.ended_at.is_(None))
+                .values(ended_at=utcnow())
+            )
+            return self._session(conn, session_id)
+
+    def session(self, session_id: int) -> Session:
+        with self._read() as conn:
+            return self._session(conn, session_id)
+
+    def sessions(self) -> list[Session]:
+        with self._read() as conn:
+            ids = conn.execute(
+                sa.select(schema.sessions.c.id).order_by(schema.sessions.c.id.desc())
+            ).scalars()
+            return [self._session(conn, i) for i in ids]
+
+    def _session(self, conn: sa.Connection, session_id: int) -> Session:
+        s, p = schema.sessions, schema.products
+        row = conn.execute(
+            sa.select(s, p.c.code)
+            .select_from(s.outerjoin(p, s.c.featured_product_id == p.c.id))
+            .where(s.c.id == session_id)
+        ).first()
+        if row is None:
+            raise NotFound(f"no session with id {session_id}")
+        return Session(
+            id=row.id,
+            name=row.name,
+            started_at=row.started_at,
+            ended_at=row.ended_at,
+            featured_code=row.code,
+        )
+
+    def feature(self, session_id: int, code: str) -> Session:
+        """Make ``code`` the product on screen; remembered with the time."""
+        now = utcnow()
+        with self._write() as conn:
+            self._session(conn, session_id)
+            product = self._product_by_code(conn, code)
+            conn.execute(
+                schema.sessions.update()
+                .where(schema.sessions.c.id == session_id)
+                .values(featured_product_id=product.id)
+            )
+            conn.execute(
+                schema.featured_log.insert().values(
+                    session_id=session_id, product_id=product.id, at=now
+                )
+            )
+            return self._session(conn, session_id)
+
+    def featured_history(self, session_id: int) -> list[tuple[datetime, str]]:
+        f, p = schema.featured_log, schema.products
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(f.c.at, p.c.code)
+                .join(p, f.c.product_id == p.c.id)
+                .where(f.c.session_id == session_id)
+                .order_by(f.c.at, f.c.id)
+            )
+            return [(r.at, r.code) for r in rows]
+
+    # ------------------------------------------------------------------- ingest
+    def ingest(
+        self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn
+    ) -> IngestResult:
+        """Store a batch of comments and the claims read from them, in one transaction.
+
+        A comment already stored for this session (same platform and message id)
+        is counted as a duplicate and changes nothing.
+        """
+        c = schema.comments
+        with self._write() as conn:
+            session = self._session(conn, session_id)
+            products = {
+                row.code.upper(): row
+                for row in conn.execute(
+                    sa.select(
+                        schema.products.c.id,
+                        schema.products.c.code,
+                        schema.products.c.name,
+                        schema.products.c.unit,
+                        schema.products.c.price,
+                    )
+                )
+            }
+
+            fresh: list[IncomingComment] = []
+            seen: set[tuple[str, str]] = set()
+            keys = {(i.platform, i.message_id) for i in incoming}
+            for chunk in _chunks(sorted(keys), _CHUNK):
+                for row in conn.execute(
+                    sa.select(c.c.platform, c.c.message_id).where(
+                        c.c.session_id == session_id,
+                        sa.tuple_(c.c.platform, c.c.message_id).in_(chunk),
+                    )
+                ):
+                    seen.add((row.platform, row.message_id))
+            for item in incoming:
+                key = (item.platform, item.message_id)
+                if key not in seen:
+                    seen.add(key)
+                    fresh.append(item)
+            if not fresh:
+                return IngestResult((), (), duplicates=len(incoming))
+
+            buyer_ids = self._ensure_buyers(conn, fresh)
+            parsed = [parse(item.text, item.featured or session.featured_code) for item in fresh]
+            now = utcnow()
+            comment_rows = [
+                {
+                    "session_id": session_id,
+                    "platform": item.platform,
+                    "message_id": item.message_id,
+                    "buyer_id": buyer_ids[(item.platform, item.user_id)],
+                    "text": item.text,
+                    "received_at": item.received_at,
+                    "raw": _raw_json(item.raw),
+                    "featured_product_id": _product_id(products, item.featured or session.featured_code),
+                    "intent": result.intent.value,
+                    "phone": result.phone,
+                }
+                for item, result in zip(fresh, parsed, strict=True)
+            ]
+            comment_ids = list(
+                conn.execute(
+                    c.insert().returning(c.c.id, sort_by_parameter_order=True), comment_rows
+                ).scalars()
+            )
+
+            claim_rows, claim_sources = [], []
+            for cid, row, result in zip(comment_ids, comment_rows, parsed, strict=True):
+                items = [i for i in result.items if i.code.upper() in products]
+                if result.intent is not Intent.ORDER or not items:
+                    continue
+                claim_rows.append(
+                    {
+                        "session_id": session_id,
+                        "comment_id": cid,
+                        "buyer_id": row["buyer_id"],
+                        "status": ClaimStatus.PENDING.value,
+                        "phone": result.phone,
+                        "created_at": now,
+                        "ambiguous": result.ambiguous,
+                        "confidence": result.confidence,
+                    }
+                )
+                claim_sources.append(items)
+            claim_ids: list[int] = []
+            if claim_rows:
+                cl = schema.claims
+                claim_ids = list(
+                    conn.execute(
+                        cl.insert().returning(cl.c.id, sort_by_parameter_order=True), claim_rows
+                    ).scalars()
+                )
+                item_rows = [
+                    {
+                        "claim_id": claim_id,
+                        "product_id": products[i.code.upper()].id,
+                        "qty_milli": to_milli(i.qty),
+                        "unit_price": products[i.code.upper()].price,
+                    }
+                    for claim_id, items in zip(claim_ids, claim_sources, strict=True)
+                    for i in items
+                ]
+                conn.execute(schema.claim_items.insert(), item_rows)
+
+            phones = {
+                row["buyer_id"]: result.phone
+                for row, result in zip(comment_rows, parsed, strict=True)
+                if result.phone
+            }
+            for buyer_id, phone in phones.items():
+                conn.execute(
+                    schema.buyers.update()
+                    .where(schema.buyers.c.id == buyer_id)
+                    .values(phone=phone)
+                )
+
+            names = {bid: name for (bid, name) in self._buyer_names(conn, set(buyer_ids.values()))}
+            comments_out = tuple(
+                Comment(
+                    id=cid,
+                    session_id=session_id,
+                    platform=row["platform"],
+                    message_id=row["message_id"],
+                    buyer_id=row["buyer_id"],
+                    buyer_name=names[row["buyer_id"]],
+                    text=row["text"],
+                    received_at=row["received_at"],
+                    intent=Intent(row["intent"]),
+                    phone=row["phone"],
+                )
+                for cid, row in zip(comment_ids, comment_rows, strict=True)
+            )
+            claims_out = tuple(self._claims(conn, sa.true(), ids=claim_ids)) if claim_ids else ()
+            return IngestResult(
+                comments=comments_out, claims=claims_out, duplicates=len(incoming) - len(fresh)
+            )
+
+    def _ensure_buyers(
+        self, conn: sa.Connection, items: Iterable[IncomingComment]
+    ) -> dict[tuple[str, str], int]:
+        b = schema.buyers
+        wanted = {(i.platform, i.user_id): i.user_name for i in items}
+        found: dict[tuple[str, str], int] = {}
+
+        def lookup(keys: list[tuple[str, str]]) -> None:
+            for chunk in _chunks(keys, _CHUNK):
+                rows = conn.execute(
+                    sa.select(b.c.id, b.c.platform, b.c.platform_user_id).where(
+                        sa.tuple_(b.c.platform, b.c.platform_user_id).in_(chunk)
+                    )
+                )
+                for r in rows:
+                    found[(r.platform, r.platform_user_id)] = r.id
+
+        lookup(sorted(wanted))
+        missing = [k for k in sorted(wanted) if k not in found]
+        if missing:
+            conn.execute(
+                _insert_ignoring_conflicts(conn, b),
+                [
+                    {
+                        "platform": p,
+                        "platform_user_id": u,
+                        "display_name": wanted[(p, u)][:200],
+                        "note": "",
+                    }
+                    for p, u in missing
+                ],
+            )
+            lookup(missing)
+        return found
+
+    def _buyer_names(self, conn: sa.Connection, ids: set[int]) -> Iterable[tuple[int, str]]:
+        b = schema.buyers
+        for chunk in _chunks(sorted(ids), _CHUNK):
+            yield from conn.execute(sa.select(b.c.id, b.c.display_name).where(b.c.id.in_(chunk)))
+
+    # ------------------------------------------------------------------ reading
+    def comments(self, session_id: int, after_id: int = 0, limit: int = 1000) -> list[Comment]:
+        c, b = schema.comments, schema.buyers
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(c, b.c.display_name)
+                .join(b, c.c.buyer_id == b.c.id)
+                .where(c.c.session_id == session_id, c.c.id > after_id)
+                .order_by(c.c.id)
+                .limit(limit)
+            )
+            return [
+                Comment(
+                    id=r.id,
+                    session_id=r.session_id,
+                    platform=r.platform,
+                    message_id=r.message_id,
+                    buyer_id=r.buyer_id,
+                    buyer_name=r.display_name,
+                    text=r.text,
+                    received_at=r.received_at,
+                    intent=Intent(r.intent),
+                    phone=r.phone,
+                )
+                for r in rows
+            ]
+
+    def comment_count(self, session_id: int) -> int:
+        with self._read() as conn:
+            return conn.execute(
+                sa.select(sa.func.count()).where(schema.comments.c.session_id == session_id)
+            ).scalar_one()
+
+    def claims(
+        self, session_id: int, status: ClaimStatus | None = None, after_id: int = 0
+    ) -> list[Claim]:
+        cl = schema.claims
+        where = sa.and_(cl.c.session_id == session_id, cl.c.id > after_id)
+        if status is not None:
+            where = sa.and_(where, cl.c.status == status.value)
+        with self._read() as conn:
+            self._session(conn, session_id)
+            return self._claims(conn, where)
+
+    def claim(self, claim_id: int) -> Claim:
+        with self._read() as conn:
+            return self._claim(conn, claim_id)
+
+    def _claim(self, conn: sa.Connection, claim_id: int) -> Claim:
+        found = self._claims(conn, sa.true(), ids=[claim_id])
+        if not found:
+            raise NotFound(f"no claim with id {claim_id}")
+        return found[0]
+
+    def _claims(
+        self, conn: sa.Connection, where: sa.ColumnElement[bool], ids: Sequence[int] = ()
+    ) -> list[Claim]:
+        cl, cm, b = schema.claims, schema.comments, schema.buyers
+        query = (
+            sa.select(cl, cm.c.text, cm.c.platform, b.c.display_name)
+            .join(cm, cl.c.comment_id == cm.c.id)
+            .join(b, cl.c.buyer_id == b.c.id)
+            .where(where)
+            .order_by(cl.c.id)
+        )
+        rows = []
+        if ids:
+            for chunk in _chunks(list(ids), _CHUNK):
+                rows.extend(conn.execute(query.where(cl.c.id.in_(chunk))))
+        else:
+            rows = list(conn.execute(query))
+        items = self._items_for(conn, [r.id for r in rows])
+        return [
+            Claim(
+                id=r.id,
+                session_id=r.session_id,
+                comment_id=r.comment_id,
+                buyer_id=r.buyer_id,
+                buyer_name=r.display_name,
+                platform=r.platform,
+                text=r.text,
+                status=ClaimStatus(r.status),
+                items=tuple(items.get(r.id, ())),
+                phone=r.phone,
+                ambiguous=bool(r.ambiguous),
+                created_at=r.created_at,
+                decided_by=r.decided_by,
+                decided_at=r.decided_at,
+            )
+            for r in rows
+        ]
+
+    def _items_for(self, conn: sa.Connection, claim_ids: list[int]) -> dict[int, list[ClaimItem]]:
+        ci, p = schema.claim_items, schema.products
+        out: dict[int, list[ClaimItem]] = {}
+        for chunk in _chunks(claim_ids, _CHUNK):
+            rows = conn.execute(
+                sa.select(ci.c.claim_id, ci.c.qty_milli, ci.c.unit_price, p.c.code, p.c.name, p.c.unit)
+                .join(p, ci.c.product_id == p.c.id)
+                .where(ci.c.claim_id.in_(chunk))
+                .order_by(ci.c.id)
+            )
+            for r in rows:
+                out.setdefault(r.claim_id, []).append(
+                    ClaimItem(
+                        code=r.code,
+                        name=r.name,
+                        unit=r.unit,
+                        qty=from_milli(r.qty_milli),
+                        unit_price=r.unit_price,
+                    )
+                )
+        return out
+
+    # ----------------------------------------------------------------- deciding
+    def decide(self, claim_ids: Sequence[int], status: ClaimStatus, by: str = "") -> list[Decision]:
+        """Confirm, reject or cancel claims, each in its own transaction.
+
+        One failing (already decided, out of stock) does not stop the others; the
+        result says what happened to each.
+        """
+        decide_one = {
+            ClaimStatus.CONFIRMED: self._confirm,
+            ClaimStatus.REJECTED: self._reject,
+            ClaimStatus.CANCELLED: self._cancel,
+        }[status]
+        results = []
+        for claim_id in claim_ids:
+            try:
+                with self._write() as conn:
+                    decide_one(conn, claim_id, by)
+                    claim = self._claim(conn, claim_id)
+                results.append(Decision(claim_id, True, claim))
+            except (NotFound, InvalidTransition, OutOfStock) as exc:
+                results.append(Decision(claim_id, False, None, str(exc)))
+        return results
+
+    def _mark(self, conn: sa.Connection, claim_id: int, status: ClaimStatus, by: str,
+              allowed: tuple[ClaimStatus, ...]) -> ClaimStatus:
+        """Conditionally move a claim to ``status``; returns the status it had."""
+        cl = schema.claims
+        before = conn.execute(sa.select(cl.c.status).where(cl.c.id == claim_id)).scalar()
+        if before is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        done = conn.execute(
+            cl.update()
+            .where(cl.c.id == claim_id, cl.c.status == before,
+                   cl.c.status.in_([a.value for a in allowed]))
+            .values(status=status.value, decided_by=by or None, decided_at=utcnow())
+        )
+        if done.rowcount != 1:
+            current = conn.execute(sa.select(cl.c.status).where(cl.c.id == claim_id)).scalar()
+            raise InvalidTransition(f"claim {claim_id} is already {current}")
+        return ClaimStatus(before)
+
+    def _confirm(self, conn: sa.Connection, claim_id: int, by: str) -> None:
+        self._mark(conn, claim_id, ClaimStatus.CONFIRMED, by, (ClaimStatus.PENDING,))
+        ci, p = schema.claim_items, schema.products
+        for row in conn.execute(
+            sa.select(ci.c.product_id, ci.c.qty_milli, p.c.code, p.c.stock_milli)
+            .join(p, ci.c.product_id == p.c.id)
+            .where(ci.c.claim_id == claim_id)
+        ).all():
+            taken = conn.execute(
+                p.update()
+                .where(
+                    p.c.id == row.product_id,
+                    sa.or_(p.c.stock_milli.is_(None), p.c.stock_milli >= row.qty_milli),
+                )
+                .values(stock_milli=p.c.stock_milli - row.qty_milli)
+            )
+            if taken.rowcount != 1:
+                left = conn.execute(sa.select(p.c.stock_milli).where(p.c.id == row.product_id)).scalar()
+                raise OutOfStock(
+                    f"claim {claim_id}: only {from_milli(left or 0)} {row.code} left, "
+                    f"the claim asks for {from_milli(row.qty_milli)}"
+                )
+        buyer_id, session_id = conn.execute(
+            sa.select(schema.claims.c.buyer_id, schema.claims.c.session_id).where(
+                schema.claims.c.id == claim_id
+            )
+        ).one()
+        order_id = self._order_for(conn, session_id, buyer_id)
+        conn.execute(
+            schema.claims.update().where(schema.claims.c.id == claim_id).values(order_id=order_id)
+        )
+
+    def _order_for(self, conn: sa.Connection, session_id: int, buyer_id: int) -> int:
+        o = schema.orders
+        query = sa.select(o.c.id).where(o.c.session_id == session_id, o.c.buyer_id == buyer_id)
+        order_id = conn.execute(query).scalar()
+        if order_id is None:
+            try:
+                with conn.begin_nested():
+                    conn.execute(
+                        o.insert().values(session_id=session_id, buyer_id=buyer_id, created_at=utcnow())
+                    )
+            except sa.exc.IntegrityError:
+                pass  # another assistant created it a moment ago
+            order_id = conn.execute(query).scalar_one()
+        return int(order_id)
+
+    def _reject(self, conn: sa.Connection, claim_id: int, by: str) -> None:
+        self._mark(conn, claim_id, ClaimStatus.REJECTED, by, (ClaimStatus.PENDING,))
+
+    def _cancel(self, conn: sa.Connection, claim_id: int, by: str) -> None:
+        before = self._mark(
+            conn, claim_id, ClaimStatus.CANCELLED, by, (ClaimStatus.PENDING, ClaimStatus.CONFIRMED)
+        )
+        if before is ClaimStatus.CONFIRMED:
+            ci, p = schema.claim_items, schema.products
+            for row in conn.execute(
+                sa.select(ci.c.product_id, ci.c.qty_milli).where(ci.c.claim_id == claim_id)
+            ).all():
+                conn.execute(
+                    p.update()
+                    .where(p.c.id == row.product_id, p.c.stock_milli.is_not(None))
+                    .values(stock_milli=p.c.stock_milli + row.qty_milli)
+                )
+            conn.execute(
+                schema.claims.update().where(schema.claims.c.id == claim_id).values(order_id=None)
+            )
+
+    def set_quantity(self, claim_id: int, code: str, qty: Decimal) -> Claim:
+        """Correct the quantity of one product in a pending claim."""
+        if qty <= 0:
+            raise InvalidTransition("a quantity must be more than zero")
+        ci = schema.claim_items
+        with self._write() as conn:
+            claim = self._claim(conn, claim_id)
+            if claim.status is not ClaimStatus.PENDING:
+                raise InvalidTransition(f"claim {claim_id} is already {claim.status.value}")
+            product = self._product_by_code(conn, code)
+            done = conn.execute(
+                ci.update()
+                .where(ci.c.claim_id == claim_id, ci.c.product_id == product.id)
+                .values(qty_milli=to_milli(qty))
+            )
+            if done.rowcount == 0:
+                raise NotFound(f"claim {claim_id} has no {product.code}")
+            return self._claim(conn, claim_id)
+
+    # ------------------------------------------------------------------- orders
+    def orders(self, session_id: int) -> list[Order]:
+        """Each buyer's confirmed claims in the session, merged into one order."""
+        o, cl, b = schema.orders, schema.claims, schema.buyers
+        with self._read() as conn:
+            self._session(conn, session_id)
+            order_rows = conn.execute(
+                sa.select(o.c.id, o.c.buyer_id, b.c.display_name, b.c.platform, b.c.phone)
+                .join(b, o.c.buyer_id == b.c.id)
+                .where(o.c.session_id == session_id)
+                .order_by(o.c.id)
+            ).all()
+            claim_rows = conn.execute(
+                sa.select(cl.c.id, cl.c.order_id, cl.c.phone)
+                .where(cl.c.session_id == session_id, cl.c.status == ClaimStatus.CONFIRMED.value)
+                .order_by(cl.c.id)
+            ).all()
+            items = self._items_for(conn, [r.id for r in claim_rows])
+        by_order: dict[int, list[Any]] = {}
+        for r in claim_rows:
+            by_order.setdefault(r.order_id, []).append(r)
+        out = []
+        for r in order_rows:
+            claims_of = by_order.get(r.id, [])
+            if not claims_of:
+                continue  # every claim of it was cancelled
+            lines: dict[tuple[str, int], OrderLine] = {}
+            for claim_row in claims_of:
+                for item in items.get(claim_row.id, ()):
+                    key = (item.code, item.unit_price)
+                    prev = lines.get(key)
+                    qty = item.qty + (prev.qty if prev else 0)
+                    lines[key] = OrderLine(item.code, item.name, item.unit, qty, item.unit_price)
+            phone = next((c.phone for c in reversed(claims_of) if c.phone), None) or r.phone
+            out.append(
+                Order(
+                    id=r.id,
+                    session_id=session_id,
+                    buyer_id=r.buyer_id,
+                    buyer_name=r.display_name,
+                    platform=r.platform,
+                    phone=phone,
+                    lines=tuple(lines.values()),
+                    claim_ids=tuple(c.id for c in claims_of),
+                )
+            )
+        return out
+
+    def buyer(self, buyer_id: int) -> Buyer:
+        b = schema.buyers
+        with self._read() as conn:
+            r = conn.execute(sa.select(b).where(b.c.id == buyer_id)).first()
+        if r is None:
+            raise NotFound(f"no buyer with id {buyer_id}")
+        return Buyer(r.id, r.platform, r.platform_user_id, r.display_name, r.phone, r.note)
+
+
+# ---------------------------------------------------------------------- helpers
+def _create_engine(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _on_begin(conn: sa.Connection) -> None:
+            write = conn.get_execution_options().get("livehelper_write")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def _insert_ignoring_conflicts(conn: sa.Connection, table: sa.Table) -> sa.Insert:
+    """INSERT … ON CONFLICT DO NOTHING: the same SQL on SQLite (>= 3.24) and PostgreSQL."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def _product(row: Any) -> Product:
+    return Product(
+        id=row.id,
+        code=row.code,
+        name=row.name,
+        price=row.price,
+        unit=row.unit,
+        stock=None if row.stock_milli is None else from_milli(row.stock_milli),
+        aliases=tuple(a for a in row.aliases.split("|") if a),
+    )
+
+
+def _product_id(products: dict[str, Any], code: str | None) -> int | None:
+    if not code:
+        return None
+    row = products.get(code.upper())
+    return row.id if row else None
+
+
+def _raw_json(raw: Any) -> str | None:
+    if raw is None:
+        return None
+    return raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _safe_url(url: str) -> str:
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - only for a message
+        return "(unreadable URL)"
