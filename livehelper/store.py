@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -123,6 +124,9 @@ class Store:
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
         self.is_sqlite = engine.dialect.name == "sqlite"
+        # buyer ids never change once committed, so the hot ingest path can skip a lookup
+        self._buyer_cache: dict[tuple[str, str], int] = {}
+        self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -130,16 +134,21 @@ class Store:
         url = normalise_url(url) if url else default_url()
         try:
             engine = _create_engine(url)
-            store = cls(engine)
-            with store._write() as conn:
-                migrations.upgrade(conn)
-        except sa.exc.OperationalError as exc:
-            raise StoreError(f"cannot open the database {_safe_url(url)}: {exc.orig}") from exc
         except ModuleNotFoundError as exc:
             raise StoreError(
                 f"the database driver is missing ({exc.name}); for PostgreSQL install "
                 "livehelper[postgres]"
             ) from exc
+        store = cls(engine)
+        try:
+            with store._write() as conn:
+                migrations.upgrade(conn)
+        except sa.exc.OperationalError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open the database {_safe_url(url)}: {exc.orig}") from exc
+        except BaseException:
+            engine.dispose()
+            raise
         return store
 
     def close(self) -> None:
@@ -315,9 +324,14 @@ class Store:
         """Store a batch of comments and the claims read from them, in one transaction.
 
         A comment already stored for this session (same platform and message id)
-        is counted as a duplicate and changes nothing.
+        is counted as a duplicate and changes nothing; ``INSERT … ON CONFLICT DO
+        NOTHING`` makes that hold even when two laptops store the same comment at once.
         """
-        c = schema.comments
+        c, cl = schema.comments, schema.claims
+        unique: dict[tuple[str, str], IncomingComment] = {}
+        for item in incoming:
+            unique.setdefault((item.platform, item.message_id), item)
+        new_buyers: dict[tuple[str, str], int] = {}
         with self._write() as conn:
             session = self._session(conn, session_id)
             products = {
@@ -332,30 +346,11 @@ class Store:
                     )
                 )
             }
-
-            fresh: list[IncomingComment] = []
-            seen: set[tuple[str, str]] = set()
-            keys = {(i.platform, i.message_id) for i in incoming}
-            for chunk in _chunks(sorted(keys), _CHUNK):
-                for row in conn.execute(
-                    sa.select(c.c.platform, c.c.message_id).where(
-                        c.c.session_id == session_id,
-                        sa.tuple_(c.c.platform, c.c.message_id).in_(chunk),
-                    )
-                ):
-                    seen.add((row.platform, row.message_id))
-            for item in incoming:
-                key = (item.platform, item.message_id)
-                if key not in seen:
-                    seen.add(key)
-                    fresh.append(item)
-            if not fresh:
-                return IngestResult((), (), duplicates=len(incoming))
-
-            buyer_ids = self._ensure_buyers(conn, fresh)
-            parsed = [parse(item.text, item.featured or session.featured_code) for item in fresh]
-            now = utcnow()
-            comment_rows = [
+            buyer_ids = self._ensure_buyers(conn, unique.values(), new_buyers)
+            items = list(unique.values())
+            featured = [i.featured or session.featured_code for i in items]
+            parsed = [parse(i.text, f) for i, f in zip(items, featured, strict=True)]
+            rows = [
                 {
                     "session_id": session_id,
                     "platform": item.platform,
@@ -364,27 +359,35 @@ class Store:
                     "text": item.text,
                     "received_at": item.received_at,
                     "raw": _raw_json(item.raw),
-                    "featured_product_id": _product_id(products, item.featured or session.featured_code),
+                    "featured_product_id": _product_id(products, code),
                     "intent": result.intent.value,
                     "phone": result.phone,
                 }
-                for item, result in zip(fresh, parsed, strict=True)
+                for item, code, result in zip(items, featured, parsed, strict=True)
             ]
-            comment_ids = list(
-                conn.execute(
-                    c.insert().returning(c.c.id, sort_by_parameter_order=True), comment_rows
-                ).scalars()
-            )
+            inserted = conn.execute(
+                _insert_ignoring_conflicts(conn, c).returning(c.c.id, c.c.platform, c.c.message_id),
+                rows,
+            ).all()
+            id_by_key = {(r.platform, r.message_id): r.id for r in inserted}
+            stored = [
+                (id_by_key[(row["platform"], row["message_id"])], row, result, item)
+                for row, result, item in zip(rows, parsed, items, strict=True)
+                if (row["platform"], row["message_id"]) in id_by_key
+            ]
+            if not stored:
+                return IngestResult((), (), duplicates=len(incoming))
 
-            claim_rows, claim_sources = [], []
-            for cid, row, result in zip(comment_ids, comment_rows, parsed, strict=True):
-                items = [i for i in result.items if i.code.upper() in products]
-                if result.intent is not Intent.ORDER or not items:
+            now = utcnow()
+            claim_rows, claim_items_of = [], []
+            for comment_id, row, result, _item in stored:
+                wanted = [i for i in result.items if i.code.upper() in products]
+                if result.intent is not Intent.ORDER or not wanted:
                     continue
                 claim_rows.append(
                     {
                         "session_id": session_id,
-                        "comment_id": cid,
+                        "comment_id": comment_id,
                         "buyer_id": row["buyer_id"],
                         "status": ClaimStatus.PENDING.value,
                         "phone": result.phone,
@@ -393,99 +396,119 @@ class Store:
                         "confidence": result.confidence,
                     }
                 )
-                claim_sources.append(items)
+                claim_items_of.append(
+                    tuple(
+                        ClaimItem(
+                            code=products[i.code.upper()].code,
+                            name=products[i.code.upper()].name,
+                            unit=products[i.code.upper()].unit,
+                            qty=i.qty,
+                            unit_price=products[i.code.upper()].price,
+                        )
+                        for i in wanted
+                    )
+                )
             claim_ids: list[int] = []
             if claim_rows:
-                cl = schema.claims
                 claim_ids = list(
                     conn.execute(
                         cl.insert().returning(cl.c.id, sort_by_parameter_order=True), claim_rows
                     ).scalars()
                 )
-                item_rows = [
-                    {
-                        "claim_id": claim_id,
-                        "product_id": products[i.code.upper()].id,
-                        "qty_milli": to_milli(i.qty),
-                        "unit_price": products[i.code.upper()].price,
-                    }
-                    for claim_id, items in zip(claim_ids, claim_sources, strict=True)
-                    for i in items
-                ]
-                conn.execute(schema.claim_items.insert(), item_rows)
-
-            phones = {
-                row["buyer_id"]: result.phone
-                for row, result in zip(comment_rows, parsed, strict=True)
-                if result.phone
-            }
-            for buyer_id, phone in phones.items():
                 conn.execute(
-                    schema.buyers.update()
-                    .where(schema.buyers.c.id == buyer_id)
-                    .values(phone=phone)
+                    schema.claim_items.insert(),
+                    [
+                        {
+                            "claim_id": claim_id,
+                            "product_id": products[i.code.upper()].id,
+                            "qty_milli": to_milli(i.qty),
+                            "unit_price": i.unit_price,
+                        }
+                        for claim_id, claim_items in zip(claim_ids, claim_items_of, strict=True)
+                        for i in claim_items
+                    ],
                 )
+            phones = {row["buyer_id"]: result.phone for _cid, row, result, _i in stored if result.phone}
+            if phones:
+                b = schema.buyers
+                conn.execute(
+                    b.update().where(b.c.id == sa.bindparam("b_id")).values(phone=sa.bindparam("b_phone")),
+                    [{"b_id": k, "b_phone": v} for k, v in phones.items()],
+                )
+        with self._lock:
+            self._buyer_cache.update(new_buyers)  # only ids that are now committed
 
-            names = {bid: name for (bid, name) in self._buyer_names(conn, set(buyer_ids.values()))}
-            comments_out = tuple(
-                Comment(
-                    id=cid,
-                    session_id=session_id,
-                    platform=row["platform"],
-                    message_id=row["message_id"],
-                    buyer_id=row["buyer_id"],
-                    buyer_name=names[row["buyer_id"]],
-                    text=row["text"],
-                    received_at=row["received_at"],
-                    intent=Intent(row["intent"]),
-                    phone=row["phone"],
-                )
-                for cid, row in zip(comment_ids, comment_rows, strict=True)
+        comments_out = tuple(
+            Comment(
+                id=comment_id,
+                session_id=session_id,
+                platform=item.platform,
+                message_id=item.message_id,
+                buyer_id=row["buyer_id"],
+                buyer_name=item.user_name,
+                text=item.text,
+                received_at=item.received_at,
+                intent=result.intent,
+                phone=result.phone,
             )
-            claims_out = tuple(self._claims(conn, sa.true(), ids=claim_ids)) if claim_ids else ()
-            return IngestResult(
-                comments=comments_out, claims=claims_out, duplicates=len(incoming) - len(fresh)
+            for comment_id, row, result, item in stored
+        )
+        by_comment = {c.id: c for c in comments_out}
+        claims_out = tuple(
+            Claim(
+                id=claim_id,
+                session_id=session_id,
+                comment_id=row["comment_id"],
+                buyer_id=row["buyer_id"],
+                buyer_name=by_comment[row["comment_id"]].buyer_name,
+                platform=by_comment[row["comment_id"]].platform,
+                text=by_comment[row["comment_id"]].text,
+                status=ClaimStatus.PENDING,
+                items=claim_items,
+                phone=row["phone"],
+                ambiguous=row["ambiguous"],
+                created_at=now,
             )
+            for claim_id, row, claim_items in zip(claim_ids, claim_rows, claim_items_of, strict=True)
+        )
+        return IngestResult(comments_out, claims_out, duplicates=len(incoming) - len(stored))
 
     def _ensure_buyers(
-        self, conn: sa.Connection, items: Iterable[IncomingComment]
+        self,
+        conn: sa.Connection,
+        items: Iterable[IncomingComment],
+        new_buyers: dict[tuple[str, str], int],
     ) -> dict[tuple[str, str], int]:
+        """Buyer ids for the batch, inserting unknown buyers. Ids found here are put
+        in ``new_buyers``; the caller caches them once the transaction commits."""
         b = schema.buyers
         wanted = {(i.platform, i.user_id): i.user_name for i in items}
-        found: dict[tuple[str, str], int] = {}
-
-        def lookup(keys: list[tuple[str, str]]) -> None:
-            for chunk in _chunks(keys, _CHUNK):
-                rows = conn.execute(
-                    sa.select(b.c.id, b.c.platform, b.c.platform_user_id).where(
-                        sa.tuple_(b.c.platform, b.c.platform_user_id).in_(chunk)
-                    )
-                )
-                for r in rows:
-                    found[(r.platform, r.platform_user_id)] = r.id
-
-        lookup(sorted(wanted))
-        missing = [k for k in sorted(wanted) if k not in found]
+        with self._lock:
+            found = {k: self._buyer_cache[k] for k in wanted if k in self._buyer_cache}
+        missing = sorted(k for k in wanted if k not in found)
         if missing:
             conn.execute(
                 _insert_ignoring_conflicts(conn, b),
                 [
-                    {
-                        "platform": p,
-                        "platform_user_id": u,
-                        "display_name": wanted[(p, u)][:200],
-                        "note": "",
-                    }
+                    {"platform": p, "platform_user_id": u, "display_name": wanted[(p, u)][:200],
+                     "note": ""}
                     for p, u in missing
                 ],
             )
-            lookup(missing)
+            by_platform: dict[str, list[str]] = {}
+            for platform, user in missing:
+                by_platform.setdefault(platform, []).append(user)
+            for platform, users in by_platform.items():
+                for chunk in _chunks(users, _CHUNK):
+                    for r in conn.execute(
+                        sa.select(b.c.id, b.c.platform_user_id).where(
+                            b.c.platform == platform, b.c.platform_user_id.in_(chunk)
+                        )
+                    ):
+                        found[(platform, r.platform_user_id)] = new_buyers[
+                            (platform, r.platform_user_id)
+                        ] = r.id
         return found
-
-    def _buyer_names(self, conn: sa.Connection, ids: set[int]) -> Iterable[tuple[int, str]]:
-        b = schema.buyers
-        for chunk in _chunks(sorted(ids), _CHUNK):
-            yield from conn.execute(sa.select(b.c.id, b.c.display_name).where(b.c.id.in_(chunk)))
 
     # ------------------------------------------------------------------ reading
     def comments(self, session_id: int, after_id: int = 0, limit: int = 1000) -> list[Comment]:

@@ -1,0 +1,133 @@
+"""Benchmarks (figures, not tests): ``livehelper bench ingest`` and ``bench parse``.
+
+ingest: N synthetic comments through the full pipeline (store -> parse -> claims)
+on a fresh SQLite file in a temp folder, in two phases:
+  * flood: all N handed in as fast as possible -> throughput (comments_per_s);
+  * paced: N comments arriving at ``rate`` per second -> latency from hand-in to
+    claim durable (p50_ms, p99_ms), which is what an assistant feels.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from livehelper.catalogue import read_catalogue
+from livehelper.comments.parser import Parser
+from livehelper.model import IncomingComment
+from livehelper.pipeline import Pipeline
+from livehelper.resources_path import resource_file
+from livehelper.store import IngestResult, Store
+
+TEMPLATES = (
+    "chốt {n}kg", "lay KS x{n} 09{p}", "cho e {n} hộp na", "giá bao nhiêu shop", "còn không ạ",
+    "KS {n}kg, na {n} hộp", "huỷ đơn nhé", "shop ơi ship Hà Nội mấy ngày", "❤️❤️", "+1",
+    "e lấy {n} túi hồi", "mật ong {n} chai", "lần trước mua {n} túi ngon lắm", "chốt đơn",
+    "Chị ơi cho em {n} ký khoai sâm nhé, sđt 09{p}", "ck 350.000đ rồi nha", "đẹp quá",
+)
+
+
+def synthetic_comments(count: int, seed: int = 7, prefix: str = "b") -> list[IncomingComment]:
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    buyers = max(1, count // 5)
+    out = []
+    for i in range(count):
+        user = rng.randrange(buyers)
+        text = rng.choice(TEMPLATES).format(n=rng.randint(1, 5), p=f"{rng.randrange(10**8):08d}")
+        out.append(IncomingComment("tiktok", f"{prefix}{i}", f"u{user}", f"Người mua {user}",
+                                   text, now, raw={"text": text}))
+    return out
+
+
+def _peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
+
+
+def _run(store: Store, session_id: int, comments: list[IncomingComment],
+         rate: float | None) -> tuple[float, list[float], int]:
+    handed: dict[str, float] = {}
+    latencies: list[float] = []
+    stored = 0
+    lock = threading.Lock()
+
+    def on_batch(result: IngestResult) -> None:
+        nonlocal stored
+        done = time.perf_counter()
+        with lock:
+            stored += len(result.comments)
+            latencies.extend((done - handed[c.message_id]) * 1000 for c in result.comments)
+
+    pipeline = Pipeline(store, session_id, on_batch=on_batch)
+    start = time.perf_counter()
+    for index, comment in enumerate(comments):
+        if rate:
+            due = start + index / rate
+            while (wait := due - time.perf_counter()) > 0:
+                time.sleep(min(wait, 0.002))
+        with lock:
+            handed[comment.message_id] = time.perf_counter()
+        pipeline.submit(comment)
+    pipeline.drain()
+    seconds = time.perf_counter() - start
+    pipeline.close()
+    return seconds, latencies, stored
+
+
+def bench_ingest(count: int = 20000, rate: float = 5000) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="livehelper-bench-") as folder:
+        store = Store.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+        with resource_file("demo/catalogue.csv") as path:
+            store.import_products(read_catalogue(path))
+        session = store.start_session("bench")
+        store.feature(session.id, "KS")
+
+        flood = synthetic_comments(count, prefix="f")
+        seconds, flood_lat, flood_stored = _run(store, session.id, flood, rate=None)
+        paced = synthetic_comments(count, seed=8, prefix="p")
+        paced_seconds, paced_lat, paced_stored = _run(store, session.id, paced, rate=rate)
+        claims = len(store.claims(session.id))
+        store.close()
+    return {
+        "comments": count,
+        "seconds": round(seconds, 3),
+        "comments_per_s": round(count / seconds, 1),
+        "p50_ms": round(_percentile(paced_lat, 0.50), 2),
+        "p99_ms": round(_percentile(paced_lat, 0.99), 2),
+        "peak_rss_mb": _peak_rss_mb(),
+        "latency_rate_per_s": rate,
+        "latency_phase_seconds": round(paced_seconds, 3),
+        "flood_p50_ms": round(_percentile(flood_lat, 0.50), 2),
+        "flood_p99_ms": round(_percentile(flood_lat, 0.99), 2),
+        "claims": claims,
+        "lost": (count - flood_stored) + (count - paced_stored),
+        "database": "sqlite (WAL, synchronous=FULL)",
+    }
+
+
+def bench_parse(count: int = 100000) -> dict[str, Any]:
+    with resource_file("demo/catalogue.csv") as path:
+        parser = Parser(read_catalogue(path))
+    texts = [c.text for c in synthetic_comments(count)]
+    start = time.perf_counter()
+    for text in texts:
+        parser.parse(text, "KS")
+    seconds = time.perf_counter() - start
+    return {"comments": count, "seconds": round(seconds, 3),
+            "comments_per_s": round(count / seconds, 1), "peak_rss_mb": _peak_rss_mb()}

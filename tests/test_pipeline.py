@@ -1,0 +1,94 @@
+"""The live pipeline: group commit, listeners after commit, feature changes in order."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+from livehelper.comments.base import FeatureChange
+from livehelper.model import IncomingComment
+from livehelper.pipeline import Pipeline
+from livehelper.store import IngestResult, ProductSpec, Store
+
+
+def c(i: int, text: str = "chốt 1kg") -> IncomingComment:
+    return IncomingComment("tiktok", f"m{i}", f"u{i % 7}", f"Người {i % 7}", text,
+                           datetime.now(UTC))
+
+
+def test_every_comment_is_durable_before_listeners_hear_of_it(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    seen_durable: list[bool] = []
+
+    def listener(result: IngestResult) -> None:
+        # read through a separate connection: the batch must already be committed
+        stored = {c.id for c in demo_store.comments(s.id, limit=100000)}
+        seen_durable.append(all(c.id in stored for c in result.comments))
+
+    pipeline = Pipeline(demo_store, s.id, on_batch=listener)
+    for i in range(3000):
+        pipeline.submit(c(i))
+    assert pipeline.drain(60)
+    pipeline.close()
+    assert seen_durable and all(seen_durable)
+    assert demo_store.comment_count(s.id) == 3000
+    assert len(demo_store.claims(s.id)) == 3000
+
+
+def test_feature_change_applies_between_comments_in_arrival_order(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    pipeline = Pipeline(demo_store, s.id)
+    pipeline.submit(FeatureChange("KS"))
+    pipeline.submit(c(1, "chốt 2"))
+    pipeline.submit(FeatureChange("NA"))
+    pipeline.submit(c(2, "chốt 2"))
+    assert pipeline.drain(30)
+    pipeline.close()
+    assert [cl.items[0].code for cl in demo_store.claims(s.id)] == ["KS", "NA"]
+
+
+def test_product_added_mid_show_is_matched_from_the_next_comment(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    pipeline = Pipeline(demo_store, s.id)
+    pipeline.submit(c(1, "chốt 2 hũ ớt"))
+    assert pipeline.drain(30)
+    demo_store.import_products([ProductSpec("OT", "Ớt rừng", 50000, "hũ", None, ("ớt",))])
+    pipeline.submit(c(2, "chốt 2 hũ ớt"))
+    assert pipeline.drain(30)
+    pipeline.close()
+    claims = demo_store.claims(s.id)
+    assert [cl.items[0].code for cl in claims] == ["OT"]
+
+
+def test_a_failing_batch_is_reported_and_the_pipeline_goes_on(demo_store: Store) -> None:
+    errors: list[BaseException] = []
+    pipeline = Pipeline(demo_store, 999, on_error=lambda e, b: errors.append(e))  # no such session
+    pipeline.submit(c(1))
+    assert pipeline.drain(30)
+    assert errors and "no session" in str(errors[0])
+    s = demo_store.start_session()
+    pipeline.session_id = s.id
+    pipeline.submit(c(2))
+    assert pipeline.drain(30)
+    pipeline.close()
+    assert demo_store.comment_count(s.id) == 1
+
+
+def test_submit_from_many_threads(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    pipeline = Pipeline(demo_store, s.id)
+
+    def feed(base: int) -> None:
+        for i in range(500):
+            pipeline.submit(c(base + i))
+
+    threads = [threading.Thread(target=feed, args=(k * 1000,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert pipeline.drain(60)
+    pipeline.close()
+    assert demo_store.comment_count(s.id) == 2000
