@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from livehelper.errors import CatalogueError, RowProblem
+from livehelper.errors import CatalogueError, RowProblem, row_problem
 from livehelper.store import ProductSpec
 
 REQUIRED = ("code", "name", "price", "unit")
@@ -41,7 +41,7 @@ def read_catalogue(path: str | Path) -> list[ProductSpec]:
     """Parse and validate a whole file; raise ``CatalogueError`` listing every bad row."""
     path = Path(path)
     if not path.exists():
-        raise CatalogueError([RowProblem(0, f"the file {path} does not exist")], str(path))
+        raise CatalogueError([row_problem(0, "missing_file", path=str(path))], str(path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(path)
     else:
@@ -55,10 +55,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise CatalogueError(
-            [RowProblem(line, "the file is not UTF-8 text; save it as 'CSV UTF-8' and try again")],
-            path.name,
-        ) from exc
+        raise CatalogueError([row_problem(line, "not_utf8")], path.name) from exc
     reader = csv.reader(io.StringIO(text, newline=""))
     start = 1
     for row in reader:
@@ -73,7 +70,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise CatalogueError(
-            [RowProblem(0, f"cannot read this Excel file ({exc.__class__.__name__})")], path.name
+            [row_problem(0, "bad_excel", error=exc.__class__.__name__)], path.name
         ) from exc
     try:
         sheet = book.worksheets[0]
@@ -101,14 +98,7 @@ def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[
             missing = [c for c in REQUIRED if c not in header]
             if missing:
                 raise CatalogueError(
-                    [
-                        RowProblem(
-                            line,
-                            "the header row must name the columns code,name,price,unit"
-                            f" (missing: {', '.join(missing)})",
-                        )
-                    ],
-                    source,
+                    [row_problem(line, "bad_header", missing=", ".join(missing))], source
                 )
             continue
 
@@ -116,51 +106,44 @@ def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[
             index = header.get(name) if header else None
             return cells[index] if index is not None and index < len(cells) else ""
 
-        row_problems: list[str] = []
+        row_problems: list[RowProblem] = []
         code = str(cell("code")).strip()
         name = str(cell("name")).strip()
         unit = str(cell("unit")).strip()
         if not code:
-            row_problems.append("the product code is empty")
+            row_problems.append(row_problem(line, "empty_code"))
         elif not CODE_RE.match(code):
-            row_problems.append(
-                f"the code {code!r} may use only letters, digits, '-' and '_' (at most 32)"
-            )
+            row_problems.append(row_problem(line, "bad_code", code=code))
         elif code.upper() in seen:
-            row_problems.append(f"the code {code!r} is already used on line {seen[code.upper()]}")
+            row_problems.append(
+                row_problem(line, "duplicate_code", code=code, other=seen[code.upper()])
+            )
         if not name:
-            row_problems.append("the product name is empty")
+            row_problems.append(row_problem(line, "empty_name"))
         if not unit:
-            row_problems.append("the unit is empty (for example kg, hộp, túi)")
+            row_problems.append(row_problem(line, "empty_unit"))
         price = _whole_vnd(cell("price"))
         if price is None:
-            row_problems.append(
-                f"the price {str(cell('price')).strip()!r} is not a whole amount in đồng "
-                "(for example 35000)"
-            )
+            row_problems.append(row_problem(line, "bad_price", value=str(cell("price")).strip()))
         stock_cell = cell("stock")
         stock: Decimal | None = None
         if str(stock_cell).strip() != "":
             stock = _whole_number(stock_cell)
             if stock is None:
-                row_problems.append(
-                    f"the stock {str(stock_cell).strip()!r} is not a whole number "
-                    "(leave it empty for unlimited)"
-                )
+                row_problems.append(row_problem(line, "bad_stock", value=str(stock_cell).strip()))
         aliases = tuple(
             dict.fromkeys(a.strip() for a in str(cell("aliases")).split("|") if a.strip())
         )
-        for message in row_problems:
-            problems.append(RowProblem(line, message))
+        problems.extend(row_problems)
         if not row_problems and price is not None:
             seen[code.upper()] = line
             specs.append(ProductSpec(code, name[:200], price, unit[:32], stock, aliases))
     if header is None:
-        raise CatalogueError([RowProblem(1, "the file is empty")], source)
+        raise CatalogueError([row_problem(1, "empty_file")], source)
     if problems:
         raise CatalogueError(problems, source)
     if not specs:
-        raise CatalogueError([RowProblem(2, "the file has a header but no products")], source)
+        raise CatalogueError([row_problem(2, "no_products")], source)
     return specs
 
 

@@ -20,13 +20,41 @@ class LivehelperError(Exception):
     code = "error"
 
 
+# English wording of each catalogue problem; the window shows its own translation of
+# the same key (livehelper/ui/texts.py), so the core stays free of UI language.
+ROW_MESSAGES = {
+    "missing_file": "the file {path} does not exist",
+    "not_utf8": "the file is not UTF-8 text; save it as 'CSV UTF-8' and try again",
+    "bad_excel": "cannot read this Excel file ({error})",
+    "bad_header": "the header row must name the columns code,name,price,unit (missing: {missing})",
+    "empty_file": "the file is empty",
+    "no_products": "the file has a header but no products",
+    "empty_code": "the product code is empty",
+    "bad_code": "the code {code!r} may use only letters, digits, '-' and '_' (at most 32)",
+    "duplicate_code": "the code {code!r} is already used on line {other}",
+    "empty_name": "the product name is empty",
+    "empty_unit": "the unit is empty (for example kg, hộp, túi)",
+    "bad_price": "the price {value!r} is not a whole amount in đồng (for example 35000)",
+    "bad_stock": "the stock {value!r} is not a whole number (leave it empty for unlimited)",
+}
+
+
 @dataclass(frozen=True)
 class RowProblem:
-    line: int  # 1-based line in the file, header is line 1
-    message: str
+    line: int  # 1-based line in the file, the header is line 1; 0: the file as a whole
+    reason: str  # a key of ROW_MESSAGES
+    values: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def message(self) -> str:
+        return ROW_MESSAGES[self.reason].format(**dict(self.values))
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+def row_problem(line: int, reason: str, **values: object) -> RowProblem:
+    return RowProblem(line, reason, tuple(values.items()))
 
 
 class CatalogueError(LivehelperError):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -67,15 +67,23 @@ _FOLD = _build_fold_table()
 
 def fold(text: str) -> str:
     """Lower case without Vietnamese accents: ``'Chốt ĐƠN'`` -> ``'chot don'``."""
+    return _lower(text).translate(_FOLD)
+
+
+def _lower(text: str) -> str:
+    """NFC lower case; ``fold`` of it has the same length, so positions line up."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text.lower().translate(_FOLD)
+    lowered = text.lower()
+    # a few characters grow when lowered (İ -> i̇); keep one character per character
+    return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in text)
 
 
 # ----------------------------------------------------------------------- lexicon
 @dataclass(frozen=True)
 class Lexicon:
     order: tuple[str, ...]
+    firm_order: tuple[str, ...]
     cancel: tuple[str, ...]
     negation: tuple[str, ...]
     question: tuple[str, ...]
@@ -84,12 +92,14 @@ class Lexicon:
     suggestion_tail: tuple[str, ...]
     everyday_phrases: tuple[str, ...]
     number_words: dict[str, int]
+    number_spellings: frozenset[str]  # as written, accents kept: "ba" is 3, "bà" is a person
     half: tuple[str, ...]
     half_of: tuple[str, ...]
     dozen: tuple[str, ...]
     weight_units: dict[str, Decimal]
     by_weight: tuple[str, ...]
     count_units: tuple[str, ...]
+    containers: tuple[str, ...]
     not_quantity: tuple[str, ...]
 
     @classmethod
@@ -98,10 +108,12 @@ class Lexicon:
         intent, numbers, units = data["intent"], data["numbers"], data["units"]
 
         def folded(items: Iterable[str]) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(fold(i).strip() for i in items if i.strip()))
+            # spellings as written (lower case, accents kept); matching folds them itself
+            return tuple(dict.fromkeys(_lower(i).strip() for i in items if i.strip()))
 
         return cls(
             order=folded(intent["order"]),
+            firm_order=folded(intent["firm_order"]),
             cancel=folded(intent["cancel"]),
             negation=folded(intent["negation"]),
             question=folded(intent["question"]),
@@ -110,12 +122,14 @@ class Lexicon:
             suggestion_tail=folded(intent["suggestion_tail"]),
             everyday_phrases=folded(intent["everyday_phrases"]),
             number_words={fold(k): int(v) for k, v in numbers["words"].items()},
+            number_spellings=frozenset(_lower(k) for k in numbers["words"]),
             half=folded(numbers["half"]),
             half_of=folded(numbers["half_of"]),
             dozen=folded(numbers["dozen"]),
             weight_units={fold(k): Decimal(str(v)) for k, v in units["weight"].items()},
-            by_weight=folded(units["by_weight"]),
-            count_units=folded(units["count"]),
+            by_weight=tuple(fold(u) for u in units["by_weight"]),
+            count_units=tuple(dict.fromkeys(fold(u) for u in units["count"])),
+            containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
             not_quantity=tuple(data["not_quantity"]["patterns"]),
         )
 
@@ -130,9 +144,51 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
 
 
-def _words(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Whole-phrase matcher: no letter or digit may touch either end."""
-    return re.compile(rf"(?<![a-z0-9])(?:{_alternation(phrases)})(?![a-z0-9])")
+class Phrases:
+    """Finds phrases in folded text, then checks the accents the buyer actually typed.
+
+    Accents are optional, but when typed they must agree: "hoi" matches both "hỏi"
+    (ask) and "hồi" (anise), while "hỏi" no longer matches "hồi". The check is per
+    word, so half-accented teencode ("chot đơn") still matches "chốt đơn".
+    """
+
+    def __init__(self, spellings: Iterable[str], left: str = "a-z0-9", right: str = "a-z0-9",
+                 pattern_prefix: str = "") -> None:
+        self.spellings: dict[str, list[tuple[str, ...]]] = {}
+        for spelling in spellings:
+            written = tuple(_lower(spelling).split())
+            if not written:
+                continue
+            key = " ".join(w.translate(_FOLD) for w in written)
+            self.spellings.setdefault(key, []).append(written)
+        body = _alternation(self.spellings) if self.spellings else "(?!)"
+        self.regex = re.compile(rf"{pattern_prefix}(?<![{left}])(?:{body})(?![{right}])")
+
+    def accepts(self, folded: str, written: str) -> bool:
+        typed = written.split()
+        for option in self.spellings.get(" ".join(folded.split()), ()):
+            if len(option) == len(typed) and all(
+                t.isascii() or o.isascii() or t == o for t, o in zip(typed, option, strict=True)
+            ):
+                return True
+        return False
+
+    def finditer(self, s: str, written: str, start: int = 0) -> Iterator[re.Match[str]]:
+        for m in self.regex.finditer(s, start):
+            if self.accepts(m.group(0), written[m.start() : m.end()]):
+                yield m
+
+    def search(self, s: str, written: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        for m in self.regex.finditer(s, start, len(s) if end is None else end):
+            if self.accepts(m.group(0), written[m.start() : m.end()]):
+                return m
+        return None
+
+    def blank(self, s: str, written: str) -> str:
+        spans = [(m.start(), m.end()) for m in self.finditer(s, written)]
+        for a, b in spans:
+            s = s[:a] + " " * (b - a) + s[b:]
+        return s
 
 
 _PHONE = re.compile(r"(?<![\d])(?:\+\s?84|84|0)[\s.\-]?([1-9](?:[\s.\-]?\d){8})(?![\d])")
@@ -169,36 +225,40 @@ class Parser:
         self._codes = {p.code.upper() for p in products}
 
         keys: dict[str, tuple[str, bool]] = {}
+        spellings: list[str] = []
         for p in products:
             keys.setdefault(fold(p.code), (p.code, True))
+            spellings.append(p.code)
             for label in (p.name, *p.aliases):
-                f = _SPACES.sub(" ", fold(label)).strip()
+                written = " ".join(_lower(label).split())
+                f = fold(written)
                 if len(f) < 2:
                     continue
                 keys.setdefault(f, (p.code, False))
-                joined = f.replace(" ", "")
-                if joined != f and len(joined) >= 4:
-                    keys.setdefault(joined, (p.code, False))
+                spellings.append(written)
+                joined = written.replace(" ", "")
+                if joined != written and len(joined) >= 4:
+                    keys.setdefault(fold(joined), (p.code, False))
+                    spellings.append(joined)
         self._keys = keys
-        self._product_re = (
-            re.compile(rf"(?<![a-z])(?:{_alternation(keys)})(?![a-z])") if keys else None
-        )
+        # digits may touch a product ("ks2", "2ks"), letters may not
+        self._products = Phrases(spellings, left="a-z", right="a-z") if keys else None
 
-        self._order_re = _words(lx.order)
-        self._cancel_re = _words(lx.cancel)
-        self._question_re = _words(lx.question)
-        self._past_re = _words(lx.past)
-        self._everyday_re = _words(lx.everyday_phrases)
+        self._order = Phrases(lx.order)
+        self._firm_order = Phrases(lx.firm_order)
+        self._cancel = Phrases(lx.cancel)
+        self._question = Phrases(lx.question)
+        self._past = Phrases(lx.past)
+        self._everyday = Phrases(lx.everyday_phrases)
+        self._suggestion = Phrases(lx.suggestion)
+        negation = _alternation(fold(n) for n in lx.negation)
         self._negated_order_re = re.compile(
-            rf"(?<![a-z0-9])(?:{_alternation(lx.negation)})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?"
+            rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?"
             rf"(?:{'|'.join(_ORDER_CORE)})(?![a-z0-9])"
         )
-        self._suggestion_re = re.compile(
-            rf"(?:^\s*@\S+|(?<![a-z0-9])(?:{_alternation(lx.suggestion)})(?![a-z0-9]))"
-        )
         self._advice_re = re.compile(
-            rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+(?:{_alternation(lx.suggestion_tail)})"
-            r"(?![a-z0-9])"
+            rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+"
+            rf"(?:{_alternation(fold(t) for t in lx.suggestion_tail)})(?![a-z0-9])"
         )
         self._not_qty_re = re.compile(
             "|".join(f"(?:(?<![a-z0-9])(?:{p}))" for p in lx.not_quantity)
@@ -207,9 +267,9 @@ class Parser:
         weight = _alternation(lx.weight_units)
         count = _alternation(lx.count_units)
         numword = _alternation(lx.number_words)
-        half = _alternation(lx.half)
-        half_of = _alternation(lx.half_of)
-        dozen = _alternation(lx.dozen)
+        half = _alternation(fold(h) for h in lx.half)
+        half_of = _alternation(fold(h) for h in lx.half_of)
+        dozen = _alternation(fold(d) for d in lx.dozen)
         unit = f"(?:{weight}|{count})"
         self._weight_set = set(lx.weight_units)
         self._count_set = set(lx.count_units)
@@ -228,11 +288,13 @@ class Parser:
             """,
             re.VERBOSE,
         )
-        self._pack_before_re = re.compile(rf"(?<![a-z])(?:{count})\s*$")
+        containers = _alternation(lx.containers)
+        self._pack_before_re = re.compile(rf"(?<![a-z])(?:{containers})\s*$")
 
     # ------------------------------------------------------------------ parse
     def parse(self, text: str, featured: str | None = None) -> ParseResult:
-        s = fold(text[:MAX_CHARS])
+        written = _lower(text[:MAX_CHARS])
+        s = written.translate(_FOLD)
         phone: str | None = None
 
         def take_phone(m: re.Match[str]) -> str:
@@ -242,13 +304,13 @@ class Parser:
             return " " * len(m.group(0))
 
         s = _PHONE.sub(take_phone, s)
-        s = self._everyday_re.sub(lambda m: " " * len(m.group(0)), s)
+        s = self._everyday.blank(s, written)
         s = self._not_qty_re.sub(lambda m: " " * len(m.group(0)), s)
         featured = featured.upper() if featured and featured.upper() in self._codes else None
 
-        mentions = self._mentions(s)
-        quantities = self._quantities(s, mentions)
-        intent, confidence, ambiguous = self._intent(s, mentions, quantities)
+        mentions = self._mentions(s, written)
+        quantities = self._quantities(s, written, mentions)
+        intent, confidence, ambiguous = self._intent(s, written, mentions, quantities)
         if intent is not Intent.ORDER:
             return ParseResult(intent=intent, phone=phone, confidence=confidence)
         items, unsure = self._items(s, mentions, quantities, featured)
@@ -257,17 +319,17 @@ class Parser:
             confidence = min(confidence, 0.6)
         return ParseResult(Intent.ORDER, tuple(items), phone, ambiguous, confidence)
 
-    def _mentions(self, s: str) -> list[_Mention]:
-        if self._product_re is None:
+    def _mentions(self, s: str, written: str) -> list[_Mention]:
+        if self._products is None:
             return []
         out = []
-        for m in self._product_re.finditer(s):
+        for m in self._products.finditer(s, written):
             key = _SPACES.sub(" ", m.group(0))
             code, by_code = self._keys[key]
             out.append(_Mention(m.start(), m.end(), code, by_code))
         return out
 
-    def _quantities(self, s: str, mentions: list[_Mention]) -> list[_Quantity]:
+    def _quantities(self, s: str, written: str, mentions: list[_Mention]) -> list[_Quantity]:
         taken = [(m.start, m.end) for m in mentions]
         out: list[_Quantity] = []
         for m in self._qty_re.finditer(s):
@@ -288,10 +350,12 @@ class Parser:
                 value = _decimal(m.group("num"))
             else:
                 word = m.group("word")
+                if written[m.start("word") : m.end("word")] not in self.lexicon.number_spellings:
+                    continue  # "bà" (grandma) folds to "ba" but is not three
                 if word == "nam" and not unit:  # "năm" is a year or "nam" (south) without a unit
                     continue
                 value = Decimal(self.lexicon.number_words[word])
-                if not unit and not m.group("dozen") and not self._word_number_in_context(s, m):
+                if not unit and not m.group("dozen") and not self._word_number_in_context(s, written, m):
                     continue
             if value is None or value <= 0:
                 continue
@@ -306,37 +370,41 @@ class Parser:
             out.append(_Quantity(m.start(), m.end(), value, unit, bool(unit)))
         return out
 
-    def _word_number_in_context(self, s: str, m: re.Match[str]) -> bool:
+    def _word_number_in_context(self, s: str, written: str, m: re.Match[str]) -> bool:
         """A number word without a unit counts only right after an order word or
         right before a product: "lấy hai", "hai khoai sâm"."""
         before = s[max(0, m.start() - 16) : m.start()]
         if re.search(rf"(?:{'|'.join(_ORDER_CORE)}|cho)\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?$", before):
             return True
-        after = s[m.end() : m.end() + 40].lstrip()
-        return bool(self._product_re and self._product_re.match(after))
+        rest = s[m.end() : m.end() + 40]
+        start = m.end() + len(rest) - len(rest.lstrip())
+        found = self._products.search(s, written, start) if self._products else None
+        return found is not None and found.start() == start
 
     def _intent(
-        self, s: str, mentions: list[_Mention], quantities: list[_Quantity]
+        self, s: str, written: str, mentions: list[_Mention], quantities: list[_Quantity]
     ) -> tuple[Intent, float, bool]:
-        order = self._order_re.search(s)
-        cancel = self._cancel_re.search(s)
+        order = self._order.search(s, written)
+        cancel = self._cancel.search(s, written)
         if cancel:
-            after = s[cancel.end() :]
-            reorder = self._order_re.search(after)
+            reorder = self._order.search(s, written, cancel.end())
             if reorder and any(q.start >= cancel.end() for q in quantities):
                 return Intent.ORDER, 0.6, True  # "hủy đơn cũ, chốt 3kg"
             return Intent.CANCEL, 0.9, False
-        if self._past_re.search(s):
+        if self._past.search(s, written):
             return Intent.OTHER, 0.8, False
         if self._negated_order_re.search(s):
             return Intent.OTHER, 0.8, False
-        if self._advice_re.search(s) and (self._suggestion_re.search(s) or not quantities):
+        if self._advice_re.search(s) and (
+            s.lstrip().startswith("@") or self._suggestion.search(s, written) or not quantities
+        ):
             return Intent.OTHER, 0.8, False
         explicit = [q for q in quantities if q.explicit]
-        question = "?" in s or self._question_re.search(s)
+        question = "?" in s or self._question.search(s, written)
         if question:
-            if order and quantities and not self._question_re.search(s, 0, order.start()):
-                return Intent.ORDER, 0.6, True
+            firm = self._firm_order.search(s, written)
+            if firm and quantities and not self._question.search(s, written, 0, firm.start()):
+                return Intent.ORDER, 0.6, True  # "lấy 2kg được không": the lane for unsure
             return Intent.OTHER, 0.8, False
         if order:
             return Intent.ORDER, 0.95, False
@@ -363,7 +431,8 @@ class Parser:
         if not mentions:
             if featured is None:
                 return [], True
-            q = quantities[0] if quantities else None
+            explicit = [q for q in quantities if q.explicit]
+            q = explicit[-1] if explicit else (quantities[0] if quantities else None)
             qty, bad_unit = self._convert(featured, q)
             return [ParsedItem(featured, qty)], bad_unit
 

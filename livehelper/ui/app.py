@@ -1,0 +1,121 @@
+"""Composition root for the window: Qt application, language, logging, crash dialog."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from livehelper.resources_path import resource_bytes
+from livehelper.ui.backend import Backend
+from livehelper.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def log_file() -> Path:
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir("livehelper", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "livehelper.log"
+
+
+class Language:
+    """Loads the Vietnamese translation (English is the source language)."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.translator = QTranslator(app)
+        self.current = "en"
+
+    def use(self, code: str) -> None:
+        if code == self.current:
+            return
+        self.app.removeTranslator(self.translator)
+        if code == "vi":
+            data = resource_bytes("i18n/livehelper_vi.qm")
+            self._data = data  # QTranslator reads from this buffer; keep it alive
+            if not self.translator.load(data):
+                log.warning("the Vietnamese translation could not be loaded")
+                return
+            self.app.installTranslator(self.translator)
+        self.current = code
+
+
+def default_language(explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    saved = QSettings("livehelper", "livehelper").value("language")
+    if saved in ("vi", "en"):
+        return str(saved)
+    return "vi"  # the people it is built for read Vietnamese first
+
+
+def install_crash_dialog() -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.critical("unexpected error", exc_info=(kind, value, tb))
+        text = "".join(traceback.format_exception(kind, value, tb))
+        box = QMessageBox()
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("livehelper")
+        box.setText(QApplication.translate(
+            "Crash", "Something went wrong inside livehelper. Your orders are saved.\n"
+            "Please send this log file to the developers:\n{path}").format(path=log_file()))
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def create_window(app: QApplication, db: str | None, demo: bool, lang: str | None,
+                  speed: float = 1.0) -> tuple[MainWindow, Language]:
+    language = Language(app)
+    language.use(default_language(lang))
+    backend = Backend(app)
+    window = MainWindow(backend, db, demo_mode=demo, demo_speed=speed)
+    index = window.language.findData(language.current)
+    window.language.setCurrentIndex(max(index, 0))
+
+    def switch(_index: int) -> None:
+        code = window.language.currentData()
+        language.use(code)
+        QSettings("livehelper", "livehelper").setValue("language", code)
+
+    window.language.currentIndexChanged.connect(switch)
+    app.aboutToQuit.connect(backend.shutdown)
+    return window, language
+
+
+def run(db: str | None = None, demo: bool = False, lang: str | None = None,
+        speed: float = 1.0) -> int:
+    logging.basicConfig(
+        level=logging.INFO, filename=log_file(), encoding="utf-8",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True,
+    )
+    logging.getLogger("obsws_python").setLevel(logging.WARNING)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("livehelper")
+    icon = QPixmap()
+    icon.loadFromData(resource_bytes("icons/livehelper.svg"), "SVG")
+    app.setWindowIcon(QIcon(icon))
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    install_crash_dialog()
+    window, _language = create_window(app, db, demo, lang, speed)
+    window.show()
+    window.start()
+    return app.exec()
+
+
+def main() -> int:
+    """Entry point of the ``livehelper-gui`` launcher (no console on Windows)."""
+    from livehelper.cli import main as cli_main
+
+    return cli_main(sys.argv[1:] or ["gui"])

@@ -1,0 +1,113 @@
+"""The window's only way to reach disk and network: everything runs off the GUI thread.
+
+* ``Backend.call`` runs a function on one worker thread (all store calls queue there,
+  in order) and delivers the result or the exception back on the GUI thread.
+* The pipeline's writer thread and the comment sources' asyncio thread report through
+  Qt signals, which Qt queues onto the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from livehelper.comments.base import CommentSource
+from livehelper.comments.runner import SourceRunner
+from livehelper.model import IncomingComment, Session
+from livehelper.pipeline import Pipeline
+from livehelper.store import IngestResult, Store
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Backend(QObject):
+    sig_ingested = Signal(object)
+    """An ``IngestResult``: comments and claims now durable in the database."""
+    sig_featured = Signal(object)
+    """A ``Session`` whose featured product changed (from a scripted stream)."""
+    sig_source_state = Signal(str, str)
+    """(source name, state): "running", "ended" or "failed: <reason>"."""
+    sig_error = Signal(str)
+    """A background failure the user should see (not a bug: the app carries on)."""
+    _sig_result = Signal(object, object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livehelper-store")
+        self._sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.store: Store | None = None
+        self.pipeline: Pipeline | None = None
+        self._runner: SourceRunner | None = None
+
+    # ------------------------------------------------------------ worker calls
+    def call(self, fn: Callable[..., Any], *args: Any, done: Done | None = None,
+             failed: Failed | None = None, **kwargs: Any) -> None:
+        def job() -> None:
+            try:
+                value = fn(*args, **kwargs)
+            except BaseException as exc:  # delivered to the GUI thread, never swallowed
+                if failed is None:
+                    log.exception("background call %s failed", getattr(fn, "__name__", fn))
+                self._sig_result.emit(failed or self._report, exc, None)
+            else:
+                if done is not None:
+                    self._sig_result.emit(done, value, None)
+
+        self._executor.submit(job)
+
+    @Slot(object, object, object)
+    def _deliver(self, callback: Callable[[Any], None], value: Any, _unused: Any) -> None:
+        callback(value)
+
+    def _report(self, exc: BaseException) -> None:
+        self.sig_error.emit(str(exc))
+
+    # -------------------------------------------------------------- the live
+    def start_live(self, store: Store, session_id: int) -> None:
+        """Start the pipeline for a session (called from the worker via ``call``)."""
+        self.stop_live()
+        self.store = store
+        self.pipeline = Pipeline(
+            store, session_id, on_batch=self.sig_ingested.emit, on_error=self._pipeline_failed
+        )
+        self.pipeline.add_feature_listener(self._featured)
+
+    def _featured(self, session: Session) -> None:
+        self.sig_featured.emit(session)
+
+    def _pipeline_failed(self, exc: BaseException, batch: list[IncomingComment]) -> None:
+        self.sig_error.emit(f"{len(batch)} comments could not be stored yet: {exc}")
+
+    def start_source(self, source: CommentSource) -> None:
+        if self.pipeline is None:
+            raise RuntimeError("start_live first")
+        if self._runner is None:
+            self._runner = SourceRunner()
+        self.sig_source_state.emit(source.name, "running")
+
+        def finished(name: str, error: BaseException | None) -> None:
+            self.sig_source_state.emit(name, "ended" if error is None else f"failed: {error}")
+
+        self._runner.start(source, self.pipeline.submit, on_done=finished)
+
+    def stop_live(self) -> None:
+        if self._runner is not None:
+            self._runner.close()
+            self._runner = None
+        if self.pipeline is not None:
+            self.pipeline.drain(10)
+            self.pipeline.close()
+            self.pipeline = None
+
+    def shutdown(self) -> None:
+        self.stop_live()
+        self._executor.shutdown(wait=True)
+        if self.store is not None:
+            self.store.close()

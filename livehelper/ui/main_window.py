@@ -1,0 +1,596 @@
+"""The main window: products, live feed, the queue of claims, orders, and a status bar.
+
+A thin view: every read and write goes through ``Backend.call`` (off the GUI thread)
+and every change comes back as frozen values that the models display.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livehelper import demo
+from livehelper.catalogue import read_catalogue
+from livehelper.comments.base import FeatureChange
+from livehelper.errors import CatalogueError
+from livehelper.export import FORMATS
+from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Session, format_vnd
+from livehelper.store import Decision, IngestResult, Store
+from livehelper.ui.backend import Backend
+from livehelper.ui.models import FeedModel, OrdersModel, ProductsModel, QueueModel
+from livehelper.ui.texts import catalogue_error_text
+
+log = logging.getLogger(__name__)
+
+FEED_LIMIT = 100_000  # comments loaded when a session is resumed
+FLUSH_MS = 100  # feeds are repainted at most ten times a second
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the window shows, read in one go on the worker thread."""
+
+    store: Store
+    session: Session | None
+    products: list[Product]
+    comments: list[Comment]
+    pending: list[Claim]
+    orders: list[Order]
+
+
+def _table(model: Any, widths: Sequence[int], view: QTableView | None = None,
+           row_height: int = 30) -> QTableView:
+    """A read-only row table. ``widths``: pixels per column, 0 for the one that stretches
+    (fixed widths: measuring 100,000 rows to fit them would stall the window)."""
+    view = view or QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(False)
+    view.setWordWrap(False)
+    # fixed row heights keep a 100,000-row feed as cheap as a 100-row one
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(row_height)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    for column, width in enumerate(widths):
+        if width:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            view.setColumnWidth(column, width)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class QueueView(QTableView):
+    """The claims table; the keyboard drives it: Enter confirms, Delete rejects, E edits."""
+
+    sig_confirm = Signal()
+    sig_reject = Signal()
+    sig_edit = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.sig_confirm.emit()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.sig_reject.emit()
+        elif key == Qt.Key.Key_E:
+            self.sig_edit.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    sig_ready = Signal()
+    """The store is open and the panels are filled (tests wait for this)."""
+
+    def __init__(self, backend: Backend, url: str | None, demo_mode: bool = False,
+                 demo_speed: float = 1.0) -> None:
+        super().__init__()
+        self.backend = backend
+        self.url = url
+        self.demo_mode = demo_mode
+        self.demo_speed = demo_speed
+        self.store: Store | None = None
+        self.session: Session | None = None
+        self._incoming: list[IngestResult] = []
+        self._source_state = ""
+
+        self.products = ProductsModel(self)
+        self.feed = FeedModel(self)
+        self.queue = QueueModel(self)
+        self.orders = OrdersModel(self)
+        self._build()
+        self.retranslate()
+
+        self._flush = QTimer(self)
+        self._flush.setInterval(FLUSH_MS)
+        self._flush.timeout.connect(self._flush_incoming)
+        self._flush.start()
+        queued = Qt.ConnectionType.QueuedConnection  # emitted from background threads
+        backend.sig_ingested.connect(self._on_ingested, queued)
+        backend.sig_featured.connect(self._on_featured, queued)
+        backend.sig_error.connect(self.show_problem, queued)
+        backend.sig_source_state.connect(self._on_source_state, queued)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.resize(1400, 860)
+        toolbar = QToolBar(self)
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.session_label = QLabel()
+        self.session_label.setObjectName("session")
+        toolbar.addWidget(self.session_label)
+        toolbar.addSeparator()
+        self.live_button = QPushButton()
+        self.live_button.clicked.connect(self._toggle_live)
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self._import_catalogue)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self._export)
+        self.demo_button = QPushButton()
+        self.demo_button.clicked.connect(self._offer_demo)
+        for button in (self.live_button, self.import_button, self.export_button, self.demo_button):
+            toolbar.addWidget(button)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.assistant_label = QLabel()
+        toolbar.addWidget(self.assistant_label)
+        self.assistant = QLineEdit(getpass.getuser())
+        self.assistant.setMaximumWidth(160)
+        toolbar.addWidget(self.assistant)
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        toolbar.addWidget(self.language)
+
+        # products
+        self.products_view = _table(self.products, (44, 56, 0, 128, 56))
+        self.products_view.clicked.connect(self._feature_clicked)
+        self.products_box = self._box(self.products_view)
+
+        # queue
+        self.queue_view = _table(self.queue, (48, 140, 190, 0, 110), QueueView(), row_height=34)
+        assert isinstance(self.queue_view, QueueView)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("confirm")
+        self.confirm_button.clicked.connect(self._confirm)
+        self.reject_button = QPushButton()
+        self.reject_button.clicked.connect(self._reject)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self._edit_quantity)
+        buttons = QHBoxLayout()
+        for b in (self.confirm_button, self.reject_button, self.edit_button):
+            buttons.addWidget(b)
+        queue_inner = QWidget()
+        qlayout = QVBoxLayout(queue_inner)
+        qlayout.setContentsMargins(0, 0, 0, 0)
+        qlayout.addWidget(self.queue_view)
+        qlayout.addLayout(buttons)
+        self.queue_box = self._box(queue_inner)
+        self.queue_view.sig_confirm.connect(self._confirm)
+        self.queue_view.sig_reject.connect(self._reject)
+        self.queue_view.sig_edit.connect(self._edit_quantity)
+
+        # feed and orders
+        self.feed_view = _table(self.feed, (80, 150, 0, 80))
+        self.feed_box = self._box(self.feed_view)
+        self.orders_view = _table(self.orders, (130, 100, 0, 100))
+        self.orders_box = self._box(self.orders_view)
+
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.queue_box)
+        middle.addWidget(self.feed_box)
+        middle.setSizes([420, 380])
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.products_box)
+        main.addWidget(middle)
+        main.addWidget(self.orders_box)
+        main.setSizes([400, 620, 380])
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(main)
+        self.setCentralWidget(central)
+
+        self.source_status = QLabel()
+        self.obs_status = QLabel()
+        self.counts_status = QLabel()
+        for label in (self.source_status, self.obs_status, self.counts_status):
+            label.setFrameShape(QFrame.Shape.NoFrame)
+            self.statusBar().addPermanentWidget(label)
+
+        for number in range(12):
+            shortcut = QShortcut(QKeySequence(f"F{number + 1}"), self)
+            shortcut.activated.connect(lambda n=number: self._feature_row(n))
+
+        self.setStyleSheet(
+            "QWidget { font-size: 15px; }"
+            "QPushButton { min-height: 38px; padding: 0 14px; }"
+            "QPushButton#confirm { background: #2e7d32; color: white; font-weight: bold; }"
+            "QLabel#session { font-weight: bold; padding: 0 10px; }"
+            "QLabel#banner { background: #fff4cc; padding: 10px; border-radius: 4px; }"
+            "QGroupBox { font-weight: bold; }"
+        )
+
+    def _box(self, widget: QWidget) -> QGroupBox:
+        box = QGroupBox()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(widget)
+        return box
+
+    # -------------------------------------------------------------- language
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.products_box.setTitle(self.tr("Products (click or F1–F12 to put on screen)"))
+        self.queue_box.setTitle(self.tr("Orders to confirm"))
+        self.feed_box.setTitle(self.tr("Live comments"))
+        self.orders_box.setTitle(self.tr("Confirmed orders"))
+        self.confirm_button.setText(self.tr("Confirm (Enter)"))
+        self.reject_button.setText(self.tr("Reject (Delete)"))
+        self.edit_button.setText(self.tr("Change quantity (E)"))
+        self.import_button.setText(self.tr("Import products…"))
+        self.export_button.setText(self.tr("Export orders…"))
+        self.demo_button.setText(self.tr("Try the demo"))
+        self.assistant_label.setText(self.tr("Assistant:"))
+        self.live_button.setText(
+            self.tr("End live") if self._live() else self.tr("Start live")
+        )
+        for model in (self.products, self.feed, self.queue, self.orders):
+            model.retranslate()
+        self._update_status()
+
+    # ------------------------------------------------------------- lifecycle
+    def start(self) -> None:
+        """Open the database (and the demo) on the worker thread."""
+        if self.demo_mode:
+            self.backend.call(self._load_demo, done=self._loaded, failed=self._fatal)
+        else:
+            self.backend.call(self._load, self.url, done=self._loaded, failed=self._fatal)
+
+    def _load(self, url: str | None) -> Snapshot:  # worker thread
+        store = Store.open(url)
+        live = [s for s in store.sessions() if s.ended_at is None]
+        session = live[0] if live else None
+        if session is not None:
+            self.backend.start_live(store, session.id)
+        return self._snapshot(store, session)
+
+    def _load_demo(self) -> Snapshot:  # worker thread
+        store = Store.open(demo.demo_db_url())
+        session = demo.prepare(store)  # the script features its first product at 0 s
+        self.backend.start_live(store, session.id)
+        return self._snapshot(store, session)
+
+    def _snapshot(self, store: Store, session: Session | None) -> Snapshot:  # worker thread
+        if session is None:
+            return Snapshot(store, None, store.products(), [], [], [])
+        comments = store.comments(session.id, limit=FEED_LIMIT)
+        return Snapshot(store, session, store.products(), comments,
+                        store.claims(session.id, ClaimStatus.PENDING), store.orders(session.id))
+
+    def _loaded(self, snap: Snapshot) -> None:
+        self.store, self.session = snap.store, snap.session
+        self.products.set_rows(snap.products)
+        self.products.set_featured(snap.session.featured_code if snap.session else None)
+        self.feed.set_rows(snap.comments)
+        self.queue.set_rows(snap.pending)
+        self.orders.set_rows(snap.orders)
+        if self.demo_mode:
+            self.backend.start_source(demo.demo_source(self.demo_speed))
+        elif not snap.products:
+            self._show_banner(self.tr(
+                "No products yet. Import your product list (CSV or Excel), or click "
+                "“Try the demo” to see how livehelper works with sample produce and comments."))
+        self._select_first_claim()
+        self.retranslate()
+        self.sig_ready.emit()
+
+    def _fatal(self, exc: BaseException) -> None:
+        QMessageBox.critical(self, self.tr("livehelper"),
+                             self.tr("The database could not be opened:\n\n{error}").format(error=exc))
+
+    def _live(self) -> bool:
+        return self.session is not None and self.session.ended_at is None
+
+    def _toggle_live(self) -> None:
+        if self.store is None:
+            return
+        store = self.store
+        if self._live():
+            assert self.session is not None
+            session_id = self.session.id
+
+            def end() -> Session:
+                self.backend.stop_live()
+                return store.end_session(session_id)
+
+            self.backend.call(end, done=self._session_changed)
+        else:
+            def begin() -> Snapshot:
+                session = store.start_session()
+                self.backend.start_live(store, session.id)
+                return self._snapshot(store, session)
+
+            self.backend.call(begin, done=self._loaded)
+
+    def _session_changed(self, session: Session) -> None:
+        self.session = session
+        self.retranslate()
+
+    def _offer_demo(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Demo"),
+            self.tr("Start the demo? It uses its own sample data and never touches your shows."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.backend.stop_live()
+            self.demo_mode = True
+            self.banner.hide()
+            self.start()
+
+    # ------------------------------------------------------------- live data
+    @Slot(object)
+    def _on_ingested(self, result: IngestResult) -> None:
+        self._incoming.append(result)  # shown on the next flush, with whatever else came
+
+    def _flush_incoming(self) -> None:
+        if not self._incoming:
+            return
+        batches, self._incoming = self._incoming, []
+        if self.session is None:
+            return
+        comments = [c for b in batches for c in b.comments if c.session_id == self.session.id]
+        claims = [c for b in batches for c in b.claims if c.session_id == self.session.id]
+        bar = self.feed_view.verticalScrollBar()
+        at_bottom = bar.value() >= bar.maximum() - 2
+        self.feed.append_rows(comments)
+        had_selection = self.queue_view.currentIndex().isValid()
+        self.queue.append_rows(claims)
+        if at_bottom:
+            self.feed_view.scrollToBottom()
+        if claims and not had_selection:
+            self._select_first_claim()
+        self._update_status()
+
+    @Slot(object)
+    def _on_featured(self, session: Session) -> None:
+        if self.session is not None and session.id == self.session.id:
+            self.session = session
+            self.products.set_featured(session.featured_code)
+            self._update_status()
+
+    @Slot(str, str)
+    def _on_source_state(self, name: str, state: str) -> None:
+        self._source_state = state
+        if state.startswith("failed"):
+            self.show_problem(self.tr("Comment source {name} stopped: {state}").format(
+                name=name, state=state))
+        self._update_status()
+
+    # -------------------------------------------------------------- features
+    def _feature_clicked(self, index: QModelIndex) -> None:
+        self._feature_row(index.row())
+
+    def _feature_row(self, row: int) -> None:
+        if row >= len(self.products.rows) or self.session is None:
+            return
+        code = self.products.rows[row].code
+        pipeline = self.backend.pipeline
+        if pipeline is not None:
+            pipeline.submit(FeatureChange(code))  # in order with the comments around it
+        elif self.store is not None:
+            self.backend.call(self.store.feature, self.session.id, code, done=self._on_featured)
+
+    # ------------------------------------------------------------- decisions
+    def selected_claim(self) -> Claim | None:
+        index = self.queue_view.currentIndex()
+        if not index.isValid() or index.row() >= len(self.queue.rows):
+            return None
+        claim = self.queue.rows[index.row()]
+        return None if claim.id in self.queue.busy else claim
+
+    def _select_first_claim(self) -> None:
+        for row, claim in enumerate(self.queue.rows):
+            if claim.id not in self.queue.busy:
+                self.queue_view.selectRow(row)
+                return
+
+    def _select_next_after(self, row: int) -> None:
+        rows = self.queue.rows
+        for candidate in [*range(row + 1, len(rows)), *range(row - 1, -1, -1)]:
+            if rows[candidate].id not in self.queue.busy:
+                self.queue_view.selectRow(candidate)
+                return
+        self.queue_view.clearSelection()
+        self.queue_view.setCurrentIndex(QModelIndex())
+
+    def _confirm(self) -> None:
+        self._decide(ClaimStatus.CONFIRMED)
+
+    def _reject(self) -> None:
+        self._decide(ClaimStatus.REJECTED)
+
+    def _decide(self, status: ClaimStatus) -> None:
+        claim = self.selected_claim()
+        if claim is None or self.store is None:
+            return
+        row = self.queue_view.currentIndex().row()
+        self.queue.set_busy(claim.id, True)
+        self._select_next_after(row)
+        self.backend.call(self.store.decide, [claim.id], status, by=self.assistant.text().strip(),
+                          done=self._decided)
+
+    def _decided(self, decisions: Sequence[Decision]) -> None:
+        for d in decisions:
+            if d.ok:
+                self.queue.remove_claim(d.claim_id)
+            else:
+                self.queue.set_busy(d.claim_id, False)
+                self.show_problem(self.tr("Claim {id} was not changed: {reason}").format(
+                    id=d.claim_id, reason=d.error))
+        if not self.queue_view.currentIndex().isValid():
+            self._select_first_claim()
+        self._refresh_totals()
+
+    def _refresh_totals(self) -> None:
+        if self.store is None or self.session is None:
+            return
+        store, session_id = self.store, self.session.id
+        self.backend.call(lambda: (store.orders(session_id), store.products()),
+                          done=self._totals_loaded)
+
+    def _totals_loaded(self, value: tuple[list[Order], list[Product]]) -> None:
+        orders, products = value
+        self.orders.set_rows(orders)
+        self.products.set_rows(products)
+        self._update_status()
+
+    def _edit_quantity(self) -> None:
+        claim = self.selected_claim()
+        if claim is None or self.store is None or not claim.items:
+            return
+        item = claim.items[0]
+        if len(claim.items) > 1:
+            names = [f"{i.code} – {i.name}" for i in claim.items]
+            choice, ok = QInputDialog.getItem(self, self.tr("Change quantity"),
+                                              self.tr("Which product?"), names, 0, False)
+            if not ok:
+                return
+            item = claim.items[names.index(choice)]
+        value, ok = QInputDialog.getDouble(
+            self, self.tr("Change quantity"),
+            self.tr("{name} ({unit}) for {buyer}:").format(name=item.name, unit=item.unit,
+                                                          buyer=claim.buyer_name),
+            float(item.qty), 0.001, 100000, 3)
+        if ok:
+            self.backend.call(self.store.set_quantity, claim.id, item.code,
+                              Decimal(str(round(value, 3))), done=self._quantity_changed)
+
+    def _quantity_changed(self, claim: Claim) -> None:
+        row = self.queue.row_of(lambda c: c.id == claim.id)
+        if row >= 0:
+            self.queue.replace_row(row, claim)
+
+    # -------------------------------------------------------- import, export
+    def _import_catalogue(self) -> None:
+        if self.store is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import products"), str(Path.home()),
+            self.tr("Product lists (*.csv *.xlsx)"))
+        if not path:
+            return
+        store = self.store
+
+        def job() -> list[Product]:
+            store.import_products(read_catalogue(path))
+            return store.products()
+
+        self.backend.call(job, done=self._products_imported, failed=self._import_failed)
+
+    def _products_imported(self, products: list[Product]) -> None:
+        self.banner.hide()
+        self.products.set_rows(products)
+        self.statusBar().showMessage(self.tr("{n} products loaded").format(n=len(products)), 8000)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CatalogueError):
+            QMessageBox.warning(self, self.tr("Import products"), catalogue_error_text(exc))
+        else:
+            self.show_problem(str(exc))
+
+    def _export(self) -> None:
+        if self.store is None or self.session is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export orders"), str(Path.home() / f"orders-{self.session.id}.xlsx"),
+            "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+        if not path:
+            return
+        out = Path(path)
+        fmt = out.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            fmt = "xlsx"
+            out = out.with_suffix(".xlsx")
+        store, session_id = self.store, self.session.id
+        self.backend.call(lambda: FORMATS[fmt].write(store.orders(session_id), out),
+                          done=lambda n: self.statusBar().showMessage(
+                              self.tr("{n} orders written to {path}").format(n=n, path=out), 10000))
+
+    # ----------------------------------------------------------------- status
+    @Slot(str)
+    def show_problem(self, text: str) -> None:
+        """Environment problems: shown, not modal; the show goes on."""
+        log.warning("%s", text)
+        self.statusBar().showMessage("⚠ " + text, 15000)
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _update_status(self) -> None:
+        title = "livehelper"
+        if self.session is not None:
+            title += f" — {self.session.name}"
+            state = self.tr("LIVE") if self._live() else self.tr("ended")
+            self.session_label.setText(f"{self.session.name} · {state}")
+        else:
+            self.session_label.setText(self.tr("No live session"))
+        self.setWindowTitle(title)
+        if self._source_state == "running":
+            self.source_status.setText(self.tr("Comments: receiving"))
+        elif self._source_state.startswith("failed"):
+            self.source_status.setText(self.tr("Comments: stopped"))
+        elif self._source_state == "ended":
+            self.source_status.setText(self.tr("Comments: stream ended"))
+        else:
+            self.source_status.setText(self.tr("Comments: no source"))
+        self.obs_status.setText(self.tr("OBS: not connected"))
+        revenue = sum(o.total for o in self.orders.rows)
+        self.counts_status.setText(
+            self.tr("{comments} comments · {pending} to confirm · {orders} orders · {revenue}")
+            .format(comments=len(self.feed.rows), pending=len(self.queue.rows),
+                    orders=len(self.orders.rows), revenue=format_vnd(revenue)))

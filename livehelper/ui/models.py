@@ -1,0 +1,218 @@
+"""Qt table models over frozen core values. They hold no database objects and do no I/O.
+
+Rows arrive in batches (one ``beginInsertRows`` per batch), so a flood of comments
+costs one view update per batch, not one per comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from livehelper.model import Claim, Comment, Intent, Order, Product, format_qty, format_vnd
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+ORDER_BG = QBrush(QColor("#dff5e1"))
+CANCEL_BG = QBrush(QColor("#fde2e1"))
+UNSURE_BG = QBrush(QColor("#fff4cc"))
+FEATURED_BG = QBrush(QColor("#ffe8b3"))
+BUSY_FG = QBrush(QColor("#9a9a9a"))
+BOLD = QFont()
+BOLD.setBold(True)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Models", text)
+
+
+def mask_phone(phone: str | None) -> str:
+    """0912345678 -> 0912•••678: enough to recognise, not enough to misuse on a shared screen."""
+    if not phone:
+        return ""
+    return phone[:4] + "•••" + phone[-3:] if len(phone) >= 8 else "•••"
+
+
+def items_text(items: Sequence[Any]) -> str:
+    return ", ".join(f"{format_qty(i.qty)} {i.unit} {i.name}" for i in items)
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """A table of frozen rows with titled columns."""
+
+    columns: tuple[tuple[str, Callable[[T], Any]], ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[T] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.columns[section][0])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[index.column()][1](row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return self.style(row, role)
+
+    def style(self, row: T, role: int) -> Any:
+        return None
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def append_rows(self, rows: Sequence[T]) -> None:
+        if not rows:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        self.endRemoveRows()
+
+    def replace_row(self, row: int, value: T) -> None:
+        self.rows[row] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def row_of(self, predicate: Callable[[T], bool]) -> int:
+        return next((i for i, r in enumerate(self.rows) if predicate(r)), -1)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+
+def intent_label(intent: Intent) -> str:
+    return {
+        Intent.ORDER: QCoreApplication.translate("Models", "order"),
+        Intent.CANCEL: QCoreApplication.translate("Models", "cancel"),
+        Intent.OTHER: "",
+    }[intent]
+
+
+class ProductsModel(RowsModel[Product]):
+    columns = (
+        (QT_TRANSLATE_NOOP("Models", "Key"), lambda p: ""),
+        (QT_TRANSLATE_NOOP("Models", "Code"), lambda p: p.code),
+        (QT_TRANSLATE_NOOP("Models", "Product"), lambda p: p.name),
+        (QT_TRANSLATE_NOOP("Models", "Price"), lambda p: f"{format_vnd(p.price)}/{p.unit}"),
+        (QT_TRANSLATE_NOOP("Models", "Left"), lambda p: "∞" if p.stock is None else format_qty(p.stock)),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.featured: str | None = None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 0:
+            return f"F{index.row() + 1}" if index.row() < 12 else ""
+        return super().data(index, role)
+
+    def style(self, row: Product, role: int) -> Any:
+        if row.code == self.featured:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return FEATURED_BG
+            if role == Qt.ItemDataRole.FontRole:
+                return BOLD
+        if row.sold_out and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b00020"))
+        return None
+
+    def set_featured(self, code: str | None) -> None:
+        self.featured = code
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+
+class FeedModel(RowsModel[Comment]):
+    columns = (
+        (QT_TRANSLATE_NOOP("Models", "Time"), lambda c: c.received_at.astimezone().strftime("%H:%M:%S")),
+        (QT_TRANSLATE_NOOP("Models", "Buyer"), lambda c: c.buyer_name),
+        (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: c.text),
+        (QT_TRANSLATE_NOOP("Models", "Read as"), lambda c: intent_label(c.intent)),
+    )
+
+    def style(self, row: Comment, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.intent is Intent.ORDER:
+                return ORDER_BG
+            if row.intent is Intent.CANCEL:
+                return CANCEL_BG
+        if role == Qt.ItemDataRole.FontRole and row.intent is Intent.ORDER:
+            return BOLD
+        return None
+
+
+class QueueModel(RowsModel[Claim]):
+    """Pending claims. A claim being decided stays, greyed, until the database answers."""
+
+    columns = (
+        (QT_TRANSLATE_NOOP("Models", "#"), lambda c: str(c.id)),
+        (QT_TRANSLATE_NOOP("Models", "Buyer"), lambda c: c.buyer_name),
+        (QT_TRANSLATE_NOOP("Models", "Wants"), lambda c: items_text(c.items)),
+        (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: c.text),
+        (QT_TRANSLATE_NOOP("Models", "Phone"), lambda c: mask_phone(c.phone)),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.busy: set[int] = set()
+
+    def style(self, row: Claim, role: int) -> Any:
+        if row.id in self.busy and role == Qt.ItemDataRole.ForegroundRole:
+            return BUSY_FG
+        if row.ambiguous and role == Qt.ItemDataRole.BackgroundRole:
+            return UNSURE_BG
+        if role == Qt.ItemDataRole.ToolTipRole and row.ambiguous:
+            return tr("The reader is not sure about this one: check the comment.")
+        return None
+
+    def set_busy(self, claim_id: int, busy: bool) -> None:
+        (self.busy.add if busy else self.busy.discard)(claim_id)
+        row = self.row_of(lambda c: c.id == claim_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def remove_claim(self, claim_id: int) -> None:
+        self.busy.discard(claim_id)
+        row = self.row_of(lambda c: c.id == claim_id)
+        if row >= 0:
+            self.remove_row(row)
+
+
+class OrdersModel(RowsModel[Order]):
+    columns = (
+        (QT_TRANSLATE_NOOP("Models", "Buyer"), lambda o: o.buyer_name),
+        (QT_TRANSLATE_NOOP("Models", "Phone"), lambda o: mask_phone(o.phone)),
+        (QT_TRANSLATE_NOOP("Models", "Items"), lambda o: items_text(o.lines)),
+        (QT_TRANSLATE_NOOP("Models", "Total"), lambda o: format_vnd(o.total)),
+    )
