@@ -49,5 +49,10 @@ class SourceRunner:
     def close(self) -> None:
         for name in list(self._running):
             self.stop(name)
+        if self._loop.is_closed():
+            return
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
+        if not self._thread.is_alive():
+            self._loop.run_until_complete(self._loop.shutdown_asyncgens())
+            self._loop.close()

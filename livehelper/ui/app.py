@@ -66,8 +66,9 @@ def install_crash_dialog() -> None:
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("livehelper")
         box.setText(QApplication.translate(
-            "Crash", "Something went wrong inside livehelper. Your orders are saved.\n"
-            "Please send this log file to the developers:\n{path}").format(path=log_file()))
+            "Crash",
+            "Something went wrong inside livehelper. Your orders are saved.\nPlease send this log file to the developers:\n{path}",  # noqa: E501
+        ).format(path=log_file()))
         box.setDetailedText(text)
         box.exec()
 

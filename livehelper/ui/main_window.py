@@ -178,12 +178,12 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.language)
 
         # products
-        self.products_view = _table(self.products, (44, 56, 0, 128, 56))
+        self.products_view = _table(self.products, (40, 48, 0, 122, 50))
         self.products_view.clicked.connect(self._feature_clicked)
         self.products_box = self._box(self.products_view)
 
         # queue
-        self.queue_view = _table(self.queue, (48, 140, 190, 0, 110), QueueView(), row_height=34)
+        self.queue_view = _table(self.queue, (44, 130, 170, 0, 96), QueueView(), row_height=34)
         assert isinstance(self.queue_view, QueueView)
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirm")
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         # feed and orders
         self.feed_view = _table(self.feed, (80, 150, 0, 80))
         self.feed_box = self._box(self.feed_view)
-        self.orders_view = _table(self.orders, (130, 100, 0, 100))
+        self.orders_view = _table(self.orders, (110, 95, 0, 90))
         self.orders_box = self._box(self.orders_view)
 
         middle = QSplitter(Qt.Orientation.Vertical)
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         main.addWidget(self.products_box)
         main.addWidget(middle)
         main.addWidget(self.orders_box)
-        main.setSizes([400, 620, 380])
+        main.setSizes([360, 640, 400])
 
         self.banner = QLabel()
         self.banner.setObjectName("banner")

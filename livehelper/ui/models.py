@@ -33,8 +33,8 @@ BOLD = QFont()
 BOLD.setBold(True)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Models", text)
+def _translated_title(title: str) -> str:
+    return QCoreApplication.translate("Models", title)
 
 
 def mask_phone(phone: str | None) -> str:
@@ -66,7 +66,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.columns[section][0])
+            return _translated_title(self.columns[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -193,7 +193,9 @@ class QueueModel(RowsModel[Claim]):
         if row.ambiguous and role == Qt.ItemDataRole.BackgroundRole:
             return UNSURE_BG
         if role == Qt.ItemDataRole.ToolTipRole and row.ambiguous:
-            return tr("The reader is not sure about this one: check the comment.")
+            return QCoreApplication.translate(
+                "Models", "The reader is not sure about this one: check the comment."
+            )
         return None
 
     def set_busy(self, claim_id: int, busy: bool) -> None:

@@ -1,0 +1,104 @@
+"""House rules made executable: the core has no Qt, resources ship, translations are complete."""
+
+from __future__ import annotations
+
+import pkgutil
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import livehelper
+from livehelper.resources_path import resource, resource_text
+from tests.helpers import REPO
+
+CORE_FREE_OF_QT = [
+    m.name
+    for m in pkgutil.walk_packages(livehelper.__path__, "livehelper.")
+    if not m.name.startswith("livehelper.ui") and m.name != "livehelper.__main__"  # runs the app
+]
+
+
+def test_core_modules_never_load_qt() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE_FREE_OF_QT!r}:\n"
+        "    importlib.import_module(name)\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(','.join(loaded))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "livehelper.store" in CORE_FREE_OF_QT and "livehelper.comments.parser" in CORE_FREE_OF_QT
+    assert done.stdout.strip() == "", f"core modules loaded Qt: {done.stdout}"
+
+
+def test_resources_load_through_importlib() -> None:
+    assert "code,name,price,unit,stock,aliases" in resource_text("demo/catalogue.csv")
+    assert "[intent]" in resource_text("lexicon/vi.toml")
+    assert resource("i18n/livehelper_vi.qm").read_bytes()[:4] == b"\x3c\xb8\x64\x18"  # Qt .qm magic
+    assert resource("icons/livehelper.svg").is_file()
+
+
+def test_built_wheel_contains_code_and_resources(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w",
+         str(tmp_path), str(REPO)],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    (wheel,) = tmp_path.glob("livehelper-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in (
+        "livehelper/cli.py", "livehelper/ui/main_window.py", "livehelper/comments/parser.py",
+        "livehelper/overlays/__init__.py", "livehelper/export/csv_file.py",
+        "livehelper/resources/demo/catalogue.csv", "livehelper/resources/demo/comments.jsonl",
+        "livehelper/resources/lexicon/vi.toml", "livehelper/resources/i18n/livehelper_vi.qm",
+        "livehelper/resources/icons/livehelper.svg",
+    ):
+        assert needed in names, needed
+    entry = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "livehelper = livehelper.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+
+
+def test_version_is_single_sourced() -> None:
+    from importlib.metadata import version
+
+    assert version("livehelper") == livehelper.__version__
+
+
+def _lupdate() -> str:
+    tool = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    if tool is None:
+        pytest.fail("pyside6-lupdate is missing from the environment (it ships with PySide6)")
+    return tool
+
+
+def test_every_window_text_has_a_vietnamese_translation(tmp_path: Path) -> None:
+    """Re-extract the strings: nothing new, nothing unfinished (run `make i18n` to update)."""
+    ts = tmp_path / "check.ts"
+    shutil.copy(REPO / "resources" / "i18n" / "livehelper_vi.ts", ts)
+    sources = sorted(str(p) for p in (REPO / "livehelper" / "ui").glob("*.py"))
+    subprocess.run([_lupdate(), *sources, "-ts", str(ts), "-no-obsolete"], check=True,
+                   capture_output=True)
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(ts).iter("message")
+        if (m.find("translation") is None or m.find("translation").get("type") == "unfinished"
+            or not (m.findtext("translation") or "").strip())
+    ]
+    assert unfinished == []
+
+
+def test_compiled_translation_matches_its_source(tmp_path: Path) -> None:
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    assert lrelease is not None
+    out = tmp_path / "vi.qm"
+    subprocess.run([lrelease, str(REPO / "resources" / "i18n" / "livehelper_vi.ts"), "-qm", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == (REPO / "resources" / "i18n" / "livehelper_vi.qm").read_bytes(), (
+        "livehelper_vi.qm is stale: run `make i18n`"
+    )

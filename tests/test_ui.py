@@ -1,0 +1,257 @@
+"""The window, driven as an assistant would: clicks, function keys, Enter and Delete.
+
+Runs offscreen (conftest sets QT_QPA_PLATFORM) against a real SQLite file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog, QTableView
+
+from livehelper.catalogue import read_catalogue
+from livehelper.model import ClaimStatus, Comment, IncomingComment, Intent
+from livehelper.store import Store
+from livehelper.ui.app import create_window
+from livehelper.ui.main_window import MainWindow
+from livehelper.ui.models import FeedModel, OrdersModel, ProductsModel, QueueModel, mask_phone
+from tests.helpers import DEMO_CATALOGUE
+
+
+@pytest.fixture(autouse=True)
+def forget_saved_language() -> Iterator[None]:
+    """The language choice is remembered between runs; each test starts without one."""
+    QSettings("livehelper", "livehelper").remove("language")
+    yield
+    QSettings("livehelper", "livehelper").remove("language")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[tuple[str, Store, int]]:
+    url = f"sqlite:///{tmp_path / 'ui.sqlite3'}"
+    store = Store.open(url)
+    store.import_products(read_catalogue(DEMO_CATALOGUE))
+    session = store.start_session("Tối thứ bảy")
+    store.feature(session.id, "KS")
+    yield url, store, session.id
+    store.close()
+
+
+def open_window(qtbot, url: str | None, demo: bool = False, lang: str = "en") -> MainWindow:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    window, language = create_window(app, url, demo, lang, speed=40)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.start()
+    window._test_language = language  # type: ignore[attr-defined]
+    return window
+
+
+@pytest.fixture
+def window(qtbot, db) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    w = open_window(qtbot, db[0])
+    yield w
+    close(w)
+
+
+def close(w: MainWindow) -> None:
+    w.backend.shutdown()
+    w._test_language.use("en")  # type: ignore[attr-defined]
+    w.close()
+
+
+def comment(i: int, text: str, name: str = "Chị Lan") -> IncomingComment:
+    return IncomingComment("tiktok", f"m{i}", f"u{i}", name, text, datetime.now(UTC))
+
+
+def click_row(qtbot, view: QTableView, row: int) -> None:  # type: ignore[no-untyped-def]
+    rect = view.visualRect(view.model().index(row, 2))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_products_are_shown_with_the_featured_one(window: MainWindow) -> None:
+    codes = [p.code for p in window.products.rows]
+    assert "KS" in codes and window.products.featured == "KS"
+    assert window.session is not None and window.session.name == "Tối thứ bảy"
+
+
+def test_click_features_a_product_in_the_database(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    _url, store, session_id = db
+    row = [p.code for p in window.products.rows].index("NA")
+    click_row(qtbot, window.products_view, row)
+    qtbot.waitUntil(lambda: window.products.featured == "NA", timeout=5000)
+    assert store.session(session_id).featured_code == "NA"
+
+
+def test_function_key_features_the_nth_product(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    _url, store, session_id = db
+    QTest.keyClick(window, Qt.Key.Key_F2)
+    second = window.products.rows[1].code
+    qtbot.waitUntil(lambda: window.products.featured == second, timeout=5000)
+    assert store.session(session_id).featured_code == second
+
+
+def test_claims_arrive_and_enter_confirms_then_selects_the_next(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    _url, store, session_id = db
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+    pipeline.submit(comment(1, "chốt 2kg", "Chị Lan"))
+    pipeline.submit(comment(2, "giá bao nhiêu", "Tuấn"))
+    pipeline.submit(comment(3, "lấy 3kg 0912 345 678", "Mẹ Bống"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2 and len(window.feed.rows) == 3, timeout=5000)
+    assert [c.intent for c in window.feed.rows] == [Intent.ORDER, Intent.OTHER, Intent.ORDER]
+    assert window.queue.rows[1].phone == "0912345678"
+    assert window.queue.data(window.queue.index(1, 4)) == "0912•••678"  # masked
+
+    first = window.queue.rows[0]
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(0)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    assert store.claim(first.id).status is ClaimStatus.CONFIRMED
+    assert window.queue_view.currentIndex().row() == 0  # the next claim is selected
+    qtbot.waitUntil(lambda: len(window.orders.rows) == 1, timeout=5000)
+    assert window.orders.rows[0].buyer_name == "Chị Lan" and window.orders.rows[0].total == 70000
+    qtbot.waitUntil(lambda: next(p for p in window.products.rows if p.code == "KS").stock == Decimal(78))
+    assert "70.000₫" in window.counts_status.text()
+
+
+def test_delete_rejects(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    _url, store, _sid = db
+    assert window.backend.pipeline is not None
+    window.backend.pipeline.submit(comment(1, "chốt 2kg"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    claim = window.queue.rows[0]
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(0)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not window.queue.rows, timeout=5000)
+    assert store.claim(claim.id).status is ClaimStatus.REJECTED
+
+
+def test_e_edits_the_quantity(qtbot, window: MainWindow, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _url, store, _sid = db
+    assert window.backend.pipeline is not None
+    window.backend.pipeline.submit(comment(1, "chốt 2kg"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (2.5, True))
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(0)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: window.queue.rows[0].items[0].qty == Decimal("2.5"), timeout=5000)
+    assert store.claim(window.queue.rows[0].id).items[0].qty == Decimal("2.5")
+
+
+def test_language_switches_at_runtime(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.confirm_button.text() == "Confirm (Enter)"
+    window.language.setCurrentIndex(window.language.findData("vi"))
+    qtbot.waitUntil(lambda: window.confirm_button.text() == "Xác nhận (Enter)", timeout=3000)
+    assert window.products.headerData(2, Qt.Orientation.Horizontal) == "Sản phẩm"
+    window.language.setCurrentIndex(window.language.findData("en"))
+    qtbot.waitUntil(lambda: window.confirm_button.text() == "Confirm (Enter)", timeout=3000)
+
+
+def test_vietnamese_is_the_default(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    w, language = create_window(app, db[0], False, None)  # type: ignore[arg-type]
+    qtbot.addWidget(w)
+    w._test_language = language  # type: ignore[attr-defined]
+    try:
+        assert w.confirm_button.text() == "Xác nhận (Enter)"
+        assert w.language.currentData() == "vi"
+    finally:
+        close(w)
+
+
+def test_the_language_choice_is_remembered(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    w = open_window(qtbot, db[0], lang="vi")
+    w.language.setCurrentIndex(w.language.findData("en"))
+    close(w)
+    app = QApplication.instance()
+    again, language = create_window(app, db[0], False, None)  # type: ignore[arg-type]
+    qtbot.addWidget(again)
+    again._test_language = language  # type: ignore[attr-defined]
+    try:
+        assert again.confirm_button.text() == "Confirm (Enter)"
+    finally:
+        close(again)
+
+
+def test_resumes_the_live_session_with_its_comments(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    url, store, session_id = db
+    from livehelper.comments.parser import parser_for
+
+    store.ingest(session_id, [comment(1, "chốt 2kg"), comment(2, "hello")],
+                 parser_for(store.products()).parse)
+    w = open_window(qtbot, url)
+    try:
+        assert len(w.feed.rows) == 2 and len(w.queue.rows) == 1
+        assert w.queue_view.currentIndex().row() == 0
+    finally:
+        close(w)
+
+
+def test_empty_database_offers_the_demo(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = open_window(qtbot, f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    try:
+        assert w.banner.isVisible() and "demo" in w.banner.text()
+        assert w.session is None
+    finally:
+        close(w)
+
+
+def test_demo_streams_comments_into_the_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = open_window(qtbot, None, demo=True)
+    try:
+        qtbot.waitUntil(lambda: len(w.feed.rows) == 48, timeout=20000)
+        assert len(w.queue.rows) >= 20
+        assert w.products.featured == "HH"  # the script's last product
+    finally:
+        close(w)
+
+
+def test_models_pass_qt_model_tester(qtmodeltester, db) -> None:  # type: ignore[no-untyped-def]
+    _url, store, session_id = db
+    from livehelper.comments.parser import parser_for
+
+    out = store.ingest(session_id, [comment(i, "chốt 2kg 0912345678") for i in range(5)],
+                       parser_for(store.products()).parse)
+    store.decide([out.claims[0].id], ClaimStatus.CONFIRMED)
+    products, feed, queue, orders = ProductsModel(), FeedModel(), QueueModel(), OrdersModel()
+    products.set_rows(store.products())
+    feed.set_rows(list(out.comments))
+    queue.set_rows(list(out.claims[1:]))
+    orders.set_rows(store.orders(session_id))
+    for model in (products, feed, queue, orders):
+        qtmodeltester.check(model, force_py=True)
+
+
+def test_feed_takes_100k_comments_in_batches(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = FeedModel()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    start = datetime.now(UTC)
+    for batch in range(100):
+        model.append_rows([
+            Comment(batch * 1000 + i, 1, "tiktok", str(i), 1, "Lan", "chốt 2kg",
+                    start + timedelta(seconds=i), Intent.ORDER, None)
+            for i in range(1000)
+        ])
+    view.scrollToBottom()
+    QApplication.processEvents()
+    assert model.rowCount() == 100_000
+    assert view.rowAt(view.viewport().height() - 5) > 99_000
+
+
+def test_mask_phone() -> None:
+    assert mask_phone("0912345678") == "0912•••678"
+    assert mask_phone(None) == "" and mask_phone("123") == "•••"
