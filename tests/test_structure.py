@@ -45,7 +45,7 @@ def test_resources_load_through_importlib() -> None:
 
 def test_built_wheel_contains_code_and_resources(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w",
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w",
          str(tmp_path), str(REPO)],
         capture_output=True, text=True, check=False,
     )
