@@ -26,10 +26,23 @@ from livehelper.resources_path import resource_file
 from livehelper.store import IngestResult, Store
 
 TEMPLATES = (
-    "chốt {n}kg", "lay KS x{n} 09{p}", "cho e {n} hộp na", "giá bao nhiêu shop", "còn không ạ",
-    "KS {n}kg, na {n} hộp", "huỷ đơn nhé", "shop ơi ship Hà Nội mấy ngày", "❤️❤️", "+1",
-    "e lấy {n} túi hồi", "mật ong {n} chai", "lần trước mua {n} túi ngon lắm", "chốt đơn",
-    "Chị ơi cho em {n} ký khoai sâm nhé, sđt 09{p}", "ck 350.000đ rồi nha", "đẹp quá",
+    "chốt {n}kg",
+    "lay KS x{n} 09{p}",
+    "cho e {n} hộp na",
+    "giá bao nhiêu shop",
+    "còn không ạ",
+    "KS {n}kg, na {n} hộp",
+    "huỷ đơn nhé",
+    "shop ơi ship Hà Nội mấy ngày",
+    "❤️❤️",
+    "+1",
+    "e lấy {n} túi hồi",
+    "mật ong {n} chai",
+    "lần trước mua {n} túi ngon lắm",
+    "chốt đơn",
+    "Chị ơi cho em {n} ký khoai sâm nhé, sđt 09{p}",
+    "ck 350.000đ rồi nha",
+    "đẹp quá",
 )
 
 
@@ -41,8 +54,17 @@ def synthetic_comments(count: int, seed: int = 7, prefix: str = "b") -> list[Inc
     for i in range(count):
         user = rng.randrange(buyers)
         text = rng.choice(TEMPLATES).format(n=rng.randint(1, 5), p=f"{rng.randrange(10**8):08d}")
-        out.append(IncomingComment("tiktok", f"{prefix}{i}", f"u{user}", f"Người mua {user}",
-                                   text, now, raw={"text": text}))
+        out.append(
+            IncomingComment(
+                "tiktok",
+                f"{prefix}{i}",
+                f"u{user}",
+                f"Người mua {user}",
+                text,
+                now,
+                raw={"text": text},
+            )
+        )
     return out
 
 
@@ -60,8 +82,9 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
 
 
-def _run(store: Store, session_id: int, comments: list[IncomingComment],
-         rate: float | None) -> tuple[float, list[float], int]:
+def _run(
+    store: Store, session_id: int, comments: list[IncomingComment], rate: float | None
+) -> tuple[float, list[float], int]:
     handed: dict[str, float] = {}
     latencies: list[float] = []
     stored = 0
@@ -129,5 +152,9 @@ def bench_parse(count: int = 100000) -> dict[str, Any]:
     for text in texts:
         parser.parse(text, "KS")
     seconds = time.perf_counter() - start
-    return {"comments": count, "seconds": round(seconds, 3),
-            "comments_per_s": round(count / seconds, 1), "peak_rss_mb": _peak_rss_mb()}
+    return {
+        "comments": count,
+        "seconds": round(seconds, 3),
+        "comments_per_s": round(count / seconds, 1),
+        "peak_rss_mb": _peak_rss_mb(),
+    }

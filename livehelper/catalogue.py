@@ -42,10 +42,7 @@ def read_catalogue(path: str | Path) -> list[ProductSpec]:
     path = Path(path)
     if not path.exists():
         raise CatalogueError([row_problem(0, "missing_file", path=str(path))], str(path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path)
-    else:
-        rows = _csv_rows(path)
+    rows = _xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
     return parse_rows(rows, source=path.name)
 
 
@@ -102,8 +99,8 @@ def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[
                 )
             continue
 
-        def cell(name: str) -> Any:
-            index = header.get(name) if header else None
+        def cell(name: str, header: dict[str, int] = header, cells: list[Any] = cells) -> Any:
+            index = header.get(name)
             return cells[index] if index is not None and index < len(cells) else ""
 
         row_problems: list[RowProblem] = []
@@ -118,6 +115,8 @@ def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[
             row_problems.append(
                 row_problem(line, "duplicate_code", code=code, other=seen[code.upper()])
             )
+        else:
+            seen[code.upper()] = line  # even if this row has other problems: report all at once
         if not name:
             row_problems.append(row_problem(line, "empty_name"))
         if not unit:
@@ -136,7 +135,6 @@ def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[
         )
         problems.extend(row_problems)
         if not row_problems and price is not None:
-            seen[code.upper()] = line
             specs.append(ProductSpec(code, name[:200], price, unit[:32], stock, aliases))
     if header is None:
         raise CatalogueError([row_problem(1, "empty_file")], source)

@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["vi", "en"], default=None)
 
     p = command("demo", "try livehelper with a demo catalogue and a scripted comment stream")
-    p.add_argument("--headless", action="store_true", help="no window: run the stream, print a summary")
+    p.add_argument(
+        "--headless", action="store_true", help="no window: run the stream, print a summary"
+    )
     p.add_argument("--speed", type=float, default=1.0, help="replay speed (2 = twice as fast)")
     p.add_argument("--lang", choices=["vi", "en"], default=None)
 
@@ -364,7 +366,9 @@ def cmd_queue(args: argparse.Namespace) -> int:
         else:
             for c in claims:
                 items = ", ".join(f"{qty_to_json(i.qty)} {i.unit} {i.code}" for i in c.items)
-                print(f"{c.id:6} {c.status.value:9} {c.buyer_name[:20]:20} {items:24} {c.text[:60]}")
+                print(
+                    f"{c.id:6} {c.status.value:9} {c.buyer_name[:20]:20} {items:24} {c.text[:60]}"
+                )
         return 0
     status = {
         "confirm": ClaimStatus.CONFIRMED,
@@ -375,8 +379,12 @@ def cmd_queue(args: argparse.Namespace) -> int:
     if args.json:
         _emit(
             [
-                {"id": d.claim_id, "ok": d.ok, "status": d.claim.status.value if d.claim else None,
-                 "error": d.error}
+                {
+                    "id": d.claim_id,
+                    "ok": d.ok,
+                    "status": d.claim.status.value if d.claim else None,
+                    "error": d.error,
+                }
                 for d in decisions
             ]
         )
@@ -398,8 +406,12 @@ def cmd_orders(args: argparse.Namespace) -> int:
         _emit([order_dict(o) for o in orders])
     else:
         for o in orders:
-            items = ", ".join(f"{qty_to_json(line.qty)} {line.unit} {line.code}" for line in o.lines)
-            print(f"{o.id:5} {o.buyer_name[:24]:24} {o.phone or '-':11} {items:30} {format_vnd(o.total):>12}")
+            items = ", ".join(
+                f"{qty_to_json(line.qty)} {line.unit} {line.code}" for line in o.lines
+            )
+            print(
+                f"{o.id:5} {o.buyer_name[:24]:24} {o.phone or '-':11} {items:30} {format_vnd(o.total):>12}"
+            )
     return 0
 
 

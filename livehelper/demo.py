@@ -77,11 +77,12 @@ def run_headless(db: str | None = None, speed: float = 1.0) -> dict[str, Any]:
         pipeline.close()
         if done[0] is not None:
             raise done[0]
-        return {"session_id": session.id, **counts,
-                "featured": store.session(session.id).featured_code}
+        return {
+            "session_id": session.id,
+            **counts,
+            "featured": store.session(session.id).featured_code,
+        }
     finally:
         store.close()
         if tmp is not None:
             tmp.cleanup()
-
-

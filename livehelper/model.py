@@ -104,7 +104,9 @@ class ParseResult:
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimItem:
+class LineItem:
+    """Goods at a price: a line of a claim or of an order."""
+
     code: str
     name: str
     unit: str
@@ -126,25 +128,12 @@ class Claim:
     platform: str
     text: str
     status: ClaimStatus
-    items: tuple[ClaimItem, ...]
+    items: tuple[LineItem, ...]
     phone: str | None
     ambiguous: bool
     created_at: datetime
     decided_by: str | None = None
     decided_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class OrderLine:
-    code: str
-    name: str
-    unit: str
-    qty: Decimal
-    unit_price: int
-
-    @property
-    def total(self) -> int:
-        return line_total(self.unit_price, self.qty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +144,7 @@ class Order:
     buyer_name: str
     platform: str
     phone: str | None
-    lines: tuple[OrderLine, ...]
+    lines: tuple[LineItem, ...]
     claim_ids: tuple[int, ...] = field(default_factory=tuple)
 
     @property

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from livehelper.comments.base import FeatureChange, SourceEvent
 from livehelper.comments.parser import Parser, parser_for
-from livehelper.model import IncomingComment, ParseResult, Session
+from livehelper.model import IncomingComment, Session
 from livehelper.store import IngestResult, Store
 
 log = logging.getLogger(__name__)
@@ -161,12 +161,7 @@ class Pipeline:
         delay = 0.1
         for attempt in range(RETRIES):
             try:
-                parser = self._parsers.current()
-
-                def parse(text: str, featured: str | None) -> ParseResult:
-                    return parser.parse(text, featured)
-
-                return self.store.ingest(self.session_id, batch, parse)
+                return self.store.ingest(self.session_id, batch, self._parsers.current().parse)
             except sa.exc.OperationalError:
                 if attempt == RETRIES - 1:
                     raise

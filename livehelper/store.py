@@ -33,13 +33,12 @@ from livehelper.errors import InvalidTransition, NotFound, OutOfStock, StoreErro
 from livehelper.model import (
     Buyer,
     Claim,
-    ClaimItem,
     ClaimStatus,
     Comment,
     IncomingComment,
     Intent,
+    LineItem,
     Order,
-    OrderLine,
     ParseResult,
     Product,
     Session,
@@ -398,7 +397,7 @@ class Store:
                 )
                 claim_items_of.append(
                     tuple(
-                        ClaimItem(
+                        LineItem(
                             code=products[i.code.upper()].code,
                             name=products[i.code.upper()].name,
                             unit=products[i.code.upper()].unit,
@@ -428,11 +427,15 @@ class Store:
                         for i in claim_items
                     ],
                 )
-            phones = {row["buyer_id"]: result.phone for _cid, row, result, _i in stored if result.phone}
+            phones = {
+                row["buyer_id"]: result.phone for _cid, row, result, _i in stored if result.phone
+            }
             if phones:
                 b = schema.buyers
                 conn.execute(
-                    b.update().where(b.c.id == sa.bindparam("b_id")).values(phone=sa.bindparam("b_phone")),
+                    b.update()
+                    .where(b.c.id == sa.bindparam("b_id"))
+                    .values(phone=sa.bindparam("b_phone")),
                     [{"b_id": k, "b_phone": v} for k, v in phones.items()],
                 )
         with self._lock:
@@ -469,7 +472,9 @@ class Store:
                 ambiguous=row["ambiguous"],
                 created_at=now,
             )
-            for claim_id, row, claim_items in zip(claim_ids, claim_rows, claim_items_of, strict=True)
+            for claim_id, row, claim_items in zip(
+                claim_ids, claim_rows, claim_items_of, strict=True
+            )
         )
         return IngestResult(comments_out, claims_out, duplicates=len(incoming) - len(stored))
 
@@ -490,8 +495,12 @@ class Store:
             conn.execute(
                 _insert_ignoring_conflicts(conn, b),
                 [
-                    {"platform": p, "platform_user_id": u, "display_name": wanted[(p, u)][:200],
-                     "note": ""}
+                    {
+                        "platform": p,
+                        "platform_user_id": u,
+                        "display_name": wanted[(p, u)][:200],
+                        "note": "",
+                    }
                     for p, u in missing
                 ],
             )
@@ -602,19 +611,21 @@ class Store:
             for r in rows
         ]
 
-    def _items_for(self, conn: sa.Connection, claim_ids: list[int]) -> dict[int, list[ClaimItem]]:
+    def _items_for(self, conn: sa.Connection, claim_ids: list[int]) -> dict[int, list[LineItem]]:
         ci, p = schema.claim_items, schema.products
-        out: dict[int, list[ClaimItem]] = {}
+        out: dict[int, list[LineItem]] = {}
         for chunk in _chunks(claim_ids, _CHUNK):
             rows = conn.execute(
-                sa.select(ci.c.claim_id, ci.c.qty_milli, ci.c.unit_price, p.c.code, p.c.name, p.c.unit)
+                sa.select(
+                    ci.c.claim_id, ci.c.qty_milli, ci.c.unit_price, p.c.code, p.c.name, p.c.unit
+                )
                 .join(p, ci.c.product_id == p.c.id)
                 .where(ci.c.claim_id.in_(chunk))
                 .order_by(ci.c.id)
             )
             for r in rows:
                 out.setdefault(r.claim_id, []).append(
-                    ClaimItem(
+                    LineItem(
                         code=r.code,
                         name=r.name,
                         unit=r.unit,
@@ -647,8 +658,14 @@ class Store:
                 results.append(Decision(claim_id, False, None, str(exc)))
         return results
 
-    def _mark(self, conn: sa.Connection, claim_id: int, status: ClaimStatus, by: str,
-              allowed: tuple[ClaimStatus, ...]) -> ClaimStatus:
+    def _mark(
+        self,
+        conn: sa.Connection,
+        claim_id: int,
+        status: ClaimStatus,
+        by: str,
+        allowed: tuple[ClaimStatus, ...],
+    ) -> ClaimStatus:
         """Conditionally move a claim to ``status``; returns the status it had."""
         cl = schema.claims
         before = conn.execute(sa.select(cl.c.status).where(cl.c.id == claim_id)).scalar()
@@ -656,8 +673,11 @@ class Store:
             raise NotFound(f"no claim with id {claim_id}")
         done = conn.execute(
             cl.update()
-            .where(cl.c.id == claim_id, cl.c.status == before,
-                   cl.c.status.in_([a.value for a in allowed]))
+            .where(
+                cl.c.id == claim_id,
+                cl.c.status == before,
+                cl.c.status.in_([a.value for a in allowed]),
+            )
             .values(status=status.value, decided_by=by or None, decided_at=utcnow())
         )
         if done.rowcount != 1:
@@ -682,7 +702,9 @@ class Store:
                 .values(stock_milli=p.c.stock_milli - row.qty_milli)
             )
             if taken.rowcount != 1:
-                left = conn.execute(sa.select(p.c.stock_milli).where(p.c.id == row.product_id)).scalar()
+                left = conn.execute(
+                    sa.select(p.c.stock_milli).where(p.c.id == row.product_id)
+                ).scalar()
                 raise OutOfStock(
                     f"claim {claim_id}: only {from_milli(left or 0)} {row.code} left, "
                     f"the claim asks for {from_milli(row.qty_milli)}"
@@ -705,7 +727,9 @@ class Store:
             try:
                 with conn.begin_nested():
                     conn.execute(
-                        o.insert().values(session_id=session_id, buyer_id=buyer_id, created_at=utcnow())
+                        o.insert().values(
+                            session_id=session_id, buyer_id=buyer_id, created_at=utcnow()
+                        )
                     )
             except sa.exc.IntegrityError:
                 pass  # another assistant created it a moment ago
@@ -778,13 +802,13 @@ class Store:
             claims_of = by_order.get(r.id, [])
             if not claims_of:
                 continue  # every claim of it was cancelled
-            lines: dict[tuple[str, int], OrderLine] = {}
+            lines: dict[tuple[str, int], LineItem] = {}
             for claim_row in claims_of:
                 for item in items.get(claim_row.id, ()):
                     key = (item.code, item.unit_price)
                     prev = lines.get(key)
                     qty = item.qty + (prev.qty if prev else 0)
-                    lines[key] = OrderLine(item.code, item.name, item.unit, qty, item.unit_price)
+                    lines[key] = LineItem(item.code, item.name, item.unit, qty, item.unit_price)
             phone = next((c.phone for c in reversed(claims_of) if c.phone), None) or r.phone
             out.append(
                 Order(
@@ -879,5 +903,5 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
 def _safe_url(url: str) -> str:
     try:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - only for a message
+    except Exception:
         return "(unreadable URL)"

@@ -12,9 +12,7 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,15 +72,32 @@ class PostgresServer:
         if self.as_root:
             shutil.chown(self.dir, "postgres")
         done = self._run(
-            str(self.bindir / "initdb"), "-D", str(self.data), "-U", "livehelper",
-            "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+            str(self.bindir / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "livehelper",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
         )
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stderr}")
         opts = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
         done = self._run(
-            str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", opts, "-l",
-            str(self.dir / "log"), "-w", "-t", "60", "start",
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            opts,
+            "-l",
+            str(self.dir / "log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
         )
         if done.returncode != 0:
             log = (self.dir / "log").read_text() if (self.dir / "log").exists() else ""
@@ -156,5 +171,3 @@ def demo_store(store: object) -> object:
 
     store.import_products(read_catalogue(DEMO_CATALOGUE))  # type: ignore[attr-defined]
     return store
-
-

@@ -12,17 +12,28 @@ REPO = Path(__file__).resolve().parent.parent
 DEMO_CATALOGUE = REPO / "resources" / "demo" / "catalogue.csv"
 
 
-def run_cli(*args: str, db: str | None = None, input_text: str | None = None,
-            check: bool = True) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, db: str | None = None, input_text: str | None = None, check: bool = True
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m livehelper`` exactly as a user or a check would."""
     cmd = [sys.executable, "-m", "livehelper", *args]
     if db:
         cmd += ["--db", db]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run(cmd, input=input_text, capture_output=True, text=True, env=env,
-                          timeout=120, encoding="utf-8", check=False)
+    done = subprocess.run(
+        cmd,
+        input=input_text,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        encoding="utf-8",
+        check=False,
+    )
     if check and done.returncode != 0:
-        raise AssertionError(f"{cmd} exited {done.returncode}\nstdout:{done.stdout}\nstderr:{done.stderr}")
+        raise AssertionError(
+            f"{cmd} exited {done.returncode}\nstdout:{done.stdout}\nstderr:{done.stderr}"
+        )
     return done
 
 

@@ -16,11 +16,36 @@ from tests.helpers import DEMO_CATALOGUE, run_cli
 
 COMMENTS = [
     {"id": "c1", "platform": "tiktok", "user_id": "u1", "user_name": "Chị Lan", "text": "chốt 2kg"},
-    {"id": "c2", "platform": "tiktok", "user_id": "u2", "user_name": "Mẹ Bống",
-     "text": "lay KS x3 0912 345 678", "ts": "2026-11-20T12:00:00Z"},
-    {"id": "c3", "platform": "facebook", "user_id": "u3", "user_name": "Tuấn", "text": "giá bao nhiêu"},
-    {"id": "c4", "platform": "tiktok", "user_id": "u4", "user_name": "Hà", "text": "na 2 hộp", "ts": 1763640000},
-    {"id": "c5", "platform": "tiktok", "user_id": "u1", "user_name": "Chị Lan", "text": "huỷ đơn nhé"},
+    {
+        "id": "c2",
+        "platform": "tiktok",
+        "user_id": "u2",
+        "user_name": "Mẹ Bống",
+        "text": "lay KS x3 0912 345 678",
+        "ts": "2026-11-20T12:00:00Z",
+    },
+    {
+        "id": "c3",
+        "platform": "facebook",
+        "user_id": "u3",
+        "user_name": "Tuấn",
+        "text": "giá bao nhiêu",
+    },
+    {
+        "id": "c4",
+        "platform": "tiktok",
+        "user_id": "u4",
+        "user_name": "Hà",
+        "text": "na 2 hộp",
+        "ts": 1763640000,
+    },
+    {
+        "id": "c5",
+        "platform": "tiktok",
+        "user_id": "u1",
+        "user_name": "Chị Lan",
+        "text": "huỷ đơn nhé",
+    },
 ]
 
 
@@ -35,7 +60,12 @@ def test_parse_is_stateless_one_line_per_input_in_order(tmp_path: Path) -> None:
     out = run_cli("parse", "--catalog", str(DEMO_CATALOGUE), "--featured", "KS", str(src)).stdout
     rows = [json.loads(x) for x in out.splitlines()]
     assert [r["id"] for r in rows] == ["c1", "c2", "c3", "c4", "c5", 7, None]
-    assert rows[0] == {**rows[0], "intent": "order", "items": [{"code": "KS", "qty": 2}], "phone": None}
+    assert rows[0] == {
+        **rows[0],
+        "intent": "order",
+        "items": [{"code": "KS", "qty": 2}],
+        "phone": None,
+    }
     assert rows[1]["items"] == [{"code": "KS", "qty": 3}] and rows[1]["phone"] == "0912345678"
     assert rows[2]["intent"] == "other" and rows[2]["items"] == []
     assert rows[3]["items"] == [{"code": "NA", "qty": 2}]
@@ -45,8 +75,14 @@ def test_parse_is_stateless_one_line_per_input_in_order(tmp_path: Path) -> None:
 
 
 def test_parse_reads_stdin_and_decimal_qty() -> None:
-    out = run_cli("parse", "--catalog", str(DEMO_CATALOGUE), "--featured", "KS",
-                  input_text=jsonl([{"id": "x", "text": "Chốt 1,5kg"}])).stdout
+    out = run_cli(
+        "parse",
+        "--catalog",
+        str(DEMO_CATALOGUE),
+        "--featured",
+        "KS",
+        input_text=jsonl([{"id": "x", "text": "Chốt 1,5kg"}]),
+    ).stdout
     assert json.loads(out)["items"] == [{"code": "KS", "qty": 1.5}]
 
 
@@ -65,15 +101,20 @@ def test_full_contract_flow(db: str, tmp_path: Path) -> None:
     summary = json.loads(run_cli("ingest", "--session", str(session), str(src), db=db).stdout)
     assert summary["read"] == 5 and summary["stored"] == 5 and summary["duplicates"] == 0
     assert summary["claims"] == 3 and summary["cancels"] == 1
-    again = json.loads(run_cli("ingest", "--session", str(session), db=db,
-                               input_text=jsonl(COMMENTS)).stdout)
+    again = json.loads(
+        run_cli("ingest", "--session", str(session), db=db, input_text=jsonl(COMMENTS)).stdout
+    )
     assert again["stored"] == 0 and again["duplicates"] == 5 and again["claims"] == 0
 
     queue = json.loads(run_cli("queue", "list", "--session", str(session), "--json", db=db).stdout)
     assert [q["status"] for q in queue] == ["pending"] * 3
     by_text = {q["text"]: q for q in queue}
     lan, bong, ha = by_text["chốt 2kg"], by_text["lay KS x3 0912 345 678"], by_text["na 2 hộp"]
-    assert lan["buyer"] == "Chị Lan" and lan["items"][0]["code"] == "KS" and lan["items"][0]["qty"] == 2
+    assert (
+        lan["buyer"] == "Chị Lan"
+        and lan["items"][0]["code"] == "KS"
+        and lan["items"][0]["qty"] == 2
+    )
     assert bong["phone"] == "0912345678"
 
     run_cli("queue", "confirm", str(lan["id"]), str(bong["id"]), "--by", "Mai", db=db)
@@ -81,22 +122,37 @@ def test_full_contract_flow(db: str, tmp_path: Path) -> None:
     twice = run_cli("queue", "confirm", str(lan["id"]), db=db, check=False)
     assert twice.returncode == 1 and "already confirmed" in twice.stderr
 
-    queue = {q["id"]: q for q in json.loads(
-        run_cli("queue", "list", "--session", str(session), "--json", db=db).stdout)}
+    queue = {
+        q["id"]: q
+        for q in json.loads(
+            run_cli("queue", "list", "--session", str(session), "--json", db=db).stdout
+        )
+    }
     assert queue[lan["id"]]["status"] == "confirmed" and queue[lan["id"]]["decided_by"] == "Mai"
     assert queue[ha["id"]]["status"] == "rejected"
 
-    orders = json.loads(run_cli("orders", "list", "--session", str(session), "--json", db=db).stdout)
+    orders = json.loads(
+        run_cli("orders", "list", "--session", str(session), "--json", db=db).stdout
+    )
     assert [(o["buyer"], o["total"]) for o in orders] == [("Chị Lan", 70000), ("Mẹ Bống", 105000)]
     assert orders[1]["phone"] == "0912345678" and orders[1]["claim_ids"] == [bong["id"]]
-    assert orders[0]["items"][0] == {"code": "KS", "name": "Khoai sâm Lai Châu", "unit": "kg",
-                                     "qty": 2, "unit_price": 35000, "total": 70000}
+    assert orders[0]["items"][0] == {
+        "code": "KS",
+        "name": "Khoai sâm Lai Châu",
+        "unit": "kg",
+        "qty": 2,
+        "unit_price": 35000,
+        "total": 70000,
+    }
 
     for fmt in ("csv", "xlsx", "json"):
         out = tmp_path / f"orders.{fmt}"
         run_cli("export", "--session", str(session), "--format", fmt, "--out", str(out), db=db)
         assert out.stat().st_size > 0
-    assert json.loads((tmp_path / "orders.json").read_text(encoding="utf-8"))["orders"][0]["buyer"] == "Chị Lan"
+    assert (
+        json.loads((tmp_path / "orders.json").read_text(encoding="utf-8"))["orders"][0]["buyer"]
+        == "Chị Lan"
+    )
     run_cli("session", "end", str(session), db=db)
     sessions = json.loads(run_cli("session", "list", "--json", db=db).stdout)
     assert sessions[0]["ended_at"] is not None and sessions[0]["name"] == "Tối nay"
@@ -105,11 +161,20 @@ def test_full_contract_flow(db: str, tmp_path: Path) -> None:
 def test_db_from_environment_and_global_flag(tmp_path: Path) -> None:
     path = tmp_path / "env.sqlite3"
     env = {**os.environ, "LIVEHELPER_DB": f"sqlite:///{path}"}
-    done = subprocess.run([sys.executable, "-m", "livehelper", "session", "start"], env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "livehelper", "session", "start"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.strip() == "1" and path.exists()
-    done = subprocess.run([sys.executable, "-m", "livehelper", "--db", str(path), "session", "start"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "livehelper", "--db", str(path), "session", "start"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.strip() == "2"
 
 

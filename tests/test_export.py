@@ -21,7 +21,9 @@ def orders(demo_store: Store):
     s = demo_store.start_session()
     demo_store.feature(s.id, "KS")
     items = [
-        IncomingComment("tiktok", "1", "u1", "Chị Lan", "chốt 1,5kg 0912 345 678", datetime.now(UTC)),
+        IncomingComment(
+            "tiktok", "1", "u1", "Chị Lan", "chốt 1,5kg 0912 345 678", datetime.now(UTC)
+        ),
         IncomingComment("tiktok", "2", "u2", "=cmd|' /C calc'!A0", "na 2 hộp", datetime.now(UTC)),
         IncomingComment("tiktok", "3", "u3", "Tuấn", "giá bao nhiêu", datetime.now(UTC)),
     ]
@@ -36,7 +38,11 @@ def test_csv_has_bom_diacritics_and_no_formulas(orders, tmp_path: Path) -> None:
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0]["buyer"] == "Chị Lan" and rows[0]["qty"] == "1.5" and rows[0]["line_total"] == "52500"
+    assert (
+        rows[0]["buyer"] == "Chị Lan"
+        and rows[0]["qty"] == "1.5"
+        and rows[0]["line_total"] == "52500"
+    )
     assert rows[0]["phone"] == "0912345678"
     assert rows[1]["buyer"] == "'=cmd|' /C calc'!A0"
 
@@ -59,5 +65,13 @@ def test_json_document(orders, tmp_path: Path) -> None:
     assert doc["version"] == 1
     first = doc["orders"][0]
     assert first["buyer"] == "Chị Lan" and first["total"] == 52500
-    assert first["items"] == [{"code": "KS", "name": "Khoai sâm Lai Châu", "unit": "kg", "qty": 1.5,
-                               "unit_price": 35000, "total": 52500}]
+    assert first["items"] == [
+        {
+            "code": "KS",
+            "name": "Khoai sâm Lai Châu",
+            "unit": "kg",
+            "qty": 1.5,
+            "unit_price": 35000,
+            "total": 52500,
+        }
+    ]

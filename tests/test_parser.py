@@ -16,7 +16,9 @@ from tests.helpers import DEMO_CATALOGUE
 PARSER = Parser(read_catalogue(DEMO_CATALOGUE))
 
 
-def read(text: str, featured: str | None = "KS") -> tuple[str, list[tuple[str, Decimal]], str | None]:
+def read(
+    text: str, featured: str | None = "KS"
+) -> tuple[str, list[tuple[str, Decimal]], str | None]:
     r = PARSER.parse(text, featured)
     return r.intent.value, [(i.code, i.qty) for i in r.items], r.phone
 
@@ -73,8 +75,21 @@ def test_orders(text: str, items: list[tuple[str, Decimal]]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["huỷ đơn nhé", "hủy đơn", "huy don", "bỏ đơn giúp e", "xoá đơn", "không lấy nữa", "k lấy nữa",
-     "ko lấy nữa", "không chốt nữa", "thôi em không lấy nữa", "cancel", "hủy KS nhé", "HỦY ĐƠN"],
+    [
+        "huỷ đơn nhé",
+        "hủy đơn",
+        "huy don",
+        "bỏ đơn giúp e",
+        "xoá đơn",
+        "không lấy nữa",
+        "k lấy nữa",
+        "ko lấy nữa",
+        "không chốt nữa",
+        "thôi em không lấy nữa",
+        "cancel",
+        "hủy KS nhé",
+        "HỦY ĐƠN",
+    ],
 )
 def test_cancels_have_no_items(text: str) -> None:
     assert read(text)[:2] == ("cancel", [])
@@ -82,11 +97,30 @@ def test_cancels_have_no_items(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["giá bao nhiêu", "còn không shop", "ship Hà Nội mấy ngày", "KS bn 1kg", "chốt rồi ship khi nào",
-     "chưa lấy", "không chốt", "70k", "cọc 100k", "hồi nãy e hỏi", "cho e hỏi cái này",
-     "quán chè nhà e", "lần trước mua 2 túi", "@Hà mua đi", "mọi người mua đi ngon lắm",
-     "Chào shop ạ", "đẹp quá ❤️❤️", "3-4 quả/kg hả shop", "bé nhà e 5 tuổi", "20/11 có live không",
-     "Na ngọt không shop?", "Khoái sầm 2kg"],
+    [
+        "giá bao nhiêu",
+        "còn không shop",
+        "ship Hà Nội mấy ngày",
+        "KS bn 1kg",
+        "chốt rồi ship khi nào",
+        "chưa lấy",
+        "không chốt",
+        "70k",
+        "cọc 100k",
+        "hồi nãy e hỏi",
+        "cho e hỏi cái này",
+        "quán chè nhà e",
+        "lần trước mua 2 túi",
+        "@Hà mua đi",
+        "mọi người mua đi ngon lắm",
+        "Chào shop ạ",
+        "đẹp quá ❤️❤️",
+        "3-4 quả/kg hả shop",
+        "bé nhà e 5 tuổi",
+        "20/11 có live không",
+        "Na ngọt không shop?",
+        "Khoái sầm 2kg",
+    ],
 )
 def test_not_orders(text: str) -> None:
     assert read(text)[0] == "other"
@@ -95,14 +129,17 @@ def test_not_orders(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "phone"),
     [
-        ("0912345678", "0912345678"), ("sđt 0912 345 678", "0912345678"),
-        ("0912.345.678", "0912345678"), ("+84 912 345 678", "0912345678"),
-        ("84912345678", "0912345678"), ("chốt 2kg 0987-654-321", "0987654321"),
+        ("0912345678", "0912345678"),
+        ("sđt 0912 345 678", "0912345678"),
+        ("0912.345.678", "0912345678"),
+        ("+84 912 345 678", "0912345678"),
+        ("84912345678", "0912345678"),
+        ("chốt 2kg 0987-654-321", "0987654321"),
         ("lay KS x3 0912 345 678", "0912345678"),
     ],
 )
 def test_phones_are_normalised_and_never_quantities(text: str, phone: str) -> None:
-    intent, items, got = read(text)
+    _intent, items, got = read(text)
     assert got == phone
     assert all(q < 100 for _c, q in items)
 
@@ -149,7 +186,14 @@ def test_huge_comments_are_fine(text: str) -> None:
     PARSER.parse(text, "KS")
 
 
-QUESTIONS = ["giá bao nhiêu", "bao nhiêu 1kg", "còn không", "ship mấy ngày", "bn vậy", "có ngọt không"]
+QUESTIONS = [
+    "giá bao nhiêu",
+    "bao nhiêu 1kg",
+    "còn không",
+    "ship mấy ngày",
+    "bn vậy",
+    "có ngọt không",
+]
 
 
 @settings(max_examples=200, deadline=None)

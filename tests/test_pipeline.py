@@ -12,8 +12,9 @@ from livehelper.store import IngestResult, ProductSpec, Store
 
 
 def c(i: int, text: str = "chốt 1kg") -> IncomingComment:
-    return IncomingComment("tiktok", f"m{i}", f"u{i % 7}", f"Người {i % 7}", text,
-                           datetime.now(UTC))
+    return IncomingComment(
+        "tiktok", f"m{i}", f"u{i % 7}", f"Người {i % 7}", text, datetime.now(UTC)
+    )
 
 
 def test_every_comment_is_durable_before_listeners_hear_of_it(demo_store: Store) -> None:

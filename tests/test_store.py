@@ -18,8 +18,14 @@ from livehelper.store import ProductSpec, Store, normalise_url
 
 def comment(mid: str, text: str, user: str = "u1", name: str = "Chị Lan", **kw) -> IncomingComment:
     return IncomingComment(
-        platform=kw.pop("platform", "tiktok"), message_id=mid, user_id=user, user_name=name,
-        text=text, received_at=datetime.now(UTC), raw={"text": text}, **kw,
+        platform=kw.pop("platform", "tiktok"),
+        message_id=mid,
+        user_id=user,
+        user_name=name,
+        text=text,
+        received_at=datetime.now(UTC),
+        raw={"text": text},
+        **kw,
     )
 
 
@@ -45,15 +51,21 @@ def test_comments_are_stored_once_per_message_id(demo_store: Store) -> None:
 
 def test_same_message_id_on_two_platforms_is_two_comments(demo_store: Store) -> None:
     s = demo_store.start_session()
-    out = ingest(demo_store, s.id, comment("1", "hi", platform="tiktok"),
-                 comment("1", "hi", platform="facebook"))
+    out = ingest(
+        demo_store,
+        s.id,
+        comment("1", "hi", platform="tiktok"),
+        comment("1", "hi", platform="facebook"),
+    )
     assert len(out.comments) == 2
 
 
 def test_order_comment_becomes_pending_claim_with_featured_product(demo_store: Store) -> None:
     s = demo_store.start_session()
     demo_store.feature(s.id, "KS")
-    out = ingest(demo_store, s.id, comment("m1", "lay x3 0912 345 678"), comment("m2", "giá bao nhiêu"))
+    out = ingest(
+        demo_store, s.id, comment("m1", "lay x3 0912 345 678"), comment("m2", "giá bao nhiêu")
+    )
     assert [c.intent for c in out.comments] == [Intent.ORDER, Intent.OTHER]
     (claim,) = out.claims
     assert claim.status is ClaimStatus.PENDING
@@ -73,8 +85,10 @@ def test_confirm_makes_one_order_per_buyer_and_takes_stock(demo_store: Store) ->
     s = demo_store.start_session()
     demo_store.feature(s.id, "KS")
     out = ingest(
-        demo_store, s.id,
-        comment("m1", "chốt 2kg"), comment("m2", "thêm 1kg rưỡi nữa"),
+        demo_store,
+        s.id,
+        comment("m1", "chốt 2kg"),
+        comment("m2", "thêm 1kg rưỡi nữa"),
         comment("m3", "na 1 hộp", user="u2", name="Tuấn"),
     )
     ids = [c.id for c in out.claims]
@@ -108,7 +122,9 @@ def test_confirm_never_oversells(demo_store: Store) -> None:
     demo_store.import_products([ProductSpec("KS", "Khoai sâm", 35000, "kg", Decimal(3))])
     s = demo_store.start_session()
     demo_store.feature(s.id, "KS")
-    out = ingest(demo_store, s.id, comment("a", "chốt 2kg", user="a"), comment("b", "chốt 2kg", user="b"))
+    out = ingest(
+        demo_store, s.id, comment("a", "chốt 2kg", user="a"), comment("b", "chốt 2kg", user="b")
+    )
     first, second = demo_store.decide([c.id for c in out.claims], ClaimStatus.CONFIRMED)
     assert first.ok and not second.ok
     assert "only 1 KS left" in (second.error or "")
@@ -174,8 +190,12 @@ def test_feature_history_and_unknown_ids(demo_store: Store) -> None:
 def test_import_updates_by_code_and_bumps_catalogue_version(store: Store) -> None:
     v0 = store.catalogue_version()
     r1 = store.import_products([ProductSpec("KS", "Khoai sâm", 35000, "kg", None, ("khoai",))])
-    r2 = store.import_products([ProductSpec("KS", "Khoai sâm", 40000, "kg", Decimal(5)),
-                                ProductSpec("NA", "Na", 120000, "hộp", None)])
+    r2 = store.import_products(
+        [
+            ProductSpec("KS", "Khoai sâm", 40000, "kg", Decimal(5)),
+            ProductSpec("NA", "Na", 120000, "hộp", None),
+        ]
+    )
     assert (r1.added, r1.updated, r2.added, r2.updated) == (1, 0, 1, 1)
     assert store.catalogue_version() == v0 + 2
     ks = store.product("ks")
@@ -200,18 +220,43 @@ def test_upgrade_from_version_1_keeps_data(db_url: str) -> None:
         cols = {c["name"] for c in sa.inspect(conn).get_columns("claims")}
         assert "ambiguous" not in cols
         now = datetime.now(UTC)
-        conn.execute(schema.products.insert().values(
-            id=1, code="KS", name="Khoai sâm", price=35000, unit="kg", stock_milli=None,
-            aliases="", updated_at=now))
+        conn.execute(
+            schema.products.insert().values(
+                id=1,
+                code="KS",
+                name="Khoai sâm",
+                price=35000,
+                unit="kg",
+                stock_milli=None,
+                aliases="",
+                updated_at=now,
+            )
+        )
         conn.execute(schema.sessions.insert().values(id=1, name="old", started_at=now))
-        conn.execute(schema.buyers.insert().values(
-            id=1, platform="tiktok", platform_user_id="u1", display_name="Lan", note=""))
-        conn.execute(schema.comments.insert().values(
-            id=1, session_id=1, platform="tiktok", message_id="m1", buyer_id=1, text="chốt",
-            received_at=now, intent="order"))
-        conn.execute(sa.text(
-            "INSERT INTO claims (id, session_id, comment_id, buyer_id, status, created_at) "
-            "VALUES (1, 1, 1, 1, 'pending', :now)"), {"now": now})
+        conn.execute(
+            schema.buyers.insert().values(
+                id=1, platform="tiktok", platform_user_id="u1", display_name="Lan", note=""
+            )
+        )
+        conn.execute(
+            schema.comments.insert().values(
+                id=1,
+                session_id=1,
+                platform="tiktok",
+                message_id="m1",
+                buyer_id=1,
+                text="chốt",
+                received_at=now,
+                intent="order",
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO claims (id, session_id, comment_id, buyer_id, status, created_at) "
+                "VALUES (1, 1, 1, 1, 'pending', :now)"
+            ),
+            {"now": now},
+        )
     engine.dispose()
 
     store = Store.open(db_url)
@@ -229,8 +274,9 @@ def test_migrated_schema_matches_the_declared_one(db_url: str, tmp_path) -> None
     with engine.begin() as conn:
         migrations.upgrade(conn, target=1)
         migrations.upgrade(conn)
-        migrated = {t: {c["name"] for c in sa.inspect(conn).get_columns(t)}
-                    for t in schema.metadata.tables}
+        migrated = {
+            t: {c["name"] for c in sa.inspect(conn).get_columns(t)} for t in schema.metadata.tables
+        }
     engine.dispose()
     declared = {name: {c.name for c in t.columns} for name, t in schema.metadata.tables.items()}
     assert migrated == declared
@@ -239,8 +285,11 @@ def test_migrated_schema_matches_the_declared_one(db_url: str, tmp_path) -> None
 def test_newer_database_is_refused(db_url: str) -> None:
     store = Store.open(db_url)
     with store.engine.begin() as conn:
-        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
-                     .values(value=str(migrations.LATEST + 1)))
+        conn.execute(
+            schema.meta.update()
+            .where(schema.meta.c.key == "schema_version")
+            .values(value=str(migrations.LATEST + 1))
+        )
     store.close()
     with pytest.raises(StoreError, match="newer than this livehelper"):
         Store.open(db_url)

@@ -45,18 +45,24 @@ def test_resources_load_through_importlib() -> None:
 
 def test_built_wheel_contains_code_and_resources(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w",
-         str(tmp_path), str(REPO)],
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     (wheel,) = tmp_path.glob("livehelper-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
-        "livehelper/cli.py", "livehelper/ui/main_window.py", "livehelper/comments/parser.py",
-        "livehelper/overlays/__init__.py", "livehelper/export/csv_file.py",
-        "livehelper/resources/demo/catalogue.csv", "livehelper/resources/demo/comments.jsonl",
-        "livehelper/resources/lexicon/vi.toml", "livehelper/resources/i18n/livehelper_vi.qm",
+        "livehelper/cli.py",
+        "livehelper/ui/main_window.py",
+        "livehelper/comments/parser.py",
+        "livehelper/overlays/__init__.py",
+        "livehelper/export/csv_file.py",
+        "livehelper/resources/demo/catalogue.csv",
+        "livehelper/resources/demo/comments.jsonl",
+        "livehelper/resources/lexicon/vi.toml",
+        "livehelper/resources/i18n/livehelper_vi.qm",
         "livehelper/resources/icons/livehelper.svg",
     ):
         assert needed in names, needed
@@ -82,13 +88,17 @@ def test_every_window_text_has_a_vietnamese_translation(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
     shutil.copy(REPO / "resources" / "i18n" / "livehelper_vi.ts", ts)
     sources = sorted(str(p) for p in (REPO / "livehelper" / "ui").glob("*.py"))
-    subprocess.run([_lupdate(), *sources, "-ts", str(ts), "-no-obsolete"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [_lupdate(), *sources, "-ts", str(ts), "-no-obsolete"], check=True, capture_output=True
+    )
     unfinished = [
         m.findtext("source")
         for m in ET.parse(ts).iter("message")
-        if (m.find("translation") is None or m.find("translation").get("type") == "unfinished"
-            or not (m.findtext("translation") or "").strip())
+        if (
+            m.find("translation") is None
+            or m.find("translation").get("type") == "unfinished"
+            or not (m.findtext("translation") or "").strip()
+        )
     ]
     assert unfinished == []
 
@@ -97,8 +107,24 @@ def test_compiled_translation_matches_its_source(tmp_path: Path) -> None:
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     assert lrelease is not None
     out = tmp_path / "vi.qm"
-    subprocess.run([lrelease, str(REPO / "resources" / "i18n" / "livehelper_vi.ts"), "-qm", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [lrelease, str(REPO / "resources" / "i18n" / "livehelper_vi.ts"), "-qm", str(out)],
+        check=True,
+        capture_output=True,
+    )
     assert out.read_bytes() == (REPO / "resources" / "i18n" / "livehelper_vi.qm").read_bytes(), (
         "livehelper_vi.qm is stale: run `make i18n`"
     )
+
+
+def test_code_passes_the_linter() -> None:
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))
+    assert ruff is not None, "ruff is part of the [test] extra"
+    done = subprocess.run(
+        [ruff, "check", "livehelper", "tests"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout

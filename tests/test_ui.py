@@ -98,14 +98,18 @@ def test_function_key_features_the_nth_product(qtbot, window: MainWindow, db) ->
     assert store.session(session_id).featured_code == second
 
 
-def test_claims_arrive_and_enter_confirms_then_selects_the_next(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
-    _url, store, session_id = db
+def test_claims_arrive_and_enter_confirms_then_selects_the_next(
+    qtbot, window: MainWindow, db
+) -> None:  # type: ignore[no-untyped-def]
+    _url, store, _session_id = db
     pipeline = window.backend.pipeline
     assert pipeline is not None
     pipeline.submit(comment(1, "chốt 2kg", "Chị Lan"))
     pipeline.submit(comment(2, "giá bao nhiêu", "Tuấn"))
     pipeline.submit(comment(3, "lấy 3kg 0912 345 678", "Mẹ Bống"))
-    qtbot.waitUntil(lambda: len(window.queue.rows) == 2 and len(window.feed.rows) == 3, timeout=5000)
+    qtbot.waitUntil(
+        lambda: len(window.queue.rows) == 2 and len(window.feed.rows) == 3, timeout=5000
+    )
     assert [c.intent for c in window.feed.rows] == [Intent.ORDER, Intent.OTHER, Intent.ORDER]
     assert window.queue.rows[1].phone == "0912345678"
     assert window.queue.data(window.queue.index(1, 4)) == "0912•••678"  # masked
@@ -119,7 +123,9 @@ def test_claims_arrive_and_enter_confirms_then_selects_the_next(qtbot, window: M
     assert window.queue_view.currentIndex().row() == 0  # the next claim is selected
     qtbot.waitUntil(lambda: len(window.orders.rows) == 1, timeout=5000)
     assert window.orders.rows[0].buyer_name == "Chị Lan" and window.orders.rows[0].total == 70000
-    qtbot.waitUntil(lambda: next(p for p in window.products.rows if p.code == "KS").stock == Decimal(78))
+    qtbot.waitUntil(
+        lambda: next(p for p in window.products.rows if p.code == "KS").stock == Decimal(78)
+    )
     assert "70.000₫" in window.counts_status.text()
 
 
@@ -188,8 +194,11 @@ def test_resumes_the_live_session_with_its_comments(qtbot, db) -> None:  # type:
     url, store, session_id = db
     from livehelper.comments.parser import parser_for
 
-    store.ingest(session_id, [comment(1, "chốt 2kg"), comment(2, "hello")],
-                 parser_for(store.products()).parse)
+    store.ingest(
+        session_id,
+        [comment(1, "chốt 2kg"), comment(2, "hello")],
+        parser_for(store.products()).parse,
+    )
     w = open_window(qtbot, url)
     try:
         assert len(w.feed.rows) == 2 and len(w.queue.rows) == 1
@@ -221,8 +230,11 @@ def test_models_pass_qt_model_tester(qtmodeltester, db) -> None:  # type: ignore
     _url, store, session_id = db
     from livehelper.comments.parser import parser_for
 
-    out = store.ingest(session_id, [comment(i, "chốt 2kg 0912345678") for i in range(5)],
-                       parser_for(store.products()).parse)
+    out = store.ingest(
+        session_id,
+        [comment(i, "chốt 2kg 0912345678") for i in range(5)],
+        parser_for(store.products()).parse,
+    )
     store.decide([out.claims[0].id], ClaimStatus.CONFIRMED)
     products, feed, queue, orders = ProductsModel(), FeedModel(), QueueModel(), OrdersModel()
     products.set_rows(store.products())
@@ -241,11 +253,23 @@ def test_feed_takes_100k_comments_in_batches(qtbot) -> None:  # type: ignore[no-
     view.show()
     start = datetime.now(UTC)
     for batch in range(100):
-        model.append_rows([
-            Comment(batch * 1000 + i, 1, "tiktok", str(i), 1, "Lan", "chốt 2kg",
-                    start + timedelta(seconds=i), Intent.ORDER, None)
-            for i in range(1000)
-        ])
+        model.append_rows(
+            [
+                Comment(
+                    batch * 1000 + i,
+                    1,
+                    "tiktok",
+                    str(i),
+                    1,
+                    "Lan",
+                    "chốt 2kg",
+                    start + timedelta(seconds=i),
+                    Intent.ORDER,
+                    None,
+                )
+                for i in range(1000)
+            ]
+        )
     view.scrollToBottom()
     QApplication.processEvents()
     assert model.rowCount() == 100_000
@@ -255,3 +279,37 @@ def test_feed_takes_100k_comments_in_batches(qtbot) -> None:  # type: ignore[no-
 def test_mask_phone() -> None:
     assert mask_phone("0912345678") == "0912•••678"
     assert mask_phone(None) == "" and mask_phone("123") == "•••"
+
+
+def test_catalogue_problems_are_told_in_vietnamese(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.errors import CatalogueError
+    from livehelper.ui.texts import catalogue_error_text
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name,price,unit\nKS,Khoai,abc,kg\nKS,Khoai 2,1,\n", encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        read_catalogue(bad)
+    window._test_language.use("vi")  # type: ignore[attr-defined]
+    text = catalogue_error_text(caught.value)
+    assert "Chưa nhập gì cả" in text
+    assert "dòng 2: giá 'abc' không phải số tiền đồng chẵn" in text
+    assert "dòng 3: mã 'KS' đã dùng ở dòng 2" in text
+    assert "dòng 3: đơn vị tính đang trống" in text
+    window._test_language.use("en")  # type: ignore[attr-defined]
+    assert "line 2: the price 'abc' is not a whole amount" in catalogue_error_text(caught.value)
+
+
+def test_offering_the_demo_switches_without_blocking(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    w = open_window(qtbot, f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    try:
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        with qtbot.waitSignal(w.sig_ready, timeout=10000):
+            w.demo_button.click()
+        assert w.demo_mode and not w.banner.isVisible()
+        qtbot.waitUntil(lambda: len(w.feed.rows) > 5, timeout=20000)
+    finally:
+        close(w)

@@ -152,8 +152,13 @@ class Phrases:
     word, so half-accented teencode ("chot đơn") still matches "chốt đơn".
     """
 
-    def __init__(self, spellings: Iterable[str], left: str = "a-z0-9", right: str = "a-z0-9",
-                 pattern_prefix: str = "") -> None:
+    def __init__(
+        self,
+        spellings: Iterable[str],
+        left: str = "a-z0-9",
+        right: str = "a-z0-9",
+        pattern_prefix: str = "",
+    ) -> None:
         self.spellings: dict[str, list[tuple[str, ...]]] = {}
         for spelling in spellings:
             written = tuple(_lower(spelling).split())
@@ -178,7 +183,9 @@ class Phrases:
             if self.accepts(m.group(0), written[m.start() : m.end()]):
                 yield m
 
-    def search(self, s: str, written: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    def search(
+        self, s: str, written: str, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
         for m in self.regex.finditer(s, start, len(s) if end is None else end):
             if self.accepts(m.group(0), written[m.start() : m.end()]):
                 return m
@@ -355,7 +362,11 @@ class Parser:
                 if word == "nam" and not unit:  # "năm" is a year or "nam" (south) without a unit
                     continue
                 value = Decimal(self.lexicon.number_words[word])
-                if not unit and not m.group("dozen") and not self._word_number_in_context(s, written, m):
+                if (
+                    not unit
+                    and not m.group("dozen")
+                    and not self._word_number_in_context(s, written, m)
+                ):
                     continue
             if value is None or value <= 0:
                 continue
@@ -374,7 +385,9 @@ class Parser:
         """A number word without a unit counts only right after an order word or
         right before a product: "lấy hai", "hai khoai sâm"."""
         before = s[max(0, m.start() - 16) : m.start()]
-        if re.search(rf"(?:{'|'.join(_ORDER_CORE)}|cho)\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?$", before):
+        if re.search(
+            rf"(?:{'|'.join(_ORDER_CORE)}|cho)\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?$", before
+        ):
             return True
         rest = s[m.end() : m.end() + 40]
         start = m.end() + len(rest) - len(rest.lstrip())
@@ -465,7 +478,10 @@ class Parser:
             return Decimal(1), False
         product_unit = self._units.get(code, "")
         sold_by_weight = product_unit in self.lexicon.by_weight or product_unit in (
-            "kg", "ky", "ki", "can",
+            "kg",
+            "ky",
+            "ki",
+            "can",
         )
         if q.unit and q.unit in self._weight_set:
             if sold_by_weight:

@@ -46,7 +46,10 @@ def read_script(lines: Iterator[str] | list[str]) -> list[tuple[float, SourceEve
 
 class ReplaySource:
     def __init__(
-        self, script: list[tuple[float, SourceEvent]], speed: float = 1.0, name: str = "replay",
+        self,
+        script: list[tuple[float, SourceEvent]],
+        speed: float = 1.0,
+        name: str = "replay",
         id_prefix: str = "",
     ) -> None:
         self.name = name

@@ -20,13 +20,16 @@ log = logging.getLogger(__name__)
 class SourceRunner:
     def __init__(self) -> None:
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="livehelper-sources",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="livehelper-sources", daemon=True
+        )
         self._thread.start()
         self._running: dict[str, Future[None]] = {}
 
     def start(
-        self, source: CommentSource, sink: Sink,
+        self,
+        source: CommentSource,
+        sink: Sink,
         on_done: Callable[[str, BaseException | None], None] | None = None,
     ) -> None:
         future = asyncio.run_coroutine_threadsafe(source.run(sink), self._loop)

@@ -65,18 +65,21 @@ def install_crash_dialog() -> None:
         box = QMessageBox()
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("livehelper")
-        box.setText(QApplication.translate(
-            "Crash",
-            "Something went wrong inside livehelper. Your orders are saved.\nPlease send this log file to the developers:\n{path}",  # noqa: E501
-        ).format(path=log_file()))
+        box.setText(
+            QApplication.translate(
+                "Crash",
+                "Something went wrong inside livehelper. Your orders are saved.\nPlease send this log file to the developers:\n{path}",
+            ).format(path=log_file())
+        )
         box.setDetailedText(text)
         box.exec()
 
     sys.excepthook = hook
 
 
-def create_window(app: QApplication, db: str | None, demo: bool, lang: str | None,
-                  speed: float = 1.0) -> tuple[MainWindow, Language]:
+def create_window(
+    app: QApplication, db: str | None, demo: bool, lang: str | None, speed: float = 1.0
+) -> tuple[MainWindow, Language]:
     language = Language(app)
     language.use(default_language(lang))
     backend = Backend(app)
@@ -94,11 +97,15 @@ def create_window(app: QApplication, db: str | None, demo: bool, lang: str | Non
     return window, language
 
 
-def run(db: str | None = None, demo: bool = False, lang: str | None = None,
-        speed: float = 1.0) -> int:
+def run(
+    db: str | None = None, demo: bool = False, lang: str | None = None, speed: float = 1.0
+) -> int:
     logging.basicConfig(
-        level=logging.INFO, filename=log_file(), encoding="utf-8",
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True,
+        level=logging.INFO,
+        filename=log_file(),
+        encoding="utf-8",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        force=True,
     )
     logging.getLogger("obsws_python").setLevel(logging.WARNING)
     app = QApplication.instance() or QApplication(sys.argv)

@@ -19,7 +19,7 @@ from livehelper.comments.base import CommentSource
 from livehelper.comments.runner import SourceRunner
 from livehelper.model import IncomingComment, Session
 from livehelper.pipeline import Pipeline
-from livehelper.store import IngestResult, Store
+from livehelper.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,14 @@ class Backend(QObject):
         self._runner: SourceRunner | None = None
 
     # ------------------------------------------------------------ worker calls
-    def call(self, fn: Callable[..., Any], *args: Any, done: Done | None = None,
-             failed: Failed | None = None, **kwargs: Any) -> None:
+    def call(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Done | None = None,
+        failed: Failed | None = None,
+        **kwargs: Any,
+    ) -> None:
         def job() -> None:
             try:
                 value = fn(*args, **kwargs)

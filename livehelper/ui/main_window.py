@@ -67,8 +67,9 @@ class Snapshot:
     orders: list[Order]
 
 
-def _table(model: Any, widths: Sequence[int], view: QTableView | None = None,
-           row_height: int = 30) -> QTableView:
+def _table(
+    model: Any, widths: Sequence[int], view: QTableView | None = None, row_height: int = 30
+) -> QTableView:
     """A read-only row table. ``widths``: pixels per column, 0 for the one that stretches
     (fixed widths: measuring 100,000 rows to fit them would stall the window)."""
     view = view or QTableView()
@@ -99,7 +100,7 @@ class QueueView(QTableView):
     sig_reject = Signal()
     sig_edit = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.sig_confirm.emit()
@@ -115,8 +116,9 @@ class MainWindow(QMainWindow):
     sig_ready = Signal()
     """The store is open and the panels are filled (tests wait for this)."""
 
-    def __init__(self, backend: Backend, url: str | None, demo_mode: bool = False,
-                 demo_speed: float = 1.0) -> None:
+    def __init__(
+        self, backend: Backend, url: str | None, demo_mode: bool = False, demo_speed: float = 1.0
+    ) -> None:
         super().__init__()
         self.backend = backend
         self.url = url
@@ -259,7 +261,7 @@ class MainWindow(QMainWindow):
         return box
 
     # -------------------------------------------------------------- language
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -276,9 +278,7 @@ class MainWindow(QMainWindow):
         self.export_button.setText(self.tr("Export orders…"))
         self.demo_button.setText(self.tr("Try the demo"))
         self.assistant_label.setText(self.tr("Assistant:"))
-        self.live_button.setText(
-            self.tr("End live") if self._live() else self.tr("Start live")
-        )
+        self.live_button.setText(self.tr("End live") if self._live() else self.tr("Start live"))
         for model in (self.products, self.feed, self.queue, self.orders):
             model.retranslate()
         self._update_status()
@@ -309,8 +309,14 @@ class MainWindow(QMainWindow):
         if session is None:
             return Snapshot(store, None, store.products(), [], [], [])
         comments = store.comments(session.id, limit=FEED_LIMIT)
-        return Snapshot(store, session, store.products(), comments,
-                        store.claims(session.id, ClaimStatus.PENDING), store.orders(session.id))
+        return Snapshot(
+            store,
+            session,
+            store.products(),
+            comments,
+            store.claims(session.id, ClaimStatus.PENDING),
+            store.orders(session.id),
+        )
 
     def _loaded(self, snap: Snapshot) -> None:
         self.store, self.session = snap.store, snap.session
@@ -322,16 +328,22 @@ class MainWindow(QMainWindow):
         if self.demo_mode:
             self.backend.start_source(demo.demo_source(self.demo_speed))
         elif not snap.products:
-            self._show_banner(self.tr(
-                "No products yet. Import your product list (CSV or Excel), or click "
-                "“Try the demo” to see how livehelper works with sample produce and comments."))
+            self._show_banner(
+                self.tr(
+                    "No products yet. Import your product list (CSV or Excel), or click "
+                    "“Try the demo” to see how livehelper works with sample produce and comments."
+                )
+            )
         self._select_first_claim()
         self.retranslate()
         self.sig_ready.emit()
 
     def _fatal(self, exc: BaseException) -> None:
-        QMessageBox.critical(self, self.tr("livehelper"),
-                             self.tr("The database could not be opened:\n\n{error}").format(error=exc))
+        QMessageBox.critical(
+            self,
+            self.tr("livehelper"),
+            self.tr("The database could not be opened:\n\n{error}").format(error=exc),
+        )
 
     def _live(self) -> bool:
         return self.session is not None and self.session.ended_at is None
@@ -350,6 +362,7 @@ class MainWindow(QMainWindow):
 
             self.backend.call(end, done=self._session_changed)
         else:
+
             def begin() -> Snapshot:
                 session = store.start_session()
                 self.backend.start_live(store, session.id)
@@ -363,13 +376,15 @@ class MainWindow(QMainWindow):
 
     def _offer_demo(self) -> None:
         answer = QMessageBox.question(
-            self, self.tr("Demo"),
-            self.tr("Start the demo? It uses its own sample data and never touches your shows."))
+            self,
+            self.tr("Demo"),
+            self.tr("Start the demo? It uses its own sample data and never touches your shows."),
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self.backend.stop_live()
             self.demo_mode = True
             self.banner.hide()
-            self.start()
+            # stopping drains the pipeline's last writes: never on the GUI thread
+            self.backend.call(self.backend.stop_live, done=lambda _none: self.start())
 
     # ------------------------------------------------------------- live data
     @Slot(object)
@@ -406,8 +421,9 @@ class MainWindow(QMainWindow):
     def _on_source_state(self, name: str, state: str) -> None:
         self._source_state = state
         if state.startswith("failed"):
-            self.show_problem(self.tr("Comment source {name} stopped: {state}").format(
-                name=name, state=state))
+            self.show_problem(
+                self.tr("Comment source {name} stopped: {state}").format(name=name, state=state)
+            )
         self._update_status()
 
     # -------------------------------------------------------------- features
@@ -460,8 +476,13 @@ class MainWindow(QMainWindow):
         row = self.queue_view.currentIndex().row()
         self.queue.set_busy(claim.id, True)
         self._select_next_after(row)
-        self.backend.call(self.store.decide, [claim.id], status, by=self.assistant.text().strip(),
-                          done=self._decided)
+        self.backend.call(
+            self.store.decide,
+            [claim.id],
+            status,
+            by=self.assistant.text().strip(),
+            done=self._decided,
+        )
 
     def _decided(self, decisions: Sequence[Decision]) -> None:
         for d in decisions:
@@ -469,8 +490,11 @@ class MainWindow(QMainWindow):
                 self.queue.remove_claim(d.claim_id)
             else:
                 self.queue.set_busy(d.claim_id, False)
-                self.show_problem(self.tr("Claim {id} was not changed: {reason}").format(
-                    id=d.claim_id, reason=d.error))
+                self.show_problem(
+                    self.tr("Claim {id} was not changed: {reason}").format(
+                        id=d.claim_id, reason=d.error
+                    )
+                )
         if not self.queue_view.currentIndex().isValid():
             self._select_first_claim()
         self._refresh_totals()
@@ -479,8 +503,9 @@ class MainWindow(QMainWindow):
         if self.store is None or self.session is None:
             return
         store, session_id = self.store, self.session.id
-        self.backend.call(lambda: (store.orders(session_id), store.products()),
-                          done=self._totals_loaded)
+        self.backend.call(
+            lambda: (store.orders(session_id), store.products()), done=self._totals_loaded
+        )
 
     def _totals_loaded(self, value: tuple[list[Order], list[Product]]) -> None:
         orders, products = value
@@ -495,19 +520,31 @@ class MainWindow(QMainWindow):
         item = claim.items[0]
         if len(claim.items) > 1:
             names = [f"{i.code} – {i.name}" for i in claim.items]
-            choice, ok = QInputDialog.getItem(self, self.tr("Change quantity"),
-                                              self.tr("Which product?"), names, 0, False)
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("Change quantity"), self.tr("Which product?"), names, 0, False
+            )
             if not ok:
                 return
             item = claim.items[names.index(choice)]
         value, ok = QInputDialog.getDouble(
-            self, self.tr("Change quantity"),
-            self.tr("{name} ({unit}) for {buyer}:").format(name=item.name, unit=item.unit,
-                                                          buyer=claim.buyer_name),
-            float(item.qty), 0.001, 100000, 3)
+            self,
+            self.tr("Change quantity"),
+            self.tr("{name} ({unit}) for {buyer}:").format(
+                name=item.name, unit=item.unit, buyer=claim.buyer_name
+            ),
+            float(item.qty),
+            0.001,
+            100000,
+            3,
+        )
         if ok:
-            self.backend.call(self.store.set_quantity, claim.id, item.code,
-                              Decimal(str(round(value, 3))), done=self._quantity_changed)
+            self.backend.call(
+                self.store.set_quantity,
+                claim.id,
+                item.code,
+                Decimal(str(round(value, 3))),
+                done=self._quantity_changed,
+            )
 
     def _quantity_changed(self, claim: Claim) -> None:
         row = self.queue.row_of(lambda c: c.id == claim.id)
@@ -519,8 +556,11 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import products"), str(Path.home()),
-            self.tr("Product lists (*.csv *.xlsx)"))
+            self,
+            self.tr("Import products"),
+            str(Path.home()),
+            self.tr("Product lists (*.csv *.xlsx)"),
+        )
         if not path:
             return
         store = self.store
@@ -545,9 +585,12 @@ class MainWindow(QMainWindow):
     def _export(self) -> None:
         if self.store is None or self.session is None:
             return
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export orders"), str(Path.home() / f"orders-{self.session.id}.xlsx"),
-            "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+        path, _chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export orders"),
+            str(Path.home() / f"orders-{self.session.id}.xlsx"),
+            "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)",
+        )
         if not path:
             return
         out = Path(path)
@@ -556,9 +599,12 @@ class MainWindow(QMainWindow):
             fmt = "xlsx"
             out = out.with_suffix(".xlsx")
         store, session_id = self.store, self.session.id
-        self.backend.call(lambda: FORMATS[fmt].write(store.orders(session_id), out),
-                          done=lambda n: self.statusBar().showMessage(
-                              self.tr("{n} orders written to {path}").format(n=n, path=out), 10000))
+        self.backend.call(
+            lambda: FORMATS[fmt].write(store.orders(session_id), out),
+            done=lambda n: self.statusBar().showMessage(
+                self.tr("{n} orders written to {path}").format(n=n, path=out), 10000
+            ),
+        )
 
     # ----------------------------------------------------------------- status
     @Slot(str)
@@ -591,6 +637,12 @@ class MainWindow(QMainWindow):
         self.obs_status.setText(self.tr("OBS: not connected"))
         revenue = sum(o.total for o in self.orders.rows)
         self.counts_status.setText(
-            self.tr("{comments} comments · {pending} to confirm · {orders} orders · {revenue}")
-            .format(comments=len(self.feed.rows), pending=len(self.queue.rows),
-                    orders=len(self.orders.rows), revenue=format_vnd(revenue)))
+            self.tr(
+                "{comments} comments · {pending} to confirm · {orders} orders · {revenue}"
+            ).format(
+                comments=len(self.feed.rows),
+                pending=len(self.queue.rows),
+                orders=len(self.orders.rows),
+                revenue=format_vnd(revenue),
+            )
+        )

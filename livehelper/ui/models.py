@@ -57,14 +57,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self.rows: list[T] = []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _translated_title(self.columns[section][0])
         return None
@@ -125,7 +126,10 @@ class ProductsModel(RowsModel[Product]):
         (QT_TRANSLATE_NOOP("Models", "Code"), lambda p: p.code),
         (QT_TRANSLATE_NOOP("Models", "Product"), lambda p: p.name),
         (QT_TRANSLATE_NOOP("Models", "Price"), lambda p: f"{format_vnd(p.price)}/{p.unit}"),
-        (QT_TRANSLATE_NOOP("Models", "Left"), lambda p: "∞" if p.stock is None else format_qty(p.stock)),
+        (
+            QT_TRANSLATE_NOOP("Models", "Left"),
+            lambda p: "∞" if p.stock is None else format_qty(p.stock),
+        ),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -150,12 +154,17 @@ class ProductsModel(RowsModel[Product]):
     def set_featured(self, code: str | None) -> None:
         self.featured = code
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1)
+            )
 
 
 class FeedModel(RowsModel[Comment]):
     columns = (
-        (QT_TRANSLATE_NOOP("Models", "Time"), lambda c: c.received_at.astimezone().strftime("%H:%M:%S")),
+        (
+            QT_TRANSLATE_NOOP("Models", "Time"),
+            lambda c: c.received_at.astimezone().strftime("%H:%M:%S"),
+        ),
         (QT_TRANSLATE_NOOP("Models", "Buyer"), lambda c: c.buyer_name),
         (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: c.text),
         (QT_TRANSLATE_NOOP("Models", "Read as"), lambda c: intent_label(c.intent)),
