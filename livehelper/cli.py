@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "xlsx", "json"], required=True)
     p.add_argument("--out", type=Path, required=True)
 
+    p = command("evaluate", "score the comment reader on a labelled corpus (JSONL)")
+    p.add_argument("--catalog", required=True, type=Path, help="catalogue CSV or XLSX")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("--mistakes", action="store_true", help="also list every mistake")
+
     bench = command("bench", "benchmarks (figures, not tests)").add_subparsers(
         dest="action", required=True
     )
@@ -425,6 +430,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from livehelper.catalogue import read_catalogue
+    from livehelper.comments.evaluate import evaluate, read_corpus
+    from livehelper.comments.parser import Parser
+
+    score = evaluate(Parser(read_catalogue(args.catalog)), read_corpus(args.corpus))
+    _emit(score.figures())
+    if args.mistakes:
+        for mistake in score.mistakes:
+            _emit(mistake)
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from livehelper import bench
 
@@ -466,6 +484,7 @@ COMMANDS = {
     "queue": cmd_queue,
     "orders": cmd_orders,
     "export": cmd_export,
+    "evaluate": cmd_evaluate,
     "bench": cmd_bench,
     "demo": cmd_demo,
     "gui": cmd_gui,

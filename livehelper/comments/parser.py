@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -84,6 +84,7 @@ def _lower(text: str) -> str:
 class Lexicon:
     order: tuple[str, ...]
     firm_order: tuple[str, ...]
+    permission_question: tuple[str, ...]
     cancel: tuple[str, ...]
     negation: tuple[str, ...]
     question: tuple[str, ...]
@@ -114,6 +115,7 @@ class Lexicon:
         return cls(
             order=folded(intent["order"]),
             firm_order=folded(intent["firm_order"]),
+            permission_question=folded(intent["permission_question"]),
             cancel=folded(intent["cancel"]),
             negation=folded(intent["negation"]),
             question=folded(intent["question"]),
@@ -140,16 +142,61 @@ def default_lexicon() -> Lexicon:
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+    """One regex for many phrases, as a trie: shared prefixes are tried once, which
+    is several times faster than a flat alternation, and the longest phrase still
+    wins (greedy optional tails). Spaces between words match any run of spaces."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in set(phrases):
+        node = trie
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A phrase found in the text (the parts of ``re.Match`` the parser uses)."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def group(self, _index: int = 0) -> str:
+        return self.text
 
 
 class Phrases:
     """Finds phrases in folded text, then checks the accents the buyer actually typed.
 
     Accents are optional, but when typed they must agree: "hoi" matches both "hỏi"
-    (ask) and "hồi" (anise), while "hỏi" no longer matches "hồi". The check is per
-    word, so half-accented teencode ("chot đơn") still matches "chốt đơn".
+    (ask) and "hồi" (anise), while "hỏi" never matches "hồi", and "cảm ơn" never
+    matches the product "cam". The check is per word, so half-accented teencode
+    ("chot đơn") still matches "chốt đơn".
     """
 
     def __init__(
@@ -157,8 +204,11 @@ class Phrases:
         spellings: Iterable[str],
         left: str = "a-z0-9",
         right: str = "a-z0-9",
+        glued_x: bool = False,
         pattern_prefix: str = "",
     ) -> None:
+        # glued_x: "KSx2" - a letter may follow only when it is the x of a quantity
+        right_edge = rf"(?!(?!x\d)[{right}])" if glued_x else rf"(?![{right}])"
         self.spellings: dict[str, list[tuple[str, ...]]] = {}
         for spelling in spellings:
             written = tuple(_lower(spelling).split())
@@ -166,29 +216,55 @@ class Phrases:
                 continue
             key = " ".join(w.translate(_FOLD) for w in written)
             self.spellings.setdefault(key, []).append(written)
+        self._exact = {" ".join(w) for options in self.spellings.values() for w in options}
         body = _alternation(self.spellings) if self.spellings else "(?!)"
-        self.regex = re.compile(rf"{pattern_prefix}(?<![{left}])(?:{body})(?![{right}])")
+        self.regex = re.compile(rf"{pattern_prefix}(?<![{left}])(?:{body}){right_edge}")
 
     def accepts(self, folded: str, written: str) -> bool:
+        if written.isascii():
+            return True  # nothing typed that could disagree
         typed = written.split()
+        if " ".join(typed) in self._exact:
+            return True
         for option in self.spellings.get(" ".join(folded.split()), ()):
             if len(option) == len(typed) and all(
-                t.isascii() or o.isascii() or t == o for t, o in zip(typed, option, strict=True)
+                t.isascii() or t == o for t, o in zip(typed, option, strict=True)
             ):
                 return True
         return False
 
-    def finditer(self, s: str, written: str, start: int = 0) -> Iterator[re.Match[str]]:
-        for m in self.regex.finditer(s, start):
-            if self.accepts(m.group(0), written[m.start() : m.end()]):
-                yield m
+    def finditer(self, s: str, written: str, start: int = 0, end: int | None = None) -> list[Found]:
+        stop = len(s) if end is None else end
+        out = []
+        for m in self.regex.finditer(s, start, stop):
+            found = self._accepted(m, written)
+            if found is not None:
+                out.append(found)
+        return out
 
-    def search(
-        self, s: str, written: str, start: int = 0, end: int | None = None
-    ) -> re.Match[str] | None:
-        for m in self.regex.finditer(s, start, len(s) if end is None else end):
-            if self.accepts(m.group(0), written[m.start() : m.end()]):
-                return m
+    def search(self, s: str, written: str, start: int = 0, end: int | None = None) -> Found | None:
+        stop = len(s) if end is None else end
+        m = self.regex.search(s, start, stop)
+        while m is not None:
+            found = self._accepted(m, written)
+            if found is not None:
+                return found
+            m = self.regex.search(s, m.end(), stop)
+        return None
+
+    def _accepted(self, m: re.Match[str], written: str) -> Found | None:
+        """The match, or the longest shorter phrase at the same place whose accents agree
+        (the regex tries only the longest alternative at each position)."""
+        begin, finish = m.span()
+        text = m.group(0)
+        if self.accepts(text, written[begin:finish]):
+            return Found(begin, finish, text)
+        words = list(_WORD.finditer(text))
+        for count in range(len(words) - 1, 0, -1):
+            end = begin + words[count - 1].end()
+            key = " ".join(w.group(0) for w in words[:count])
+            if key in self.spellings and self.accepts(key, written[begin:end]):
+                return Found(begin, end, key)
         return None
 
     def blank(self, s: str, written: str) -> str:
@@ -196,6 +272,13 @@ class Phrases:
         for a, b in spans:
             s = s[:a] + " " * (b - a) + s[b:]
         return s
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 _PHONE = re.compile(r"(?<![\d])(?:\+\s?84|84|0)[\s.\-]?([1-9](?:[\s.\-]?\d){8})(?![\d])")
@@ -249,10 +332,11 @@ class Parser:
                     spellings.append(joined)
         self._keys = keys
         # digits may touch a product ("ks2", "2ks"), letters may not
-        self._products = Phrases(spellings, left="a-z", right="a-z") if keys else None
+        self._products = Phrases(spellings, left="a-z", right="a-z", glued_x=True) if keys else None
 
         self._order = Phrases(lx.order)
         self._firm_order = Phrases(lx.firm_order)
+        self._permission = Phrases(lx.permission_question)
         self._cancel = Phrases(lx.cancel)
         self._question = Phrases(lx.question)
         self._past = Phrases(lx.past)
@@ -263,12 +347,21 @@ class Parser:
             rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?"
             rf"(?:{'|'.join(_ORDER_CORE)})(?![a-z0-9])"
         )
+        # "... mua ủng hộ shop đi": advice to others when it ends in "đi"
+        self._advice_end_re = re.compile(
+            r"(?<![a-z0-9])(?:di)(?:\s+(?:nao|nha|nhe|a|moi nguoi|ca nha|luon))*[\s!.]*$"
+        )
+        # a sentence-final "không" asks a question: "có giảm giá không"
+        self._question_end_re = re.compile(
+            r"(?<![a-z0-9])(?:khong|ko|hong|hok|khum|kh)(?:\s+(?:a|vay|shop|c|chi|em|e|ad|nhi|ha|ta))*"
+            r"[\s?!.]*$"
+        )
         self._advice_re = re.compile(
             rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+"
             rf"(?:{_alternation(fold(t) for t in lx.suggestion_tail)})(?![a-z0-9])"
         )
         self._not_qty_re = re.compile(
-            "|".join(f"(?:(?<![a-z0-9])(?:{p}))" for p in lx.not_quantity)
+            "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.not_quantity) + ")"
         )
 
         weight = _alternation(lx.weight_units)
@@ -312,15 +405,28 @@ class Parser:
 
         s = _PHONE.sub(take_phone, s)
         s = self._everyday.blank(s, written)
-        s = self._not_qty_re.sub(lambda m: " " * len(m.group(0)), s)
+        if _DIGIT.search(s):  # every pattern of a non-quantity number has a digit
+            s = self._not_qty_re.sub(_spaces, s)
         featured = featured.upper() if featured and featured.upper() in self._codes else None
 
         mentions = self._mentions(s, written)
-        quantities = self._quantities(s, written, mentions)
-        intent, confidence, ambiguous = self._intent(s, written, mentions, quantities)
+        # a code that is also teencode inside an order phrase ("cho mk") is not a product
+        orders = self._order.finditer(s, written)
+        order_spans = [m.span() for m in orders]
+        mentions = [
+            m
+            for m in mentions
+            if not (m.by_code and any(a <= m.start and m.end <= b for a, b in order_spans))
+        ]
+        # products are read; their words must not count as quantities or intent words
+        t = s
+        for m in mentions:
+            t = t[: m.start] + " " * (m.end - m.start) + t[m.end :]
+        quantities = self._quantities(t, written, mentions)
+        intent, confidence, ambiguous = self._intent(t, written, mentions, quantities)
         if intent is not Intent.ORDER:
             return ParseResult(intent=intent, phone=phone, confidence=confidence)
-        items, unsure = self._items(s, mentions, quantities, featured)
+        items, unsure = self._items(t, mentions, quantities, featured)
         ambiguous = ambiguous or unsure or not items
         if ambiguous:
             confidence = min(confidence, 0.6)
@@ -365,7 +471,7 @@ class Parser:
                 if (
                     not unit
                     and not m.group("dozen")
-                    and not self._word_number_in_context(s, written, m)
+                    and not self._word_number_in_context(s, m, mentions)
                 ):
                     continue
             if value is None or value <= 0:
@@ -381,7 +487,7 @@ class Parser:
             out.append(_Quantity(m.start(), m.end(), value, unit, bool(unit)))
         return out
 
-    def _word_number_in_context(self, s: str, written: str, m: re.Match[str]) -> bool:
+    def _word_number_in_context(self, s: str, m: re.Match[str], mentions: list[_Mention]) -> bool:
         """A number word without a unit counts only right after an order word or
         right before a product: "lấy hai", "hai khoai sâm"."""
         before = s[max(0, m.start() - 16) : m.start()]
@@ -391,16 +497,16 @@ class Parser:
             return True
         rest = s[m.end() : m.end() + 40]
         start = m.end() + len(rest) - len(rest.lstrip())
-        found = self._products.search(s, written, start) if self._products else None
-        return found is not None and found.start() == start
+        return any(mention.start == start for mention in mentions)
 
     def _intent(
         self, s: str, written: str, mentions: list[_Mention], quantities: list[_Quantity]
     ) -> tuple[Intent, float, bool]:
         order = self._order.search(s, written)
+        firm = self._firm_order.search(s, written)
         cancel = self._cancel.search(s, written)
         if cancel:
-            reorder = self._order.search(s, written, cancel.end())
+            reorder = self._firm_order.search(s, written, cancel.end())
             if reorder and any(q.start >= cancel.end() for q in quantities):
                 return Intent.ORDER, 0.6, True  # "hủy đơn cũ, chốt 3kg"
             return Intent.CANCEL, 0.9, False
@@ -408,18 +514,30 @@ class Parser:
             return Intent.OTHER, 0.8, False
         if self._negated_order_re.search(s):
             return Intent.OTHER, 0.8, False
-        if self._advice_re.search(s) and (
-            s.lstrip().startswith("@") or self._suggestion.search(s, written) or not quantities
+        to_others = s.lstrip().startswith("@") or self._suggestion.search(s, written)
+        if (self._advice_re.search(s) and (to_others or not quantities)) or (
+            to_others and self._advice_end_re.search(s)
         ):
             return Intent.OTHER, 0.8, False
         explicit = [q for q in quantities if q.explicit]
-        question = "?" in s or self._question.search(s, written)
-        if question:
-            firm = self._firm_order.search(s, written)
-            if firm and quantities and not self._question.search(s, written, 0, firm.start()):
+        questions = [m.span() for m in self._question.finditer(s, written)]
+        end = self._question_end_re.search(s)
+        if end:
+            questions.append(end.span())
+        if questions or "?" in s:
+            permitted = [m.span() for m in self._permission.finditer(s, written)]
+            asks_permission = all(
+                any(a <= qa and qb <= b + 8 for a, b in permitted) for qa, qb in questions
+            )
+            if (
+                firm
+                and quantities
+                and asks_permission
+                and all(q[0] > firm.start() for q in questions)
+            ):
                 return Intent.ORDER, 0.6, True  # "lấy 2kg được không": the lane for unsure
             return Intent.OTHER, 0.8, False
-        if order:
+        if firm or (order and (quantities or mentions)):
             return Intent.ORDER, 0.95, False
         if mentions and explicit:
             return Intent.ORDER, 0.85, False
@@ -463,7 +581,13 @@ class Parser:
             if not same:
                 before = [m for m in mentions if m.end <= q.start]
                 pool = before[-1:] or pool
-            target = min(pool, key=lambda m: _gap(m, q))
+
+            def cost(m: _Mention, q: _Quantity = q) -> int:
+                # the nearest product whose unit fits and that has no quantity yet
+                fits = self._fits(m.code, q)
+                return _gap(m, q) + (0 if fits else 1000) + (0 if chosen[m.code] is None else 50)
+
+            target = min(pool, key=cost)
             chosen[target.code] = q  # a later quantity for the same product wins
         items = []
         for code, q in chosen.items():
@@ -472,17 +596,22 @@ class Parser:
             items.append(ParsedItem(code, qty))
         return items, unsure
 
+    def _sold_by_weight(self, code: str) -> bool:
+        return self._units.get(code, "") in self.lexicon.by_weight
+
+    def _fits(self, code: str, q: _Quantity) -> bool:
+        if q.unit is None:
+            return True
+        if q.unit in self._weight_set:
+            return self._sold_by_weight(code)
+        return q.unit == self._units.get(code) or not self._sold_by_weight(code)
+
     def _convert(self, code: str, q: _Quantity | None) -> tuple[Decimal, bool]:
         """The quantity in the product's own unit, and whether that was a guess."""
         if q is None:
             return Decimal(1), False
         product_unit = self._units.get(code, "")
-        sold_by_weight = product_unit in self.lexicon.by_weight or product_unit in (
-            "kg",
-            "ky",
-            "ki",
-            "can",
-        )
+        sold_by_weight = self._sold_by_weight(code)
         if q.unit and q.unit in self._weight_set:
             if sold_by_weight:
                 return _clean(q.value * self.lexicon.weight_units[q.unit]), False
@@ -511,7 +640,7 @@ def _gap(m: _Mention, q: _Quantity) -> int:
 _FILLER = re.compile(
     r"(?<![a-z0-9])(?:a|ah|ak|ạ|nhe|nhé|nha|nhaa|nhen|nghen|ne|nhá|voi|luon|lun|e|em|c|chi|"
     r"shop|sop|ad|ơi|oi|nhe|nhá|di|nhe|ok|oke|oki|okie|nhoa|ha|lay|chot|cho|minh|mk|giup|gium|"
-    r"dum|vs|voi|va|them|nua|thi|size|loai|mau)(?![a-z0-9])"
+    r"dum|vs|voi|va|them|nua|thi|size|loai|mau|thoi)(?![a-z0-9])"
 )
 
 

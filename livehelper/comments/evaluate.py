@@ -1,0 +1,78 @@
+"""Score the comment reader against a labelled corpus (JSONL).
+
+Each line: ``{"id", "text", "featured", "intent", "items": [{"code", "qty"}], "phone"}``.
+Metrics (the targets of issue #3):
+  * order-item F1: an item counts when code and quantity are both right;
+  * intent accuracy; cancel recall; phone accuracy (right phone or rightly none).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from livehelper.comments.parser import Parser
+
+
+@dataclass
+class Score:
+    comments: int = 0
+    intent_right: int = 0
+    cancels: int = 0
+    cancels_found: int = 0
+    phones_right: int = 0
+    items_gold: int = 0
+    items_predicted: int = 0
+    items_right: int = 0
+    mistakes: list[dict[str, Any]] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float | int]:
+        precision = self.items_right / self.items_predicted if self.items_predicted else 1.0
+        recall = self.items_right / self.items_gold if self.items_gold else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "comments": self.comments,
+            "item_precision": round(precision, 4),
+            "item_recall": round(recall, 4),
+            "item_f1": round(f1, 4),
+            "intent_accuracy": round(self.intent_right / self.comments, 4) if self.comments else 0,
+            "cancel_recall": round(self.cancels_found / self.cancels, 4) if self.cancels else 1.0,
+            "phone_accuracy": round(self.phones_right / self.comments, 4) if self.comments else 0,
+        }
+
+
+def _items(items: Iterable[dict[str, Any]]) -> set[tuple[str, Decimal]]:
+    return {(str(i["code"]).upper(), Decimal(str(i["qty"])).normalize()) for i in items}
+
+
+def evaluate(parser: Parser, lines: Iterable[dict[str, Any]]) -> Score:
+    score = Score()
+    for gold in lines:
+        result = parser.parse(gold["text"], gold.get("featured"))
+        got = _items({"code": i.code, "qty": i.qty} for i in result.items)
+        want = _items(gold.get("items", ()))
+        score.comments += 1
+        score.intent_right += result.intent.value == gold["intent"]
+        if gold["intent"] == "cancel":
+            score.cancels += 1
+            score.cancels_found += result.intent.value == "cancel"
+        score.phones_right += result.phone == gold.get("phone")
+        score.items_gold += len(want)
+        score.items_predicted += len(got)
+        score.items_right += len(got & want)
+        if got != want or result.intent.value != gold["intent"] or result.phone != gold.get("phone"):
+            score.mistakes.append({
+                "id": gold.get("id"), "text": gold["text"], "featured": gold.get("featured"),
+                "want": [gold["intent"], sorted((c, str(q)) for c, q in want), gold.get("phone")],
+                "got": [result.intent.value, sorted((c, str(q)) for c, q in got), result.phone],
+            })
+    return score
+
+
+def read_corpus(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8-sig") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
