@@ -167,6 +167,7 @@ def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 
 
 _WORD = re.compile(r"\S+")
+_RUN = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +218,11 @@ class Phrases:
             key = " ".join(w.translate(_FOLD) for w in written)
             self.spellings.setdefault(key, []).append(written)
         self._exact = {" ".join(w) for options in self.spellings.values() for w in options}
+        # the first letters-or-digits run of every phrase: a text containing none of them
+        # as a word cannot match, and is not scanned ("+1" -> "1")
+        firsts = {_RUN.search(key) for key in self.spellings}
+        self._first_runs = frozenset(f.group(0) for f in firsts if f is not None)
+        self._always_scan = any(f is None for f in firsts) or glued_x
         body = _alternation(self.spellings) if self.spellings else "(?!)"
         self.regex = re.compile(rf"{pattern_prefix}(?<![{left}])(?:{body}){right_edge}")
 
@@ -233,7 +239,19 @@ class Phrases:
                 return True
         return False
 
-    def finditer(self, s: str, written: str, start: int = 0, end: int | None = None) -> list[Found]:
+    def could_match(self, runs: frozenset[str]) -> bool:
+        return self._always_scan or not self._first_runs.isdisjoint(runs)
+
+    def finditer(
+        self,
+        s: str,
+        written: str,
+        start: int = 0,
+        end: int | None = None,
+        runs: frozenset[str] | None = None,
+    ) -> list[Found]:
+        if runs is not None and not self.could_match(runs):
+            return []
         stop = len(s) if end is None else end
         out = []
         for m in self.regex.finditer(s, start, stop):
@@ -242,7 +260,16 @@ class Phrases:
                 out.append(found)
         return out
 
-    def search(self, s: str, written: str, start: int = 0, end: int | None = None) -> Found | None:
+    def search(
+        self,
+        s: str,
+        written: str,
+        start: int = 0,
+        end: int | None = None,
+        runs: frozenset[str] | None = None,
+    ) -> Found | None:
+        if runs is not None and not self.could_match(runs):
+            return None
         stop = len(s) if end is None else end
         m = self.regex.search(s, start, stop)
         while m is not None:
@@ -267,8 +294,8 @@ class Phrases:
                 return Found(begin, end, key)
         return None
 
-    def blank(self, s: str, written: str) -> str:
-        spans = [(m.start(), m.end()) for m in self.finditer(s, written)]
+    def blank(self, s: str, written: str, runs: frozenset[str] | None = None) -> str:
+        spans = [(m.start(), m.end()) for m in self.finditer(s, written, runs=runs)]
         for a, b in spans:
             s = s[:a] + " " * (b - a) + s[b:]
         return s
@@ -403,15 +430,19 @@ class Parser:
                 phone = "0" + re.sub(r"\D", "", m.group(1))
             return " " * len(m.group(0))
 
-        s = _PHONE.sub(take_phone, s)
-        s = self._everyday.blank(s, written)
+        if _DIGIT.search(s):
+            s = _PHONE.sub(take_phone, s)
+        runs = frozenset(
+            _RUN.findall(s)
+        )  # words present: phrase lists that cannot match are skipped
+        s = self._everyday.blank(s, written, runs)
         if _DIGIT.search(s):  # every pattern of a non-quantity number has a digit
             s = self._not_qty_re.sub(_spaces, s)
         featured = featured.upper() if featured and featured.upper() in self._codes else None
 
         mentions = self._mentions(s, written)
         # a code that is also teencode inside an order phrase ("cho mk") is not a product
-        orders = self._order.finditer(s, written)
+        orders = self._order.finditer(s, written, runs=runs)
         order_spans = [m.span() for m in orders]
         mentions = [
             m
@@ -423,7 +454,7 @@ class Parser:
         for m in mentions:
             t = t[: m.start] + " " * (m.end - m.start) + t[m.end :]
         quantities = self._quantities(t, written, mentions)
-        intent, confidence, ambiguous = self._intent(t, written, mentions, quantities)
+        intent, confidence, ambiguous = self._intent(t, written, mentions, quantities, runs)
         if intent is not Intent.ORDER:
             return ParseResult(intent=intent, phone=phone, confidence=confidence)
         items, unsure = self._items(t, mentions, quantities, featured)
@@ -500,32 +531,37 @@ class Parser:
         return any(mention.start == start for mention in mentions)
 
     def _intent(
-        self, s: str, written: str, mentions: list[_Mention], quantities: list[_Quantity]
+        self,
+        s: str,
+        written: str,
+        mentions: list[_Mention],
+        quantities: list[_Quantity],
+        runs: frozenset[str],
     ) -> tuple[Intent, float, bool]:
-        order = self._order.search(s, written)
-        firm = self._firm_order.search(s, written)
-        cancel = self._cancel.search(s, written)
+        order = self._order.search(s, written, runs=runs)
+        firm = self._firm_order.search(s, written, runs=runs)
+        cancel = self._cancel.search(s, written, runs=runs)
         if cancel:
-            reorder = self._firm_order.search(s, written, cancel.end())
+            reorder = self._firm_order.search(s, written, cancel.end(), runs=runs)
             if reorder and any(q.start >= cancel.end() for q in quantities):
                 return Intent.ORDER, 0.6, True  # "hủy đơn cũ, chốt 3kg"
             return Intent.CANCEL, 0.9, False
-        if self._past.search(s, written):
+        if self._past.search(s, written, runs=runs):
             return Intent.OTHER, 0.8, False
         if self._negated_order_re.search(s):
             return Intent.OTHER, 0.8, False
-        to_others = s.lstrip().startswith("@") or self._suggestion.search(s, written)
+        to_others = s.lstrip().startswith("@") or self._suggestion.search(s, written, runs=runs)
         if (self._advice_re.search(s) and (to_others or not quantities)) or (
             to_others and self._advice_end_re.search(s)
         ):
             return Intent.OTHER, 0.8, False
         explicit = [q for q in quantities if q.explicit]
-        questions = [m.span() for m in self._question.finditer(s, written)]
+        questions = [m.span() for m in self._question.finditer(s, written, runs=runs)]
         end = self._question_end_re.search(s)
         if end:
             questions.append(end.span())
         if questions or "?" in s:
-            permitted = [m.span() for m in self._permission.finditer(s, written)]
+            permitted = [m.span() for m in self._permission.finditer(s, written, runs=runs)]
             asks_permission = all(
                 any(a <= qa and qb <= b + 8 for a, b in permitted) for qa, qb in questions
             )
