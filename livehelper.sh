@@ -11,11 +11,12 @@ cd "$(dirname "$0")"
 
 VENV=${LIVEHELPER_VENV:-.venv}
 PY="$VENV/bin/python"
-# Qt's window and offscreen plugins need these; PostgreSQL is a real part of the tests.
+# Qt's window and offscreen plugins need these.
 APP_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
-TEST_PACKAGES="$APP_PACKAGES postgresql"
+# Real parts the tests drive: PostgreSQL, and OBS Studio under a virtual X server.
+TEST_PACKAGES="$APP_PACKAGES postgresql obs-studio xvfb xauth"
 
 say() { printf 'livehelper: %s\n' "$*" >&2; }
 

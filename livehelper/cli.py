@@ -12,6 +12,7 @@ import argparse
 import hashlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -102,6 +103,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--format", choices=["csv", "xlsx", "json"], required=True)
     p.add_argument("--out", type=Path, required=True)
+
+    obs_common = argparse.ArgumentParser(add_help=False, parents=[common])
+    obs_common.add_argument(
+        "--obs-url",
+        default=argparse.SUPPRESS,
+        help="OBS WebSocket address (default $LIVEHELPER_OBS_URL or ws://127.0.0.1:4455)",
+    )
+    obs_common.add_argument(
+        "--obs-password",
+        default=argparse.SUPPRESS,
+        help="OBS WebSocket password (default $LIVEHELPER_OBS_PASSWORD)",
+    )
+    obs = command("obs", "control OBS Studio").add_subparsers(dest="action", required=True)
+    p = obs.add_parser("status", parents=[obs_common], help="is OBS reachable? versions, scenes")
+    p.add_argument("--json", action="store_true")
+    obs.add_parser("scenes", parents=[obs_common], help="scene names, top to bottom")
+    p = obs.add_parser("switch", parents=[obs_common], help="make a scene live")
+    p.add_argument("scene")
+    p = obs.add_parser(
+        "setup", parents=[obs_common], help="create the livehelper inputs if missing"
+    )
+    p.add_argument("--overlay-url", default=None, help="page for the browser source")
+    p.add_argument("--scene", default=None, help="scene to add them to (default: the live one)")
+    p = obs.add_parser("feature", parents=[obs_common], help="feature a product, update OBS texts")
+    p.add_argument("code")
+    p.add_argument("--session", type=int, required=True)
 
     p = command("evaluate", "score the comment reader on a labelled corpus (JSONL)")
     p.add_argument("--catalog", required=True, type=Path, help="catalogue CSV or XLSX")
@@ -430,6 +457,53 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_obs(args: argparse.Namespace) -> int:
+    from livehelper.overlays.obs import ObsConnection, ObsSettings
+
+    url = getattr(args, "obs_url", None) or os.environ.get("LIVEHELPER_OBS_URL")
+    password = getattr(args, "obs_password", None) or os.environ.get("LIVEHELPER_OBS_PASSWORD")
+    try:
+        settings = ObsSettings.from_url(url, password)
+    except ValueError as exc:
+        print(f"livehelper: {exc}", file=sys.stderr)
+        return 2
+    with ObsConnection(settings) as obs:
+        if args.action == "status":
+            status = obs.status()
+            if args.json:
+                _emit(
+                    {
+                        "connected": True,
+                        "obs_version": status.obs_version,
+                        "websocket_version": status.websocket_version,
+                        "program_scene": status.program_scene,
+                        "scenes": list(status.scenes),
+                        "text_kind": status.text_kind,
+                    }
+                )
+            else:
+                print(
+                    f"connected: OBS {status.obs_version}, obs-websocket "
+                    f"{status.websocket_version}, live scene {status.program_scene!r}"
+                )
+        elif args.action == "scenes":
+            for name in obs.scenes():
+                print(name)
+        elif args.action == "switch":
+            obs.switch(args.scene)
+            print(args.scene)
+        elif args.action == "setup":
+            for name, state in obs.setup(args.overlay_url, args.scene).items():
+                print(f"{name}: {state}")
+        else:
+            store = _open_store(args)
+            session = store.feature(args.session, args.code)
+            product = store.product(session.featured_code or args.code)
+            texts = obs.show_product(product)
+            print(" | ".join(texts.values()))
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from livehelper.catalogue import read_catalogue
     from livehelper.comments.evaluate import evaluate, read_corpus
@@ -484,6 +558,7 @@ COMMANDS = {
     "queue": cmd_queue,
     "orders": cmd_orders,
     "export": cmd_export,
+    "obs": cmd_obs,
     "evaluate": cmd_evaluate,
     "bench": cmd_bench,
     "demo": cmd_demo,

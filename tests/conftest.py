@@ -171,3 +171,33 @@ def demo_store(store: object) -> object:
 
     store.import_products(read_catalogue(DEMO_CATALOGUE))  # type: ignore[attr-defined]
     return store
+
+
+# --------------------------------------------------------------------- OBS Studio
+@pytest.fixture(scope="session")
+def xvfb() -> Iterator[object]:
+    from tests.obs_studio import Xvfb
+
+    if not shutil.which("Xvfb"):
+        require_part("Xvfb", "apt-get install xvfb")
+    server = Xvfb()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def obs_studio(xvfb) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A real OBS Studio (Debian's obs-studio, obs-websocket 5) for one test module."""
+    from tests.obs_studio import ObsStudio
+
+    if not shutil.which("obs"):
+        require_part("OBS Studio", "apt-get install obs-studio")
+    studio = ObsStudio(xvfb.display)
+    try:
+        studio.start()
+    except RuntimeError as exc:
+        studio.cleanup()
+        require_part("OBS Studio", str(exc))
+    yield studio
+    studio.cleanup()

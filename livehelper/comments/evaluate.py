@@ -64,12 +64,24 @@ def evaluate(parser: Parser, lines: Iterable[dict[str, Any]]) -> Score:
         score.items_gold += len(want)
         score.items_predicted += len(got)
         score.items_right += len(got & want)
-        if got != want or result.intent.value != gold["intent"] or result.phone != gold.get("phone"):
-            score.mistakes.append({
-                "id": gold.get("id"), "text": gold["text"], "featured": gold.get("featured"),
-                "want": [gold["intent"], sorted((c, str(q)) for c, q in want), gold.get("phone")],
-                "got": [result.intent.value, sorted((c, str(q)) for c, q in got), result.phone],
-            })
+        if (
+            got != want
+            or result.intent.value != gold["intent"]
+            or result.phone != gold.get("phone")
+        ):
+            score.mistakes.append(
+                {
+                    "id": gold.get("id"),
+                    "text": gold["text"],
+                    "featured": gold.get("featured"),
+                    "want": [
+                        gold["intent"],
+                        sorted((c, str(q)) for c, q in want),
+                        gold.get("phone"),
+                    ],
+                    "got": [result.intent.value, sorted((c, str(q)) for c, q in got), result.phone],
+                }
+            )
     return score
 
 
