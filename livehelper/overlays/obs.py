@@ -140,9 +140,20 @@ class ObsConnection:
         from obsws_python.error import OBSSDKError
         from websocket import WebSocketException
 
+        class Client(obsws_python.ReqClient):  # type: ignore[misc]
+            def __init__(self, **kwargs: Any) -> None:
+                try:
+                    super().__init__(**kwargs)
+                except Exception:
+                    # obsws-python leaves its socket open when identifying fails
+                    base = getattr(self, "base_client", None)
+                    if base is not None:
+                        base.ws.shutdown()
+                    raise
+
         s = self.settings
         try:
-            self._client = obsws_python.ReqClient(
+            self._client = Client(
                 host=s.host, port=s.port, password=s.password, timeout=self.timeout
             )
         except ConnectionRefusedError as exc:
@@ -163,8 +174,10 @@ class ObsConnection:
 
     def close(self) -> None:
         if self._client is not None:
-            with contextlib.suppress(OSError):
-                self._client.disconnect()
+            ws = self._client.base_client.ws
+            with contextlib.suppress(Exception):
+                ws.close(timeout=0.5)  # a polite close frame, when OBS is still there
+            ws.shutdown()  # and the socket itself, which close() skips once OBS hung up
             self._client = None
 
     def __enter__(self) -> ObsConnection:

@@ -1,0 +1,175 @@
+"""Keeps OBS connected for the whole show, on its own thread.
+
+The window (or any caller) posts commands — feature a product, switch a scene — and
+never waits on OBS: a frozen or closed OBS cannot freeze the window. The controller
+
+* reconnects with capped, jittered backoff whenever OBS closes, restarts or was not
+  there yet (obsws-python has no reconnect of its own);
+* re-applies what the show needs after every reconnect (the featured product's texts);
+* follows scene changes made in OBS itself by asking once a second (obsws-python's
+  event thread dies silently when OBS goes away, so polling is the robust choice);
+* reports every change of state through one callback.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from livehelper.model import Product
+from livehelper.overlays.obs import (
+    TEXT_INPUTS,
+    ObsConnection,
+    ObsError,
+    ObsProblem,
+    ObsSettings,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ObsState:
+    connected: bool
+    problem: ObsProblem | None = None
+    message: str = ""
+    scenes: tuple[str, ...] = ()
+    program_scene: str = ""
+    texts_ready: bool = False  # the livehelper text sources exist in OBS
+    attempts: int = 0  # reconnect attempts since the connection was lost
+
+
+@dataclass
+class _Command:
+    kind: str
+    value: object = None
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+class ObsController:
+    def __init__(
+        self,
+        settings: ObsSettings,
+        on_state: Callable[[ObsState], None] | None = None,
+        poll_seconds: float = 1.0,
+        backoff: tuple[float, float] = (0.5, 10.0),
+        connection_factory: Callable[[ObsSettings], ObsConnection] = ObsConnection,
+    ) -> None:
+        self.settings = settings
+        self._on_state = on_state
+        self._poll = poll_seconds
+        self._backoff_min, self._backoff_max = backoff
+        self._connect = connection_factory
+        self._commands: queue.SimpleQueue[_Command] = queue.SimpleQueue()
+        self._stopping = threading.Event()
+        self._featured: Product | None = None
+        self.state = ObsState(connected=False, message="connecting")
+        self._thread = threading.Thread(target=self._run, name="livehelper-obs", daemon=True)
+
+    # ------------------------------------------------------------ for callers
+    def start(self) -> ObsController:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5) -> None:
+        self._stopping.set()
+        self._commands.put(_Command("wake"))
+        self._thread.join(timeout)
+
+    def feature(self, product: Product) -> None:
+        """Show this product in OBS now, and again after any reconnect."""
+        self._commands.put(_Command("feature", product))
+
+    def switch(self, scene: str) -> None:
+        self._commands.put(_Command("switch", scene))
+
+    def sync(self, timeout: float = 10) -> bool:
+        """Wait until every command posted so far was handled (for scripts and tests)."""
+        command = _Command("sync")
+        self._commands.put(command)
+        return command.done.wait(timeout)
+
+    # ------------------------------------------------------------ the thread
+    def _publish(self, state: ObsState) -> None:
+        if state != self.state:
+            self.state = state
+            if self._on_state:
+                try:
+                    self._on_state(state)
+                except Exception:
+                    log.exception("OBS state listener failed")
+
+    def _run(self) -> None:
+        attempts = 0
+        while not self._stopping.is_set():
+            connection = self._connect(self.settings)
+            try:
+                connection.open()
+                attempts = 0
+                self._serve(connection)
+            except ObsError as exc:
+                attempts += 1
+                self._publish(ObsState(False, exc.problem, str(exc), attempts=attempts))
+                if exc.problem is ObsProblem.WRONG_PASSWORD:
+                    delay = self._backoff_max  # retrying fast will not fix a password
+                else:
+                    delay = min(self._backoff_max, self._backoff_min * 2 ** (attempts - 1))
+                self._wait(delay * random.uniform(0.8, 1.2))
+            finally:
+                connection.close()
+
+    def _wait(self, seconds: float) -> None:
+        """Sleep, but still answer sync() and remember features while OBS is away."""
+        try:
+            command = self._commands.get(timeout=seconds)
+        except queue.Empty:
+            return
+        if command.kind == "feature":
+            self._featured = command.value  # type: ignore[assignment]
+        command.done.set()
+
+    def _serve(self, obs: ObsConnection) -> None:
+        texts_ready = set(TEXT_INPUTS.values()) <= obs.input_names()
+        if texts_ready and self._featured is not None:
+            obs.show_product(self._featured)  # re-apply after (re)connecting
+        self._refresh(obs, texts_ready)
+        while not self._stopping.is_set():
+            try:
+                command = self._commands.get(timeout=self._poll)
+            except queue.Empty:
+                self._refresh(obs, None)  # follow changes made in OBS itself
+                continue
+            try:
+                if command.kind == "feature":
+                    self._featured = command.value  # type: ignore[assignment]
+                    texts_ready = set(TEXT_INPUTS.values()) <= obs.input_names()
+                    if texts_ready:
+                        obs.show_product(self._featured)  # type: ignore[arg-type]
+                    self._refresh(obs, texts_ready)
+                elif command.kind == "switch":
+                    obs.switch(str(command.value))
+                    self._refresh(obs, None)
+            except ObsError as exc:
+                if exc.problem in (ObsProblem.REQUEST_FAILED, ObsProblem.NOT_SET_UP):
+                    log.warning("OBS: %s", exc)  # OBS is fine; the request was not
+                    self._publish(replace(self.state, message=str(exc)))
+                else:
+                    raise
+            finally:
+                command.done.set()
+
+    def _refresh(self, obs: ObsConnection, texts_ready: bool | None) -> None:
+        ready = self.state.texts_ready if texts_ready is None else texts_ready
+        self._publish(
+            ObsState(
+                connected=True,
+                message="connected",
+                scenes=tuple(obs.scenes()),
+                program_scene=obs.program_scene(),
+                texts_ready=ready,
+            )
+        )
