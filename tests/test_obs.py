@@ -76,8 +76,9 @@ def test_feature_updates_obs_texts_and_picture(
     assert obs.text_of(TEXT_INPUTS["name"]) == "Khoai sâm Lai Châu"
     assert obs.text_of(TEXT_INPUTS["price"]) == "35.000₫/kg"
     assert obs.text_of(TEXT_INPUTS["stock"]) == "Còn 80 kg"
-    after = obs.screenshot_png("Scene A")
-    assert after[:8] == b"\x89PNG\r\n\x1a\n" and after != before  # the new text is rendered
+    # OBS renders the new text on its next frame (the test canvas runs at 10 fps)
+    assert wait_for(lambda: obs.screenshot_png("Scene A") != before, timeout=5)
+    assert obs.screenshot_png("Scene A")[:8] == b"\x89PNG\r\n\x1a\n"
     session_info = json.loads(run_cli("session", "list", "--json", db=db).stdout)[0]
     assert session_info["featured"] == "KS"
 

@@ -313,3 +313,46 @@ def test_offering_the_demo_switches_without_blocking(qtbot, tmp_path: Path, monk
         qtbot.waitUntil(lambda: len(w.feed.rows) > 5, timeout=20000)
     finally:
         close(w)
+
+
+def test_window_drives_a_real_obs(qtbot, db, obs_studio) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.overlays.obs import TEXT_INPUTS, ObsConnection, ObsSettings
+    from tests.obs_studio import SCENES
+
+    url = db[0]
+    settings = ObsSettings.from_url(obs_studio.url, obs_studio.password)
+    app = QApplication.instance()
+    w, language = create_window(app, url, False, "en", obs=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(w)
+    w._test_language = language  # type: ignore[attr-defined]
+    w.show()
+    with qtbot.waitSignal(w.sig_ready, timeout=10000):
+        w.start()
+    try:
+        qtbot.waitUntil(lambda: w.obs_panel.state.connected, timeout=10000)
+        assert [b.text() for b in w.obs_panel.scene_buttons] == list(SCENES)
+        assert "OBS: connected" in w.obs_status.text()
+
+        w.obs_panel.scene_buttons[1].click()
+        qtbot.waitUntil(lambda: w.obs_panel.state.program_scene == SCENES[1], timeout=5000)
+        assert w.obs_panel.scene_buttons[1].isChecked()
+        with ObsConnection(settings) as obs:
+            assert obs.program_scene() == SCENES[1]
+
+        w.obs_panel.setup_button.click()
+        with ObsConnection(settings) as obs:
+            qtbot.waitUntil(lambda: set(TEXT_INPUTS.values()) <= obs.input_names(), timeout=5000)
+        click_row(qtbot, w.products_view, [p.code for p in w.products.rows].index("NA"))
+        with ObsConnection(settings) as obs:
+            qtbot.waitUntil(lambda: obs.text_of(TEXT_INPUTS["name"]) == "Na Chi Lăng", timeout=5000)
+            assert obs.text_of(TEXT_INPUTS["stock"]) == "Còn 40 hộp"
+
+            assert w.backend.pipeline is not None
+            w.backend.pipeline.submit(comment(1, "chốt 2 hộp"))
+            qtbot.waitUntil(lambda: len(w.queue.rows) == 1, timeout=5000)
+            w.queue_view.setFocus()
+            w.queue_view.selectRow(0)
+            QTest.keyClick(w.queue_view, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: obs.text_of(TEXT_INPUTS["stock"]) == "Còn 38 hộp", timeout=5000)
+    finally:
+        close(w)

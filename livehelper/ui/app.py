@@ -12,6 +12,7 @@ from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from livehelper.overlays.obs import ObsSettings
 from livehelper.resources_path import resource_bytes
 from livehelper.ui.backend import Backend
 from livehelper.ui.main_window import MainWindow
@@ -78,12 +79,17 @@ def install_crash_dialog() -> None:
 
 
 def create_window(
-    app: QApplication, db: str | None, demo: bool, lang: str | None, speed: float = 1.0
+    app: QApplication,
+    db: str | None,
+    demo: bool,
+    lang: str | None,
+    speed: float = 1.0,
+    obs: ObsSettings | None = None,
 ) -> tuple[MainWindow, Language]:
     language = Language(app)
     language.use(default_language(lang))
     backend = Backend(app)
-    window = MainWindow(backend, db, demo_mode=demo, demo_speed=speed)
+    window = MainWindow(backend, db, demo_mode=demo, demo_speed=speed, obs_settings=obs)
     index = window.language.findData(language.current)
     window.language.setCurrentIndex(max(index, 0))
 

@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from livehelper.comments.base import CommentSource
 from livehelper.comments.runner import SourceRunner
 from livehelper.model import IncomingComment, Session
+from livehelper.overlays.controller import ObsController
+from livehelper.overlays.obs import ObsSettings
 from livehelper.pipeline import Pipeline
 from livehelper.store import Store
 
@@ -36,6 +38,8 @@ class Backend(QObject):
     """(source name, state): "running", "ended" or "failed: <reason>"."""
     sig_error = Signal(str)
     """A background failure the user should see (not a bug: the app carries on)."""
+    sig_obs_state = Signal(object)
+    """An ``ObsState`` from the OBS controller's thread."""
     _sig_result = Signal(object, object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -45,6 +49,7 @@ class Backend(QObject):
         self.store: Store | None = None
         self.pipeline: Pipeline | None = None
         self._runner: SourceRunner | None = None
+        self.obs: ObsController | None = None
 
     # ------------------------------------------------------------ worker calls
     def call(
@@ -112,7 +117,19 @@ class Backend(QObject):
             self.pipeline.close()
             self.pipeline = None
 
+    # -------------------------------------------------------------------- OBS
+    def start_obs(self, settings: ObsSettings) -> None:
+        """(Re)start the OBS controller; it connects and reconnects on its own thread."""
+        self.stop_obs()
+        self.obs = ObsController(settings, on_state=self.sig_obs_state.emit).start()
+
+    def stop_obs(self) -> None:
+        if self.obs is not None:
+            self.obs.stop()
+            self.obs = None
+
     def shutdown(self) -> None:
+        self.stop_obs()
         self.stop_live()
         self._executor.shutdown(wait=True)
         if self.store is not None:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFrame,
     QGroupBox,
@@ -44,9 +45,17 @@ from livehelper.comments.base import FeatureChange
 from livehelper.errors import CatalogueError
 from livehelper.export import FORMATS
 from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Session, format_vnd
+from livehelper.overlays.controller import ObsState
+from livehelper.overlays.obs import ObsConnection, ObsSettings
 from livehelper.store import Decision, IngestResult, Store
 from livehelper.ui.backend import Backend
 from livehelper.ui.models import FeedModel, OrdersModel, ProductsModel, QueueModel
+from livehelper.ui.obs_panel import (
+    ObsPanel,
+    ObsSettingsDialog,
+    save_obs_settings,
+    saved_obs_settings,
+)
 from livehelper.ui.texts import catalogue_error_text
 
 log = logging.getLogger(__name__)
@@ -117,13 +126,19 @@ class MainWindow(QMainWindow):
     """The store is open and the panels are filled (tests wait for this)."""
 
     def __init__(
-        self, backend: Backend, url: str | None, demo_mode: bool = False, demo_speed: float = 1.0
+        self,
+        backend: Backend,
+        url: str | None,
+        demo_mode: bool = False,
+        demo_speed: float = 1.0,
+        obs_settings: ObsSettings | None = None,
     ) -> None:
         super().__init__()
         self.backend = backend
         self.url = url
         self.demo_mode = demo_mode
         self.demo_speed = demo_speed
+        self.obs_settings = obs_settings or saved_obs_settings()
         self.store: Store | None = None
         self.session: Session | None = None
         self._incoming: list[IngestResult] = []
@@ -145,6 +160,7 @@ class MainWindow(QMainWindow):
         backend.sig_featured.connect(self._on_featured, queued)
         backend.sig_error.connect(self.show_problem, queued)
         backend.sig_source_state.connect(self._on_source_state, queued)
+        backend.sig_obs_state.connect(self._on_obs_state, queued)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -223,14 +239,20 @@ class MainWindow(QMainWindow):
         main.addWidget(self.orders_box)
         main.setSizes([360, 640, 400])
 
+        self.obs_panel = ObsPanel()
+        self.obs_panel.sig_switch.connect(self._switch_scene)
+        self.obs_panel.sig_setup.connect(self._setup_obs)
+        self.obs_panel.sig_settings.connect(self._edit_obs_settings)
+
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.obs_panel)
         layout.addWidget(self.banner)
-        layout.addWidget(main)
+        layout.addWidget(main, 1)  # the work area takes all the height the strips leave
         self.setCentralWidget(central)
 
         self.source_status = QLabel()
@@ -281,11 +303,13 @@ class MainWindow(QMainWindow):
         self.live_button.setText(self.tr("End live") if self._live() else self.tr("Start live"))
         for model in (self.products, self.feed, self.queue, self.orders):
             model.retranslate()
+        self.obs_panel.retranslate()
         self._update_status()
 
     # ------------------------------------------------------------- lifecycle
     def start(self) -> None:
-        """Open the database (and the demo) on the worker thread."""
+        """Open the database (and the demo) on the worker thread; connect to OBS."""
+        self.backend.start_obs(self.obs_settings)
         if self.demo_mode:
             self.backend.call(self._load_demo, done=self._loaded, failed=self._fatal)
         else:
@@ -415,7 +439,62 @@ class MainWindow(QMainWindow):
         if self.session is not None and session.id == self.session.id:
             self.session = session
             self.products.set_featured(session.featured_code)
+            self._send_featured_to_obs()
             self._update_status()
+
+    def _send_featured_to_obs(self) -> None:
+        featured = self.products.featured
+        product = next((p for p in self.products.rows if p.code == featured), None)
+        if product is not None and self.backend.obs is not None:
+            self.backend.obs.feature(product)  # queued: OBS never blocks the window
+
+    # -------------------------------------------------------------------- OBS
+    @Slot(object)
+    def _on_obs_state(self, state: ObsState) -> None:
+        self.obs_panel.show_state(state)
+        self._update_status()
+
+    def _switch_scene(self, scene: str) -> None:
+        if self.backend.obs is not None:
+            self.backend.obs.switch(scene)
+
+    def _setup_obs(self) -> None:
+        settings = self.obs_settings
+
+        def setup() -> dict[str, str]:
+            with ObsConnection(settings) as obs:  # its own connection, on the worker
+                return obs.setup()
+
+        self.backend.call(setup, done=self._obs_set_up, failed=lambda e: self.show_problem(str(e)))
+
+    def _obs_set_up(self, result: dict[str, str]) -> None:
+        created = [name for name, state in result.items() if state == "created"]
+        self.statusBar().showMessage(
+            self.tr("OBS is set up ({n} sources added)").format(n=len(created)), 8000
+        )
+        self._send_featured_to_obs()
+
+    def _edit_obs_settings(self) -> None:
+        dialog = ObsSettingsDialog(self.obs_settings, self)
+
+        def test(settings: ObsSettings) -> None:
+            def probe() -> str:
+                with ObsConnection(settings) as obs:
+                    return obs.status().obs_version
+
+            self.backend.call(
+                probe,
+                done=lambda version: dialog.show_result(
+                    True, self.tr("Connected to OBS {version}").format(version=version)
+                ),
+                failed=lambda exc: dialog.show_result(False, str(exc)),
+            )
+
+        dialog.sig_test.connect(test)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.obs_settings = dialog.settings()
+            save_obs_settings(self.obs_settings)
+            self.backend.start_obs(self.obs_settings)
 
     @Slot(str, str)
     def _on_source_state(self, name: str, state: str) -> None:
@@ -511,6 +590,7 @@ class MainWindow(QMainWindow):
         orders, products = value
         self.orders.set_rows(orders)
         self.products.set_rows(products)
+        self._send_featured_to_obs()  # the stock left changed
         self._update_status()
 
     def _edit_quantity(self) -> None:
@@ -634,7 +714,10 @@ class MainWindow(QMainWindow):
             self.source_status.setText(self.tr("Comments: stream ended"))
         else:
             self.source_status.setText(self.tr("Comments: no source"))
-        self.obs_status.setText(self.tr("OBS: not connected"))
+        obs = self.obs_panel.state
+        self.obs_status.setText(
+            self.tr("OBS: connected") if obs.connected else self.tr("OBS: not connected")
+        )
         revenue = sum(o.total for o in self.orders.rows)
         self.counts_status.setText(
             self.tr(
