@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, MutableMapping
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,23 +21,52 @@ from PySide6.QtWidgets import (
 
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsProblem, ObsSettings
+from livehelper.secrets import load_secret, store_secret
+
+
+class _SettingsSecrets(MutableMapping[str, str]):
+    """QSettings seen as a mapping: where secrets go on a machine without a keyring."""
+
+    def __init__(self) -> None:
+        self._settings = QSettings("livehelper", "livehelper")
+
+    def __getitem__(self, key: str) -> str:
+        if not self._settings.contains(f"secrets/{key}"):
+            raise KeyError(key)
+        return str(self._settings.value(f"secrets/{key}"))
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self._settings.setValue(f"secrets/{key}", value)
+
+    def __delitem__(self, key: str) -> None:
+        self._settings.remove(f"secrets/{key}")
+
+    def __iter__(self) -> Iterator[str]:
+        self._settings.beginGroup("secrets")
+        keys = self._settings.childKeys()
+        self._settings.endGroup()
+        return iter(keys)
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
 
 
 def saved_obs_settings() -> ObsSettings:
-    """OBS address from the settings (host and port; the password for this machine)."""
+    """OBS address from the settings; the password from the OS keyring when there is one."""
     stored = QSettings("livehelper", "livehelper")
     return ObsSettings(
         host=str(stored.value("obs/host", "127.0.0.1")),
         port=int(stored.value("obs/port", 4455)),
-        password=str(stored.value("obs/password", "")),
+        password=load_secret("obs-password", _SettingsSecrets()),
     )
 
 
-def save_obs_settings(settings: ObsSettings) -> None:
+def save_obs_settings(settings: ObsSettings) -> bool:
+    """Save; True when the password went to the OS keyring."""
     stored = QSettings("livehelper", "livehelper")
     stored.setValue("obs/host", settings.host)
     stored.setValue("obs/port", settings.port)
-    stored.setValue("obs/password", settings.password)
+    return store_secret("obs-password", settings.password, _SettingsSecrets())
 
 
 class ObsPanel(QWidget):
