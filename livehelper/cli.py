@@ -9,6 +9,7 @@ Exit codes: 0 done; 1 some items failed (e.g. a claim could not be confirmed);
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import logging
@@ -129,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = obs.add_parser("feature", parents=[obs_common], help="feature a product, update OBS texts")
     p.add_argument("code")
     p.add_argument("--session", type=int, required=True)
+
+    overlay = command("overlay", "browser overlays for OBS").add_subparsers(
+        dest="action", required=True
+    )
+    p = overlay.add_parser("serve", parents=[common], help="serve the overlay pages for a session")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--for", dest="seconds", type=float, default=None, help="stop after SECONDS")
 
     p = command("evaluate", "score the comment reader on a labelled corpus (JSONL)")
     p.add_argument("--catalog", required=True, type=Path, help="catalogue CSV or XLSX")
@@ -504,6 +513,30 @@ def cmd_obs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_overlay(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from livehelper.overlays.server import PAGES, OverlayServer
+
+    store = _open_store(args)
+    store.session(args.session)
+    server = OverlayServer(store, args.session, port=args.port)
+
+    async def run() -> None:
+        await server.start()
+        print(f"overlays for session {args.session} at {server.base_url}/", flush=True)
+        for name in PAGES:
+            print(f"  {name}: {server.page_url(name)}", flush=True)
+        try:
+            await asyncio.sleep(args.seconds if args.seconds is not None else float("inf"))
+        finally:
+            await server.stop()
+
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a person stops it
+        asyncio.run(run())
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from livehelper.catalogue import read_catalogue
     from livehelper.comments.evaluate import evaluate, read_corpus
@@ -559,6 +592,7 @@ COMMANDS = {
     "orders": cmd_orders,
     "export": cmd_export,
     "obs": cmd_obs,
+    "overlay": cmd_overlay,
     "evaluate": cmd_evaluate,
     "bench": cmd_bench,
     "demo": cmd_demo,

@@ -201,3 +201,21 @@ def obs_studio(xvfb) -> Iterator[object]:  # type: ignore[no-untyped-def]
         require_part("OBS Studio", str(exc))
     yield studio
     studio.cleanup()
+
+
+# ------------------------------------------------------------------------ Chromium
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    """Real headless Chromium (Debian's package), driven over DevTools."""
+    from tests.browser import Chromium
+
+    if not shutil.which("chromium"):
+        require_part("Chromium", "apt-get install chromium")
+    browser = Chromium()
+    try:
+        browser.start()
+    except RuntimeError as exc:
+        browser.stop()
+        require_part("Chromium", str(exc))
+    yield browser
+    browser.stop()

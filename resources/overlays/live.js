@@ -1,0 +1,21 @@
+// Shared by every overlay page: connect to the server that served the page, take each
+// full snapshot it sends, reconnect forever with capped backoff (OBS keeps a browser
+// source open for hours). Drawing uses textContent only: buyer text is never HTML.
+function livehelperConnect(render) {
+  let delay = 500;
+  function open() {
+    const ws = new WebSocket(`ws://${location.host}/ws`);
+    ws.onopen = () => { delay = 500; document.body.dataset.connected = "yes"; };
+    ws.onmessage = (event) => {
+      const message = JSON.parse(event.data);
+      if (message.type === "snapshot") render(message);
+    };
+    ws.onclose = () => {
+      document.body.dataset.connected = "no";
+      setTimeout(open, delay);
+      delay = Math.min(delay * 2, 10000);
+    };
+  }
+  open();
+}
+function text(el, value) { el.textContent = value == null ? "" : String(value); }
