@@ -140,7 +140,7 @@ def bench_ingest(count: int = 20000, rate: float = 5000) -> dict[str, Any]:
         "flood_p99_ms": round(_percentile(flood_lat, 0.99), 2),
         "claims": claims,
         "lost": (count - flood_stored) + (count - paced_stored),
-        "database": "sqlite (WAL, synchronous=FULL)",
+        "database": "sqlite (WAL, synchronous=NORMAL, background checkpoints)",
     }
 
 

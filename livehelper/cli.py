@@ -602,6 +602,9 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from livehelper.runtime import tune_for_live
+
+    tune_for_live()
     logging.basicConfig(level=logging.WARNING, format="livehelper: %(message)s")
     logging.getLogger("obsws_python").setLevel(logging.WARNING)  # it logs passwords at INFO
     for stream in (sys.stdout, sys.stderr):

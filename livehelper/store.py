@@ -16,6 +16,7 @@ Concurrency rules (several processes, several laptops on PostgreSQL):
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -44,6 +45,7 @@ from livehelper.model import (
     Session,
 )
 
+log = logging.getLogger(__name__)
 MILLI = Decimal(1000)
 _CHUNK = 400  # stays under every driver's bound-parameter limit
 
@@ -126,6 +128,7 @@ class Store:
         # buyer ids never change once committed, so the hot ingest path can skip a lookup
         self._buyer_cache: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
+        self._checkpointer: WalCheckpointer | None = None
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -142,6 +145,8 @@ class Store:
         try:
             with store._write() as conn:
                 migrations.upgrade(conn)
+            if store.is_sqlite:
+                store._checkpointer = WalCheckpointer(engine).start()
         except sa.exc.OperationalError as exc:
             engine.dispose()
             raise StoreError(f"cannot open the database {_safe_url(url)}: {exc.orig}") from exc
@@ -151,6 +156,9 @@ class Store:
         return store
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         self.engine.dispose()
 
     @contextmanager
@@ -833,6 +841,37 @@ class Store:
         return Buyer(r.id, r.platform, r.platform_user_id, r.display_name, r.phone, r.note)
 
 
+class WalCheckpointer:
+    """Moves SQLite's write-ahead log into the database file once a second, beside the
+    writer (PASSIVE never blocks a writer), so no commit pays for a checkpoint."""
+
+    def __init__(self, engine: sa.Engine, every: float = 1.0) -> None:
+        self._engine = engine
+        self._every = every
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="livehelper-checkpoint", daemon=True)
+
+    def start(self) -> WalCheckpointer:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stopping.wait(self._every):
+            self._checkpoint("PASSIVE")
+
+    def _checkpoint(self, mode: str) -> None:
+        try:
+            with self._engine.connect() as conn:
+                conn.exec_driver_sql(f"PRAGMA wal_checkpoint({mode})")
+        except sa.exc.OperationalError as exc:  # busy: the next round will do it
+            log.debug("checkpoint skipped: %s", exc)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(5)
+        self._checkpoint("TRUNCATE")  # leave a small WAL behind
+
+
 # ---------------------------------------------------------------------- helpers
 def _create_engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
@@ -846,8 +885,15 @@ def _create_engine(url: str) -> sa.Engine:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=FULL")
+            # WAL + NORMAL: a commit survives the app being killed at any moment (the
+            # promise livehelper makes); it does not wait for the disk, so a slow laptop
+            # disk cannot stall the show. Only an OS crash or power cut could undo the
+            # last second of commits.
+            cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
+            # no checkpoint inside a commit: it would stall that batch for milliseconds;
+            # WalCheckpointer does it beside the writer instead
+            cur.execute("PRAGMA wal_autocheckpoint=0")
             cur.close()
 
         @sa.event.listens_for(engine, "begin")

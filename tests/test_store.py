@@ -305,3 +305,25 @@ def test_sqlite_uses_wal(tmp_path) -> None:
 def test_unreachable_postgres_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot open the database"):
         Store.open("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_sqlite_checkpoints_beside_the_writer(tmp_path) -> None:
+    from livehelper.catalogue import read_catalogue
+    from tests.helpers import DEMO_CATALOGUE
+
+    path = tmp_path / "ck.sqlite3"
+    store = Store.open(str(path))
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    store.import_products(read_catalogue(DEMO_CATALOGUE))
+    s = store.start_session()
+    store.feature(s.id, "KS")
+    ingest(store, s.id, *[comment(f"m{i}", "chốt 1kg", user=f"u{i}") for i in range(3000)])
+    wal = path.with_name(path.name + "-wal")
+    assert wal.stat().st_size > 0
+    store.close()
+    assert not wal.exists() or wal.stat().st_size == 0  # everything is in the database file
+    reopened = Store.open(str(path))
+    assert reopened.comment_count(s.id) == 3000
+    reopened.close()

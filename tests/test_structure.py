@@ -64,6 +64,9 @@ def test_built_wheel_contains_code_and_resources(tmp_path: Path) -> None:
         "livehelper/resources/lexicon/vi.toml",
         "livehelper/resources/i18n/livehelper_vi.qm",
         "livehelper/resources/icons/livehelper.svg",
+        "livehelper/resources/overlays/product.html",
+        "livehelper/resources/overlays/ticker.html",
+        "livehelper/resources/overlays/live.js",
     ):
         assert needed in names, needed
     entry = next(n for n in names if n.endswith("entry_points.txt"))
