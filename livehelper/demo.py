@@ -44,11 +44,6 @@ def demo_source(speed: float = 1.0) -> ReplaySource:
     return ReplaySource(script, speed=speed, name="demo")
 
 
-def script_length() -> float:
-    script = read_script(resource_text("demo/comments.jsonl").splitlines())
-    return script[-1][0] if script else 0.0
-
-
 def run_headless(db: str | None = None, speed: float = 1.0) -> dict[str, Any]:
     """Play the demo stream through the real pipeline without a window; return figures."""
     tmp = None
