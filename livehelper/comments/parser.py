@@ -206,7 +206,6 @@ class Phrases:
         left: str = "a-z0-9",
         right: str = "a-z0-9",
         glued_x: bool = False,
-        pattern_prefix: str = "",
     ) -> None:
         # glued_x: "KSx2" - a letter may follow only when it is the x of a quantity
         right_edge = rf"(?!(?!x\d)[{right}])" if glued_x else rf"(?![{right}])"
@@ -224,7 +223,7 @@ class Phrases:
         self._first_runs = frozenset(f.group(0) for f in firsts if f is not None)
         self._always_scan = any(f is None for f in firsts) or glued_x
         body = _alternation(self.spellings) if self.spellings else "(?!)"
-        self.regex = re.compile(rf"{pattern_prefix}(?<![{left}])(?:{body}){right_edge}")
+        self.regex = re.compile(rf"(?<![{left}])(?:{body}){right_edge}")
 
     def accepts(self, folded: str, written: str) -> bool:
         if written.isascii():
@@ -295,13 +294,17 @@ class Phrases:
         return None
 
     def blank(self, s: str, written: str, runs: frozenset[str] | None = None) -> str:
-        spans = [(m.start(), m.end()) for m in self.finditer(s, written, runs=runs)]
-        for a, b in spans:
-            s = s[:a] + " " * (b - a) + s[b:]
-        return s
+        return _blank(s, [m.span() for m in self.finditer(s, written, runs=runs)])
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _blank(s: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``s`` with each span replaced by spaces (positions stay where they were)."""
+    for a, b in spans:
+        s = s[:a] + " " * (b - a) + s[b:]
+    return s
 
 
 def _spaces(m: re.Match[str]) -> str:
@@ -399,7 +402,6 @@ class Parser:
         dozen = _alternation(fold(d) for d in lx.dozen)
         unit = f"(?:{weight}|{count})"
         self._weight_set = set(lx.weight_units)
-        self._count_set = set(lx.count_units)
         self._qty_re = re.compile(
             rf"""
             (?<![a-z0-9.,])
@@ -432,9 +434,8 @@ class Parser:
 
         if _DIGIT.search(s):
             s = _PHONE.sub(take_phone, s)
-        runs = frozenset(
-            _RUN.findall(s)
-        )  # words present: phrase lists that cannot match are skipped
+        # the words present: phrase lists that cannot match are not scanned
+        runs = frozenset(_RUN.findall(s))
         s = self._everyday.blank(s, written, runs)
         if _DIGIT.search(s):  # every pattern of a non-quantity number has a digit
             s = self._not_qty_re.sub(_spaces, s)
@@ -450,9 +451,7 @@ class Parser:
             if not (m.by_code and any(a <= m.start and m.end <= b for a, b in order_spans))
         ]
         # products are read; their words must not count as quantities or intent words
-        t = s
-        for m in mentions:
-            t = t[: m.start] + " " * (m.end - m.start) + t[m.end :]
+        t = _blank(s, [(m.start, m.end) for m in mentions])
         quantities = self._quantities(t, written, mentions)
         intent, confidence, ambiguous = self._intent(t, written, mentions, quantities, runs)
         if intent is not Intent.ORDER:
@@ -682,10 +681,7 @@ _FILLER = re.compile(
 
 def _only(s: str, spans: Sequence[Any]) -> bool:
     """True when nothing but the given spans and small filler words is left."""
-    rest = list(s)
-    for span in spans:
-        rest[span.start : span.end] = " " * (span.end - span.start)
-    leftover = _FILLER.sub(" ", "".join(rest))
+    leftover = _FILLER.sub(" ", _blank(s, [(span.start, span.end) for span in spans]))
     return not re.search(r"[a-z0-9]", leftover)
 
 
