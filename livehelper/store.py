@@ -403,16 +403,11 @@ class Store:
                         "confidence": result.confidence,
                     }
                 )
+                rows_of = [products[i.code.upper()] for i in wanted]
                 claim_items_of.append(
                     tuple(
-                        LineItem(
-                            code=products[i.code.upper()].code,
-                            name=products[i.code.upper()].name,
-                            unit=products[i.code.upper()].unit,
-                            qty=i.qty,
-                            unit_price=products[i.code.upper()].price,
-                        )
-                        for i in wanted
+                        LineItem(p.code, p.name, p.unit, i.qty, p.price)
+                        for p, i in zip(rows_of, wanted, strict=True)
                     )
                 )
             claim_ids: list[int] = []

@@ -308,8 +308,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- lifecycle
     def start(self) -> None:
-        """Open the database (and the demo) on the worker thread; connect to OBS."""
-        self.backend.start_obs(self.obs_settings)
+        """Open the database (and the demo) on the worker thread; connect to OBS once."""
+        if self.backend.obs is None:
+            # stopping an old controller joins its thread: never on the GUI thread
+            self.backend.call(self.backend.start_obs, self.obs_settings)
         if self.demo_mode:
             self.backend.call(self._load_demo, done=self._loaded, failed=self._fatal)
         else:
@@ -494,7 +496,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.obs_settings = dialog.settings()
             save_obs_settings(self.obs_settings)
-            self.backend.start_obs(self.obs_settings)
+            self.backend.call(self.backend.start_obs, self.obs_settings)
 
     @Slot(str, str)
     def _on_source_state(self, name: str, state: str) -> None:
@@ -588,9 +590,12 @@ class MainWindow(QMainWindow):
 
     def _totals_loaded(self, value: tuple[list[Order], list[Product]]) -> None:
         orders, products = value
+        featured = self.products.featured
+        before = next((p for p in self.products.rows if p.code == featured), None)
         self.orders.set_rows(orders)
         self.products.set_rows(products)
-        self._send_featured_to_obs()  # the stock left changed
+        if before not in products:  # its stock changed: OBS shows what is left
+            self._send_featured_to_obs()
         self._update_status()
 
     def _edit_quantity(self) -> None:
