@@ -1,7 +1,8 @@
 """Read a product catalogue from CSV or XLSX, checking every row before anything is stored.
 
-Columns (header row, any order, extra columns ignored): ``code,name,price,unit,stock,aliases``.
-Vietnamese headers work too (mã, tên, giá, đơn vị, tồn kho, tên khác).
+Columns (header row, any order, extra columns ignored): ``code,name,price,unit,stock,aliases``
+and optionally ``photo`` (an image file, relative to the catalogue, or an http(s) URL).
+Vietnamese headers work too (mã, tên, giá, đơn vị, tồn kho, tên khác, ảnh).
 ``price`` is whole VND (``35000``, ``35.000``, ``35.000đ``, ``35k``); ``stock`` is a whole
 number or empty for unlimited; ``aliases`` are separated by ``|``.
 """
@@ -28,6 +29,7 @@ HEADER_ALIASES = {
     "unit": "unit", "don vi": "unit", "dvt": "unit", "don vi tinh": "unit",
     "stock": "stock", "ton kho": "stock", "so luong": "stock", "ton": "stock",
     "aliases": "aliases", "ten khac": "aliases", "alias": "aliases",
+    "photo": "photo", "anh": "photo", "hinh anh": "photo", "hinh": "photo",
 }  # fmt: skip
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")
 
@@ -43,7 +45,7 @@ def read_catalogue(path: str | Path) -> list[ProductSpec]:
     if not path.exists():
         raise CatalogueError([row_problem(0, "missing_file", path=str(path))], str(path))
     rows = _xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
-    return parse_rows(rows, source=path.name)
+    return parse_rows(rows, source=path.name, folder=path.resolve().parent)
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
@@ -77,7 +79,9 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         book.close()
 
 
-def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[ProductSpec]:
+def parse_rows(
+    rows: Iterator[tuple[int, list[Any]]], source: str = "", folder: Path | None = None
+) -> list[ProductSpec]:
     problems: list[RowProblem] = []
     header: dict[str, int] | None = None
     specs: list[ProductSpec] = []
@@ -135,7 +139,8 @@ def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[
         )
         problems.extend(row_problems)
         if not row_problems and price is not None:
-            specs.append(ProductSpec(code, name[:200], price, unit[:32], stock, aliases))
+            photo = _photo(str(cell("photo")).strip(), folder)
+            specs.append(ProductSpec(code, name[:200], price, unit[:32], stock, aliases, photo))
     if header is None:
         raise CatalogueError([row_problem(1, "empty_file")], source)
     if problems:
@@ -143,6 +148,18 @@ def parse_rows(rows: Iterator[tuple[int, list[Any]]], source: str = "") -> list[
     if not specs:
         raise CatalogueError([row_problem(2, "no_products")], source)
     return specs
+
+
+def _photo(value: str, folder: Path | None) -> str | None:
+    """A URL as it is; a file path made absolute against the catalogue's folder."""
+    if not value:
+        return None
+    if value.lower().startswith(("http://", "https://")):
+        return value[:500]
+    path = Path(value).expanduser()
+    if not path.is_absolute() and folder is not None:
+        path = folder / path
+    return str(path)[:500]
 
 
 _PRICE_RE = re.compile(r"^(\d{1,3}(?:[.,\s]\d{3})+|\d+)(k)?$")

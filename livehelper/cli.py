@@ -16,7 +16,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -125,8 +125,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = obs.add_parser(
         "setup", parents=[obs_common], help="create the livehelper inputs if missing"
     )
-    p.add_argument("--overlay-url", default=None, help="page for the browser source")
+    p.add_argument(
+        "--overlay-url",
+        default="http://127.0.0.1:8765",
+        help="the overlay server the browser sources show (default http://127.0.0.1:8765)",
+    )
     p.add_argument("--scene", default=None, help="scene to add them to (default: the live one)")
+    p = obs.add_parser(
+        "refresh-overlays",
+        parents=[obs_common],
+        help="reload the browser sources that show livehelper overlay pages",
+    )
+    p.add_argument("--overlay-url", default="http://127.0.0.1:8765")
     p = obs.add_parser("feature", parents=[obs_common], help="feature a product, update OBS texts")
     p.add_argument("code")
     p.add_argument("--session", type=int, required=True)
@@ -136,8 +146,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = overlay.add_parser("serve", parents=[common], help="serve the overlay pages for a session")
     p.add_argument("--session", type=int, required=True)
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument(
+        "--port", type=int, default=int(os.environ.get("LIVEHELPER_OVERLAY_PORT") or 8765)
+    )
     p.add_argument("--for", dest="seconds", type=float, default=None, help="stop after SECONDS")
+    p = overlay.add_parser(
+        "countdown", parents=[common], help="start or stop a flash-sale countdown"
+    )
+    p.add_argument("--session", type=int, required=True)
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--minutes", type=float, help="ends this many minutes from now")
+    when.add_argument("--stop", action="store_true", help="take the countdown off the stream")
+    p.add_argument("--label", default="", help='shown above the clock (default "FLASH SALE")')
+    p = overlay.add_parser("qr", parents=[common], help="show or hide the bank-transfer QR")
+    p.add_argument("--session", type=int, required=True)
+    shown = p.add_mutually_exclusive_group(required=True)
+    shown.add_argument("--show", action="store_true")
+    shown.add_argument("--hide", action="store_true")
+    p.add_argument("--amount", type=int, default=None, help="VND to ask for (default: any)")
+    p = overlay.add_parser(
+        "bank", parents=[common], help="the account the QR pays into (no options: show it)"
+    )
+    p.add_argument("--bank", help="bank name from the list (e.g. Vietcombank) or its 6-digit BIN")
+    p.add_argument("--account", help="account number")
+    p.add_argument("--holder", default="", help="account holder, shown under the QR")
 
     p = command("evaluate", "score the comment reader on a labelled corpus (JSONL)")
     p.add_argument("--catalog", required=True, type=Path, help="catalogue CSV or XLSX")
@@ -504,6 +536,9 @@ def cmd_obs(args: argparse.Namespace) -> int:
         elif args.action == "setup":
             for name, state in obs.setup(args.overlay_url, args.scene).items():
                 print(f"{name}: {state}")
+        elif args.action == "refresh-overlays":
+            for name in obs.refresh_overlays(args.overlay_url):
+                print(name)
         else:
             store = _open_store(args)
             session = store.feature(args.session, args.code)
@@ -519,7 +554,36 @@ def cmd_overlay(args: argparse.Namespace) -> int:
     from livehelper.overlays.server import PAGES, OverlayServer
 
     store = _open_store(args)
+    if args.action == "bank":
+        return _overlay_bank(store, args)
     store.session(args.session)
+    if args.action == "countdown":
+        until = None if args.stop else datetime.now(UTC) + timedelta(minutes=args.minutes)
+        if args.minutes is not None and not 0 < args.minutes <= 24 * 60:
+            print("livehelper: --minutes must be between 0 and 1440", file=sys.stderr)
+            return 2
+        session = store.set_countdown(args.session, until, args.label)
+        _emit(
+            {
+                "session": session.id,
+                "countdown_until": None if until is None else until.isoformat(),
+                "label": session.countdown_label,
+            }
+        )
+        return 0
+    if args.action == "qr":
+        from livehelper.overlays.server import saved_bank_account
+
+        if args.show and saved_bank_account(store) is None:
+            print(
+                "livehelper: no bank account yet: livehelper overlay bank --bank NAME "
+                "--account NUMBER --holder 'NAME'",
+                file=sys.stderr,
+            )
+            return 2
+        session = store.set_qr(args.session, args.show, args.amount)
+        _emit({"session": session.id, "qr_shown": session.qr_shown, "amount": session.qr_amount})
+        return 0
     server = OverlayServer(store, args.session, port=args.port)
 
     async def run() -> None:
@@ -534,6 +598,36 @@ def cmd_overlay(args: argparse.Namespace) -> int:
 
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C is how a person stops it
         asyncio.run(run())
+    return 0
+
+
+def _overlay_bank(store: Any, args: argparse.Namespace) -> int:
+    from livehelper import vietqr
+    from livehelper.overlays.server import save_bank_account, saved_bank_account
+
+    if args.bank or args.account:
+        if not (args.bank and args.account):
+            print("livehelper: give both --bank and --account", file=sys.stderr)
+            return 2
+        try:
+            bin_ = vietqr.bank_bin(args.bank)
+            account = vietqr.BankAccount(bin_, args.account.replace(" ", ""), args.holder.strip())
+            vietqr.payload(account)  # refuse what no banking app could scan
+        except vietqr.VietQRError as exc:
+            print(f"livehelper: {exc}", file=sys.stderr)
+            return 2
+        save_bank_account(store, account)
+    saved = saved_bank_account(store)
+    _emit(
+        None
+        if saved is None
+        else {
+            "bin": saved.bin,
+            "bank": saved.bank_name,
+            "account": saved.number,
+            "holder": saved.holder,
+        }
+    )
     return 0
 
 

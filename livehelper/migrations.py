@@ -9,6 +9,7 @@ ALTER TABLE ADD COLUMN), so SQLite and PostgreSQL take the same path.
 History:
   1  catalogue, sessions, buyers, comments, claims, orders
   2  claims.ambiguous and claims.confidence (the parser says how sure it is)
+  3  products.photo; sessions.countdown_*/qr_*; settings (overlay QR and countdown)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sqlalchemy as sa
 from livehelper import schema
 from livehelper.errors import StoreError
 
-LATEST = 2
+LATEST = 3
 
 # version -> function run after that version's tables/columns exist
 DATA_HOOKS: dict[int, Callable[[sa.Connection], None]] = {}

@@ -35,6 +35,7 @@ class Product:
     unit: str
     stock: Decimal | None  # None: unlimited
     aliases: tuple[str, ...] = ()
+    photo: str | None = None  # a file path or an http(s) URL, shown on the product card
 
     @property
     def sold_out(self) -> bool:
@@ -48,6 +49,10 @@ class Session:
     started_at: datetime
     ended_at: datetime | None
     featured_code: str | None
+    countdown_until: datetime | None = None
+    countdown_label: str | None = None
+    qr_shown: bool = False
+    qr_amount: int | None = None  # VND the payment QR asks for; None: the buyer types it
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ products = sa.Table(
     sa.Column("unit", sa.String(32), nullable=False),
     sa.Column("stock_milli", sa.BigInteger, nullable=True),  # NULL: unlimited
     sa.Column("aliases", sa.Text, nullable=False),  # '|'-separated
+    sa.Column("photo", sa.String(500), nullable=True, info={"since": 3}),  # file path or URL
     sa.Column("updated_at", UTCDateTime, nullable=False),
 )
 
@@ -62,6 +63,20 @@ sessions = sa.Table(
     sa.Column("started_at", UTCDateTime, nullable=False),
     sa.Column("ended_at", UTCDateTime, nullable=True),
     sa.Column("featured_product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=True),
+    # what the overlay pages show besides the product: a flash-sale countdown, a payment QR
+    sa.Column("countdown_until", UTCDateTime, nullable=True, info={"since": 3}),
+    sa.Column("countdown_label", sa.String(200), nullable=True, info={"since": 3}),
+    sa.Column("qr_shown", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 3}),
+    sa.Column("qr_amount", sa.BigInteger, nullable=True, info={"since": 3}),
+)
+
+# shop-wide settings every laptop of a team shares (the bank account for the QR, ...)
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    info={"since": 3},
 )
 
 featured_log = sa.Table(

@@ -93,6 +93,7 @@ class ProductSpec:
     unit: str
     stock: Decimal | None
     aliases: tuple[str, ...] = ()
+    photo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,7 @@ class Store:
                     "unit": spec.unit,
                     "stock_milli": None if spec.stock is None else to_milli(spec.stock),
                     "aliases": "|".join(spec.aliases),
+                    "photo": spec.photo,
                     "updated_at": now,
                 }
                 if spec.code in existing:
@@ -293,6 +295,10 @@ class Store:
             started_at=row.started_at,
             ended_at=row.ended_at,
             featured_code=row.code,
+            countdown_until=row.countdown_until,
+            countdown_label=row.countdown_label,
+            qr_shown=bool(row.qr_shown),
+            qr_amount=row.qr_amount,
         )
 
     def feature(self, session_id: int, code: str) -> Session:
@@ -312,6 +318,42 @@ class Store:
                 )
             )
             return self._session(conn, session_id)
+
+    def set_countdown(self, session_id: int, until: datetime | None, label: str = "") -> Session:
+        """Start a flash-sale countdown ending at ``until`` (None stops it)."""
+        return self._update_session(
+            session_id, countdown_until=until, countdown_label=label.strip()[:200] or None
+        )
+
+    def set_qr(self, session_id: int, shown: bool, amount: int | None = None) -> Session:
+        """Show or hide the payment QR, asking for ``amount`` VND (None: any amount)."""
+        if amount is not None and amount <= 0:
+            raise ValueError("a QR amount is a positive number of đồng")
+        return self._update_session(session_id, qr_shown=shown, qr_amount=amount)
+
+    def _update_session(self, session_id: int, **values: Any) -> Session:
+        with self._write() as conn:
+            self._session(conn, session_id)
+            conn.execute(
+                schema.sessions.update().where(schema.sessions.c.id == session_id).values(**values)
+            )
+            return self._session(conn, session_id)
+
+    # ----------------------------------------------------------------- settings
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self._read() as conn:
+            value = conn.execute(
+                sa.select(schema.settings.c.value).where(schema.settings.c.key == key)
+            ).scalar()
+        return default if value is None else str(value)
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store a shop-wide setting (None removes it); every laptop sees it."""
+        st = schema.settings
+        with self._write() as conn:
+            conn.execute(st.delete().where(st.c.key == key))
+            if value is not None:
+                conn.execute(st.insert().values(key=key, value=value))
 
     def featured_history(self, session_id: int) -> list[tuple[datetime, str]]:
         f, p = schema.featured_log, schema.products
@@ -565,6 +607,20 @@ class Store:
         with self._read() as conn:
             self._session(conn, session_id)
             return self._claims(conn, where)
+
+    def latest_confirmed(self, session_id: int, limit: int) -> list[Claim]:
+        """The ``limit`` most recently confirmed claims, oldest first (for the ticker)."""
+        cl = schema.claims
+        with self._read() as conn:
+            ids = conn.execute(
+                sa.select(cl.c.id)
+                .where(cl.c.session_id == session_id, cl.c.status == ClaimStatus.CONFIRMED.value)
+                .order_by(cl.c.decided_at.desc(), cl.c.id.desc())
+                .limit(limit)
+            ).scalars()
+            found = self._claims(conn, sa.true(), ids=list(ids))
+        found.sort(key=lambda c: (c.decided_at or c.created_at, c.id))
+        return found
 
     def claim(self, claim_id: int) -> Claim:
         with self._read() as conn:
@@ -920,6 +976,7 @@ def _product(row: Any) -> Product:
         unit=row.unit,
         stock=None if row.stock_milli is None else from_milli(row.stock_milli),
         aliases=tuple(a for a in row.aliases.split("|") if a),
+        photo=row.photo,
     )
 
 

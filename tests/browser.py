@@ -98,7 +98,13 @@ class Page:
             time.sleep(0.05)
         raise AssertionError(f"timed out waiting for {expression}")
 
-    def screenshot(self, path: Path) -> None:
+    def screenshot(self, path: Path, backdrop: tuple[int, int, int] | None = None) -> None:
+        """A PNG of the page; ``backdrop`` paints behind a transparent page (as a
+        camera picture would be in OBS), else the transparency is kept."""
+        color = {"r": 0, "g": 0, "b": 0, "a": 0}
+        if backdrop:
+            color = {"r": backdrop[0], "g": backdrop[1], "b": backdrop[2], "a": 1}
+        self.call("Emulation.setDefaultBackgroundColorOverride", color=color)
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 

@@ -25,6 +25,9 @@ _HOME = tempfile.mkdtemp(prefix="livehelper-test-home-")
 os.environ["XDG_DATA_HOME"] = str(Path(_HOME) / "data")
 os.environ["XDG_CONFIG_HOME"] = str(Path(_HOME) / "config")
 os.environ.pop("LIVEHELPER_DB", None)
+# windows under test serve their overlays on a free port, never the fixed 8765 a real
+# livehelper on this machine may be using
+os.environ["LIVEHELPER_OVERLAY_PORT"] = "0"
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_CATALOGUE = REPO / "resources" / "demo" / "catalogue.csv"

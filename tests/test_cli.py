@@ -255,3 +255,59 @@ def test_demo_headless_runs_the_whole_flow() -> None:
 def test_version_and_help() -> None:
     assert run_cli("--version").stdout.startswith("livehelper ")
     assert "ingest" in run_cli("--help").stdout
+
+
+def test_overlay_qr_countdown_and_bank_from_the_cli(db: str) -> None:
+    """Scripts (and a second laptop) drive the QR and countdown pages through the database."""
+    from datetime import UTC, datetime, timedelta
+
+    from livehelper.overlays.server import snapshot
+    from livehelper.store import Store
+
+    session = run_cli("session", "start", db=db).stdout.strip()
+    no_bank = run_cli("overlay", "qr", "--session", session, "--show", db=db, check=False)
+    assert no_bank.returncode == 2 and "overlay bank --bank" in no_bank.stderr
+    bad = run_cli("overlay", "bank", "--bank", "Mặt Trăng", "--account", "1", db=db, check=False)
+    assert bad.returncode == 2 and "6-digit NAPAS BIN" in bad.stderr
+    saved = run_cli(
+        "overlay", "bank", "--bank", "Vietcombank", "--account", "0123 456 789",
+        "--holder", "HTX Na Chi Lăng", db=db,
+    ).stdout  # fmt: skip
+    assert json.loads(saved) == {
+        "bin": "970436",
+        "bank": "Vietcombank",
+        "account": "0123456789",
+        "holder": "HTX Na Chi Lăng",
+    }
+    shown = run_cli("overlay", "qr", "--session", session, "--show", "--amount", "350000", db=db)
+    assert json.loads(shown.stdout) == {"session": int(session), "qr_shown": True, "amount": 350000}
+    started = run_cli(
+        "overlay",
+        "countdown",
+        "--session",
+        session,
+        "--minutes",
+        "10",
+        "--label",
+        "Giờ vàng",
+        db=db,
+    )
+    until = datetime.fromisoformat(json.loads(started.stdout)["countdown_until"])
+    assert timedelta(minutes=9) < until - datetime.now(UTC) <= timedelta(minutes=10)
+
+    store = Store.open(db)
+    try:
+        state = snapshot(store, int(session))
+    finally:
+        store.close()
+    assert state["qr"]["amount_text"] == "350.000₫" and state["qr"]["holder"] == "HTX Na Chi Lăng"
+    assert state["countdown"]["label"] == "Giờ vàng"
+
+    run_cli("overlay", "countdown", "--session", session, "--stop", db=db)
+    run_cli("overlay", "qr", "--session", session, "--hide", db=db)
+    store = Store.open(db)
+    try:
+        state = snapshot(store, int(session))
+    finally:
+        store.close()
+    assert state["qr"] is None and state["countdown"] is None

@@ -11,6 +11,7 @@ import pytest
 from livehelper.model import Product
 from livehelper.overlays.obs import (
     OVERLAY_INPUT,
+    OVERLAY_PAGES,
     TEXT_INPUTS,
     ObsConnection,
     ObsError,
@@ -51,13 +52,13 @@ def test_switch_scene_is_live_in_obs(obs_studio, obs: ObsConnection) -> None:  #
 
 
 def test_setup_creates_inputs_once(obs_studio, obs: ObsConnection) -> None:  # type: ignore[no-untyped-def]
-    first = cli(
-        obs_studio, "setup", "--overlay-url", "http://127.0.0.1:8765/overlay/product"
-    ).stdout
+    first = cli(obs_studio, "setup", "--overlay-url", "http://127.0.0.1:8765").stdout
     for name in TEXT_INPUTS.values():
         assert f"{name}: created" in first
-    # Debian's OBS has no browser source: said plainly, not an error
-    assert f"{OVERLAY_INPUT}: unavailable: this OBS has no browser source" in first
+    # Debian's OBS has no browser source: said plainly, not an error (the request shapes
+    # are tested against a protocol-level OBS in test_obs_protocol.py)
+    for page in OVERLAY_PAGES:
+        assert f"{OVERLAY_INPUT} {page}: unavailable: this OBS has no browser source" in first
     assert set(TEXT_INPUTS.values()) <= obs.input_names()
     again = cli(obs_studio, "setup").stdout
     assert all(f"{name}: exists" in again for name in TEXT_INPUTS.values())
@@ -147,3 +148,35 @@ def test_product_texts() -> None:
     assert product_texts(ks) == {"name": "Khoai sâm", "price": "35.000₫/kg", "stock": "Còn 2,5 kg"}
     assert product_texts(Product(1, "NA", "Na", 1, "hộp", Decimal(0)))["stock"] == "HẾT HÀNG"
     assert product_texts(Product(1, "MO", "Mật", 1, "chai", None))["stock"] == ""
+
+
+def test_product_scene_items_are_shown_and_hidden_in_obs(obs_studio, obs: ObsConnection) -> None:  # type: ignore[no-untyped-def]
+    """A seller's own picture per product ("livehelper product KS") follows featuring."""
+    for code, color in (("KS", 0xFF3366CC), ("NA", 0xFF33CC66)):
+        name = f"livehelper product {code}"
+        if name not in obs.input_names():
+            obs.request(
+                "CreateInput",
+                {
+                    "sceneName": "Sản phẩm",
+                    "inputName": name,
+                    "inputKind": "color_source_v3",
+                    "inputSettings": {"color": color, "width": 64, "height": 64},
+                },
+            )
+
+    def enabled(code: str) -> bool:
+        item = obs.request(
+            "GetSceneItemId", {"sceneName": "Sản phẩm", "sourceName": f"livehelper product {code}"}
+        ).scene_item_id
+        return bool(
+            obs.request(
+                "GetSceneItemEnabled", {"sceneName": "Sản phẩm", "sceneItemId": item}
+            ).scene_item_enabled
+        )
+
+    obs.setup()
+    obs.show_product(Product(1, "KS", "Khoai sâm", 35000, "kg", None))
+    assert enabled("KS") and not enabled("NA")
+    obs.show_product(Product(2, "NA", "Na", 60000, "hộp", None))
+    assert enabled("NA") and not enabled("KS")

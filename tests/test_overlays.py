@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,35 +13,18 @@ from websockets.sync.client import connect
 
 from livehelper.comments.parser import parser_for
 from livehelper.model import ClaimStatus, IncomingComment
-from livehelper.overlays.server import OverlayServer, snapshot
+from livehelper.overlays.server import OverlayThread, snapshot
 from livehelper.store import Store
 from tests.obs_studio import free_port
 
 XSS = "<img src=x onerror=alert(1)>"
 
 
-class ServerThread:
-    """The overlay server on its own asyncio loop, as the app runs it."""
-
-    def __init__(self, store: Store, session_id: int, port: int) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.server = OverlayServer(store, session_id, port=port)
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        asyncio.run_coroutine_threadsafe(self.server.start(), self.loop).result(10)
-
-    def stop(self) -> None:
-        asyncio.run_coroutine_threadsafe(self.server.stop(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
-        self.loop.close()
-
-
 @pytest.fixture
-def live(demo_store: Store) -> Iterator[tuple[Store, int, ServerThread]]:
+def live(demo_store: Store) -> Iterator[tuple[Store, int, OverlayThread]]:
     session = demo_store.start_session("overlay")
     demo_store.feature(session.id, "KS")
-    server = ServerThread(demo_store, session.id, free_port())
+    server = OverlayThread(demo_store, session.id, free_port()).start()
     yield demo_store, session.id, server
     server.stop()
 
@@ -56,7 +37,7 @@ def confirm(store: Store, session_id: int, name: str, text: str, mid: str) -> No
 
 def test_product_page_follows_the_database(chromium, live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store, session_id, server = live
-    page = chromium.open(server.server.page_url("product"))
+    page = chromium.open(server.page_url("product"))
     try:
         page.wait_for("document.getElementById('name').textContent === 'Khoai sâm Lai Châu'")
         assert page.evaluate("document.getElementById('price').textContent") == "35.000₫"
@@ -76,7 +57,7 @@ def test_ticker_shows_buyer_text_as_text_and_never_a_phone(chromium, live) -> No
     store, session_id, server = live
     confirm(store, session_id, XSS, "chốt 2kg 0912 345 678", "m1")
     confirm(store, session_id, "Chị Lan", "chốt 1kg", "m2")
-    page = chromium.open(server.server.page_url("ticker"))
+    page = chromium.open(server.page_url("ticker"))
     try:
         page.wait_for("document.querySelectorAll('#ticker li').length === 2")
         texts = page.evaluate(
@@ -95,14 +76,14 @@ def test_page_reconnects_after_the_server_restarts(chromium, demo_store: Store) 
     session = demo_store.start_session("restart")
     demo_store.feature(session.id, "KS")
     port = free_port()
-    server = ServerThread(demo_store, session.id, port)
-    page = chromium.open(server.server.page_url("product"))
+    server = OverlayThread(demo_store, session.id, port).start()
+    page = chromium.open(server.page_url("product"))
     try:
         page.wait_for("document.getElementById('name').textContent === 'Khoai sâm Lai Châu'")
         server.stop()
         page.wait_for("document.body.dataset.connected === 'no'")
         demo_store.feature(session.id, "MO")  # changed while the server was down
-        server = ServerThread(demo_store, session.id, port)
+        server = OverlayThread(demo_store, session.id, port).start()
         page.wait_for(
             "document.getElementById('name').textContent === 'Mật ong rừng Tây Bắc'", timeout=15
         )
@@ -117,6 +98,107 @@ def test_websocket_refuses_other_origins(live) -> None:  # type: ignore[no-untyp
     with pytest.raises(InvalidStatus) as refused, connect(ws_url, origin="http://evil.example"):  # type: ignore[arg-type]
         pass
     assert refused.value.response.status_code == 403
-    with connect(ws_url, origin=server.server.base_url) as ws:  # type: ignore[arg-type]
+    with connect(ws_url, origin=server.base_url) as ws:  # type: ignore[arg-type]
         first = json.loads(ws.recv(timeout=5))
     assert first["type"] == "snapshot" and first["product"]["code"] == "KS"
+
+
+def _qr_text_in(png: Path) -> list[str]:
+    """What a phone's camera would read from the picture (zxing-cpp, a real decoder)."""
+    import zxingcpp
+    from PIL import Image
+
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(png).convert("L"))]
+
+
+def test_qr_page_shows_a_scannable_vietqr(chromium, live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from livehelper import vietqr
+
+    store, session_id, server = live
+    page = chromium.open(server.page_url("qr"))
+    try:
+        page.wait_for("document.body.dataset.connected === 'yes'")
+        assert page.evaluate("document.getElementById('panel').hidden") is True
+        store.set_qr(session_id, True, 120000)  # no bank account saved yet
+        page.wait_for("document.getElementById('problem').textContent !== ''")
+        assert "ngân hàng" in page.evaluate("document.getElementById('problem').textContent")
+        for key, value in zip(
+            ("bank.bin", "bank.account", "bank.holder", "bank.name"),
+            ("970415", "0011001932418", "NGUYEN VAN A", "VietinBank"),
+            strict=True,
+        ):
+            store.set_setting(key, value)
+        page.wait_for("document.getElementById('amount').textContent === '120.000₫'")
+        assert page.evaluate("document.getElementById('holder').textContent") == "NGUYEN VAN A"
+        page.screenshot(tmp_path / "qr.png", backdrop=(40, 40, 40))
+        expected = vietqr.payload(
+            vietqr.BankAccount("970415", "0011001932418"), 120000, store.session(session_id).name
+        )
+        assert _qr_text_in(tmp_path / "qr.png") == [expected]
+        store.set_qr(session_id, False)
+        page.wait_for("document.getElementById('panel').hidden === true")
+    finally:
+        page.close()
+
+
+def test_countdown_page_counts_down_and_ends(chromium, live) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from livehelper.store import utcnow
+
+    store, session_id, server = live
+    page = chromium.open(server.page_url("countdown"))
+    try:
+        page.wait_for("document.body.dataset.connected === 'yes'")
+        assert page.evaluate("document.getElementById('box').hidden") is True
+        store.set_countdown(session_id, utcnow() + timedelta(minutes=5), "Giảm giá <b>20%</b>")
+        page.wait_for("/^0[45]:\\d\\d$/.test(document.getElementById('clock').textContent)")
+        assert page.evaluate("document.getElementById('label').textContent") == (
+            "Giảm giá <b>20%</b>"  # shown as typed, never as HTML
+        )
+        first = page.evaluate("document.getElementById('clock').textContent")
+        page.wait_for(f"document.getElementById('clock').textContent !== '{first}'", timeout=3)
+        store.set_countdown(session_id, utcnow() + timedelta(seconds=1))
+        page.wait_for("document.getElementById('clock').textContent === 'HẾT GIỜ'", timeout=5)
+        assert page.evaluate("document.getElementById('label').textContent") == "FLASH SALE"
+        store.set_countdown(session_id, None)
+        page.wait_for("document.getElementById('box').hidden === true")
+    finally:
+        page.close()
+
+
+def test_product_photo_is_served_from_the_catalogue_file_only(
+    chromium, demo_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import urllib.error
+    import urllib.request
+
+    from PIL import Image
+
+    from livehelper.store import ProductSpec
+
+    photo = tmp_path / "ks.png"
+    Image.new("RGB", (64, 64), (200, 120, 40)).save(photo)
+    ks = next(p for p in demo_store.products() if p.code == "KS")
+    demo_store.import_products(
+        [ProductSpec(ks.code, ks.name, ks.price, ks.unit, ks.stock, ks.aliases, str(photo))]
+    )
+    session = demo_store.start_session("photo")
+    demo_store.feature(session.id, "KS")
+    server = OverlayThread(demo_store, session.id, free_port()).start()
+    page = chromium.open(server.page_url("product"))
+    try:
+        page.wait_for(
+            "document.getElementById('photo').complete && !document.getElementById('photo').hidden"
+        )
+        assert page.evaluate("document.getElementById('photo').naturalWidth") == 64
+        base = server.base_url
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"{base}/photo/NA", timeout=5)  # NA has no photo
+        assert missing.value.code == 404
+        missing.value.close()
+        demo_store.feature(session.id, "NA")
+        page.wait_for("document.getElementById('photo').hidden === true")
+    finally:
+        page.close()
+        server.stop()

@@ -5,6 +5,7 @@ Runs offscreen (conftest sets QT_QPA_PLATFORM) against a real SQLite file.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QTableView
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton, QTableView
 
 from livehelper.catalogue import read_catalogue
 from livehelper.model import ClaimStatus, Comment, IncomingComment, Intent
@@ -356,3 +357,88 @@ def test_window_drives_a_real_obs(qtbot, db, obs_studio) -> None:  # type: ignor
             qtbot.waitUntil(lambda: obs.text_of(TEXT_INPUTS["stock"]) == "Còn 38 hộp", timeout=5000)
     finally:
         close(w)
+
+
+def _overlay_state(base_url: str) -> dict:  # type: ignore[type-arg]
+    from websockets.sync.client import connect
+
+    ws_url = base_url.replace("http://", "ws://") + "/ws"
+    with connect(ws_url, origin=base_url) as ws:  # type: ignore[arg-type]
+        return json.loads(ws.recv(timeout=5))  # type: ignore[no-any-return]
+
+
+def test_overlays_start_with_the_live_and_the_dialog_drives_them(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.ui.overlay_dialog import OverlayDialog
+
+    qtbot.waitUntil(lambda: window.overlay_url != "", timeout=5000)
+    assert window.overlay_url in window.overlay_status.text()
+    assert _overlay_state(window.overlay_url)["product"]["code"] == "KS"
+
+    window.overlays_button.click()
+    qtbot.waitUntil(lambda: window.overlay_dialog is not None, timeout=5000)
+    dialog = window.overlay_dialog
+    assert isinstance(dialog, OverlayDialog)
+    assert dialog.url_fields["qr"].text() == f"{window.overlay_url}/overlay/qr"
+
+    dialog.minutes.setValue(5)
+    dialog.countdown_label.setText("Giờ vàng")
+    with qtbot.waitSignal(dialog.sig_countdown):
+        next(b for b in dialog.findChildren(QPushButton) if b.text() == "Start countdown").click()
+    qtbot.waitUntil(
+        lambda: (_overlay_state(window.overlay_url)["countdown"] or {}).get("label") == "Giờ vàng",
+        timeout=5000,
+    )
+
+    dialog.account.setText("12345")
+    dialog.bank.setEditText("Ngân hàng Mặt Trăng")
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Show QR").click()
+    assert "6-digit NAPAS BIN" in dialog.problem.text()  # refused, nothing sent
+
+    dialog.bank.setCurrentIndex(dialog.bank.findData("970436"))
+    dialog.account.setText("0123 456 789")
+    dialog.holder.setText("HTX Na Chi Lăng")
+    dialog.amount.setValue(350000)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Show QR").click()
+    qtbot.waitUntil(
+        lambda: (_overlay_state(window.overlay_url)["qr"] or {}).get("amount_text") == "350.000₫",
+        timeout=5000,
+    )
+    state = _overlay_state(window.overlay_url)["qr"]
+    assert state["bank"] == "Vietcombank" and state["account"] == "0123456789"
+    dialog.close()
+
+
+def test_overlay_pages_in_obs_are_reloaded_once_the_server_is_up(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    """OBS never retries a browser source that failed while livehelper was closed."""
+    from livehelper.overlays.obs import ObsSettings
+    from tests.obs_protocol import ProtocolObs, WindowsObs
+    from tests.obs_studio import free_port
+
+    model = WindowsObs()
+    model.add_input(
+        "Scene A", "Cửa hàng", "browser_source", {"url": "http://127.0.0.1:1/overlay/x"}
+    )
+    obs = ProtocolObs(model, free_port()).start()
+    app = QApplication.instance()
+    settings = ObsSettings.from_url(obs.url, model.password)
+    w, language = create_window(app, db[0], False, "en", obs=settings)  # type: ignore[arg-type]
+    qtbot.addWidget(w)
+    w._test_language = language  # type: ignore[attr-defined]
+    try:
+        with qtbot.waitSignal(w.sig_ready, timeout=10000):
+            w.start()
+        qtbot.waitUntil(lambda: w.overlay_url != "", timeout=5000)
+        # what a seller's OBS has: a browser source on this server's product page
+        model.add_input(
+            "Scene A", "livehelper overlay product", "browser_source",
+            {"url": f"{w.overlay_url}/overlay/product"},
+        )  # fmt: skip
+        w.backend.call(w.backend.start_obs, settings)  # e.g. OBS settings saved again
+        qtbot.waitUntil(lambda: bool(model.requested("PressInputPropertiesButton")), timeout=10000)
+        pressed = model.requested("PressInputPropertiesButton")
+        assert {(p["inputName"], p["propertyName"]) for p in pressed} == {
+            ("livehelper overlay product", "refreshnocache")  # never the shop's own page
+        }
+    finally:
+        close(w)
+        obs.stop()

@@ -5,7 +5,10 @@ never waits on OBS: a frozen or closed OBS cannot freeze the window. The control
 
 * reconnects with capped, jittered backoff whenever OBS closes, restarts or was not
   there yet (obsws-python has no reconnect of its own);
-* re-applies what the show needs after every reconnect (the featured product's texts);
+* re-applies what the show needs after every reconnect (the featured product's texts
+  and scene items);
+* reloads the overlay browser sources once the overlay server is up (OBS never
+  retries a page that failed while the server was down), at once or on connecting;
 * follows scene changes made in OBS itself by asking once a second (obsws-python's
   event thread dies silently when OBS goes away, so polling is the robust choice);
 * reports every change of state through one callback.
@@ -67,6 +70,7 @@ class ObsController:
         self._commands: queue.SimpleQueue[_Command] = queue.SimpleQueue()
         self._stopping = threading.Event()
         self._featured: Product | None = None
+        self._overlay_to_refresh: str | None = None  # overlay server base URL
         self.state = ObsState(connected=False, message="connecting")
         self._thread = threading.Thread(target=self._run, name="livehelper-obs", daemon=True)
 
@@ -86,6 +90,10 @@ class ObsController:
 
     def switch(self, scene: str) -> None:
         self._commands.put(_Command("switch", scene))
+
+    def refresh_overlays(self, overlay_base: str) -> None:
+        """The overlay server at ``overlay_base`` is (again) up: reload OBS's pages."""
+        self._commands.put(_Command("refresh", overlay_base))
 
     def sync(self, timeout: float = 10) -> bool:
         """Wait until every command posted so far was handled (for scripts and tests)."""
@@ -128,14 +136,31 @@ class ObsController:
             command = self._commands.get(timeout=seconds)
         except queue.Empty:
             return
+        self._remember(command)
+        command.done.set()
+
+    def _remember(self, command: _Command) -> None:
         if command.kind == "feature":
             self._featured = command.value  # type: ignore[assignment]
-        command.done.set()
+        elif command.kind == "refresh":
+            self._overlay_to_refresh = str(command.value)
+
+    def _apply(self, obs: ObsConnection) -> None:
+        """Bring OBS to what the show needs: the featured product, fresh overlays."""
+        if self._featured is not None:
+            try:
+                obs.show_product(self._featured)
+            except ObsError as exc:
+                if exc.problem is not ObsProblem.NOT_SET_UP:
+                    raise
+        if self._overlay_to_refresh is not None:
+            refreshed = obs.refresh_overlays(self._overlay_to_refresh)
+            log.info("OBS overlay pages reloaded: %s", ", ".join(refreshed) or "none")
+            self._overlay_to_refresh = None
 
     def _serve(self, obs: ObsConnection) -> None:
         texts_ready = set(TEXT_INPUTS.values()) <= obs.input_names()
-        if texts_ready and self._featured is not None:
-            obs.show_product(self._featured)  # re-apply after (re)connecting
+        self._apply(obs)  # after (re)connecting
         self._refresh(obs, texts_ready)
         while not self._stopping.is_set():
             try:
@@ -144,12 +169,10 @@ class ObsController:
                 self._refresh(obs, None)  # follow changes made in OBS itself
                 continue
             try:
-                if command.kind == "feature":
-                    self._featured = command.value  # type: ignore[assignment]
-                    texts_ready = set(TEXT_INPUTS.values()) <= obs.input_names()
-                    if texts_ready:
-                        obs.show_product(self._featured)  # type: ignore[arg-type]
-                    self._refresh(obs, texts_ready)
+                if command.kind in ("feature", "refresh"):
+                    self._remember(command)
+                    self._apply(obs)
+                    self._refresh(obs, set(TEXT_INPUTS.values()) <= obs.input_names())
                 elif command.kind == "switch":
                     obs.switch(str(command.value))
                     self._refresh(obs, None)

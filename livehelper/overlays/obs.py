@@ -31,7 +31,12 @@ DEFAULT_URL = "ws://127.0.0.1:4455"
 TEXT_KINDS = ("text_ft2_source_v2", "text_gdiplus_v2")  # Linux/macOS, Windows
 BROWSER_KIND = "browser_source"
 TEXT_INPUTS = {"name": "livehelper name", "price": "livehelper price", "stock": "livehelper stock"}
-OVERLAY_INPUT = "livehelper overlay"
+OVERLAY_INPUT = "livehelper overlay"  # + " <page>": one browser source per overlay page
+OVERLAY_PAGES = ("product", "ticker", "qr", "countdown")
+DEFAULT_OVERLAY_BASE = "http://127.0.0.1:8765"
+# A scene item whose source is named "livehelper product KS" is shown while KS is
+# featured and hidden otherwise: a photo, a video or a price board per product.
+PRODUCT_ITEM_PREFIX = "livehelper product "
 
 
 class ObsProblem(enum.StrEnum):
@@ -109,6 +114,25 @@ def product_texts(product: Product) -> dict[str, str]:
         "name": product.name,
         "price": f"{format_vnd(product.price)}/{product.unit}",
         "stock": stock,
+    }
+
+
+def browser_input(scene: str, name: str, overlay_base: str, page: str) -> dict[str, Any]:
+    """The CreateInput request for one overlay page as a full-canvas browser source."""
+    return {
+        "sceneName": scene,
+        "inputName": name,
+        "inputKind": BROWSER_KIND,
+        "inputSettings": {
+            "url": f"{overlay_base.rstrip('/')}/overlay/{page}",
+            "width": 1920,
+            "height": 1080,
+            "reroute_audio": False,
+            # keep the page (and its websocket) alive while the scene is not live
+            "shutdown": False,
+            "restart_when_active": False,
+        },
+        "sceneItemEnabled": True,
     }
 
 
@@ -245,9 +269,13 @@ class ObsConnection:
     def input_names(self) -> set[str]:
         return {i["inputName"] for i in self.request("GetInputList").inputs}
 
-    def setup(self, overlay_url: str | None = None, scene: str | None = None) -> dict[str, str]:
+    def setup(
+        self, overlay_base: str | None = DEFAULT_OVERLAY_BASE, scene: str | None = None
+    ) -> dict[str, str]:
         """Create the livehelper inputs that are missing, in ``scene`` (default: the
-        live scene). Returns name -> "created" | "exists" | "unavailable: why"."""
+        live scene): three text sources and, where OBS has a browser source, one per
+        overlay page of the server at ``overlay_base``.
+        Returns name -> "created" | "exists" | "unavailable: why"."""
         scene = scene or self.program_scene()
         existing = self.input_names()
         kinds = self.input_kinds()
@@ -286,28 +314,72 @@ class ObsConnection:
                     },
                 )
                 result[name] = "created"
-        if overlay_url:
-            if OVERLAY_INPUT in existing:
-                result[OVERLAY_INPUT] = "exists"
-            elif BROWSER_KIND not in kinds:
-                result[OVERLAY_INPUT] = "unavailable: this OBS has no browser source"
-            else:
-                self.request(
-                    "CreateInput",
-                    {
-                        "sceneName": scene,
-                        "inputName": OVERLAY_INPUT,
-                        "inputKind": BROWSER_KIND,
-                        "inputSettings": {"url": overlay_url, "width": 1920, "height": 1080},
-                        "sceneItemEnabled": True,
-                    },
-                )
-                result[OVERLAY_INPUT] = "created"
+        if overlay_base:
+            for page in OVERLAY_PAGES:
+                name = f"{OVERLAY_INPUT} {page}"
+                if name in existing:
+                    result[name] = "exists"
+                elif BROWSER_KIND not in kinds:
+                    result[name] = "unavailable: this OBS has no browser source"
+                else:
+                    self.request("CreateInput", browser_input(scene, name, overlay_base, page))
+                    result[name] = "created"
         return result
 
+    def refresh_overlays(self, overlay_base: str = DEFAULT_OVERLAY_BASE) -> list[str]:
+        """Reload every browser source showing a page of the overlay server at
+        ``overlay_base``: OBS never retries a page that failed to load while the
+        server was down. Returns the inputs refreshed."""
+        base = overlay_base.rstrip("/")
+        hosts = {
+            base,
+            base.replace("127.0.0.1", "localhost"),
+            base.replace("localhost", "127.0.0.1"),
+        }
+        refreshed = []
+        listed = self.request("GetInputList", {"inputKind": BROWSER_KIND}).inputs
+        for name in sorted(i["inputName"] for i in listed):
+            url = str(
+                self.request("GetInputSettings", {"inputName": name}).input_settings.get("url", "")
+            )
+            if any(url.startswith(f"{host}/overlay/") for host in hosts):
+                self.request(
+                    "PressInputPropertiesButton",
+                    {"inputName": name, "propertyName": "refreshnocache"},
+                )
+                refreshed.append(name)
+        return refreshed
+
+    def show_product_items(self, code: str) -> dict[str, bool]:
+        """Show the "livehelper product <code>" scene items, hide the other products'.
+        Returns "scene / source" -> now enabled, for the items that changed."""
+        changed: dict[str, bool] = {}
+        for scene in self.scenes():
+            items = self.request("GetSceneItemList", {"sceneName": scene}).scene_items
+            for item in items:
+                source = str(item["sourceName"])
+                if not source.lower().startswith(PRODUCT_ITEM_PREFIX):
+                    continue
+                wanted = source[len(PRODUCT_ITEM_PREFIX) :].strip().upper() == code.upper()
+                if bool(item["sceneItemEnabled"]) != wanted:
+                    self.request(
+                        "SetSceneItemEnabled",
+                        {
+                            "sceneName": scene,
+                            "sceneItemId": item["sceneItemId"],
+                            "sceneItemEnabled": wanted,
+                        },
+                    )
+                    changed[f"{scene} / {source}"] = wanted
+        return changed
+
     def show_product(self, product: Product) -> dict[str, str]:
-        """Put a product's name, price and stock into the livehelper text sources."""
+        """Put a product's name, price and stock into the livehelper text sources and
+        show its own scene items. NOT_SET_UP when OBS has neither."""
+        items = self.show_product_items(product.code)
         if not set(TEXT_INPUTS.values()) <= self.input_names():
+            if items or self._has_product_items():
+                return {}
             raise ObsError(ObsProblem.NOT_SET_UP)
         texts = product_texts(product)
         for key, name in TEXT_INPUTS.items():
@@ -320,6 +392,9 @@ class ObsConnection:
                 },
             )
         return texts
+
+    def _has_product_items(self) -> bool:
+        return any(name.lower().startswith(PRODUCT_ITEM_PREFIX) for name in self.input_names())
 
     def text_of(self, input_name: str) -> str:
         reply = self.request("GetInputSettings", {"inputName": input_name})

@@ -1,37 +1,56 @@
 """The overlay server: OBS browser-source pages and their live data on one local port.
 
 * ``GET /`` lists the pages; ``GET /overlay/<name>`` serves a page from
-  ``resources/overlays/<name>.html``; ``/ws`` is the websocket the pages open.
+  ``resources/overlays/<name>.html``; ``/ws`` is the websocket the pages open;
+  ``/photo/<code>`` is a product's photo when the catalogue names a file.
 * Bound to 127.0.0.1. The websocket accepts only pages it served itself (``Origin``
   must be this server), so a web site open in a browser cannot read the shop's data.
 * It follows the session in the database (a change made by the window, the CLI or
   another laptop shows within a second) and sends every page a full snapshot on
-  connect and after each change. Pages draw with ``textContent`` only: whatever a
+  connect and after each change; ``notify()`` makes it look at once (the window
+  calls it after its own changes, so they show in milliseconds). Pages draw with ``textContent`` only: whatever a
   buyer typed stays text. Phone numbers are never sent.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import json
 import logging
+import mimetypes
+import threading
 from collections.abc import Callable
+from datetime import datetime
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-from livehelper.model import ClaimStatus, format_qty, format_vnd, qty_to_json
+from livehelper import vietqr
+from livehelper.errors import NotFound
+from livehelper.model import Product, Session, format_qty, format_vnd, qty_to_json
 from livehelper.resources_path import resource
-from livehelper.store import Store
+from livehelper.store import Store, utcnow
 
 log = logging.getLogger(__name__)
 
-PAGES = ("product", "ticker")
+DEFAULT_PORT = 8765  # fixed, so the browser sources in OBS keep working across restarts
+PAGES = {
+    "product": "Sản phẩm đang bán: tên, giá, còn lại, ảnh, HẾT HÀNG",
+    "ticker": "Đơn vừa chốt",
+    "qr": "Mã QR chuyển khoản (VietQR)",
+    "countdown": "Đếm ngược flash sale",
+}
 POLL_SECONDS = 0.25
 TICKER_LENGTH = 8
+PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+BANK_SETTINGS = ("bank.bin", "bank.account", "bank.holder", "bank.name")
 
 
 def snapshot(store: Store, session_id: int) -> dict[str, Any]:
@@ -39,19 +58,7 @@ def snapshot(store: Store, session_id: int) -> dict[str, Any]:
     session = store.session(session_id)
     product = None
     if session.featured_code:
-        p = store.product(session.featured_code)
-        product = {
-            "code": p.code,
-            "name": p.name,
-            "price": p.price,
-            "price_text": format_vnd(p.price),
-            "unit": p.unit,
-            "stock": None if p.stock is None else qty_to_json(p.stock),
-            "stock_text": None if p.stock is None else f"{format_qty(p.stock)} {p.unit}",
-            "sold_out": p.sold_out,
-        }
-    confirmed = store.claims(session_id, ClaimStatus.CONFIRMED)
-    confirmed.sort(key=lambda c: (c.decided_at or c.created_at, c.id))
+        product = _product_state(store.product(session.featured_code))
     ticker = [
         {
             "id": c.id,
@@ -60,9 +67,91 @@ def snapshot(store: Store, session_id: int) -> dict[str, Any]:
                 {"qty_text": format_qty(i.qty), "unit": i.unit, "name": i.name} for i in c.items
             ],
         }
-        for c in confirmed[-TICKER_LENGTH:]
+        for c in store.latest_confirmed(session_id, TICKER_LENGTH)
     ]
-    return {"type": "snapshot", "session": session.name, "product": product, "ticker": ticker}
+    return {
+        "type": "snapshot",
+        "session": session.name,
+        "now_ms": _ms(utcnow()),  # pages correct their clock for the countdown with it
+        "product": product,
+        "ticker": ticker,
+        "countdown": _countdown_state(session),
+        "qr": _qr_state(store, session),
+    }
+
+
+def _product_state(p: Product) -> dict[str, Any]:
+    photo = None
+    if p.photo and p.photo.lower().startswith(("http://", "https://")):
+        photo = p.photo
+    elif p.photo:  # served by /photo/<code>; the path in the query makes a new file reload
+        photo = f"/photo/{quote(p.code)}?v={abs(hash(p.photo)) % 10**8}"
+    return {
+        "code": p.code,
+        "name": p.name,
+        "price": p.price,
+        "price_text": format_vnd(p.price),
+        "unit": p.unit,
+        "stock": None if p.stock is None else qty_to_json(p.stock),
+        "stock_text": None if p.stock is None else f"{format_qty(p.stock)} {p.unit}",
+        "sold_out": p.sold_out,
+        "photo": photo,
+    }
+
+
+def _countdown_state(session: Session) -> dict[str, Any] | None:
+    if session.countdown_until is None:
+        return None
+    return {"until_ms": _ms(session.countdown_until), "label": session.countdown_label or ""}
+
+
+def _qr_state(store: Store, session: Session) -> dict[str, Any] | None:
+    if not session.qr_shown:
+        return None
+    account = saved_bank_account(store)
+    if account is None:
+        return {"error": "Chưa nhập tài khoản ngân hàng"}
+    try:
+        text = vietqr.payload(account, session.qr_amount, session.name)
+    except vietqr.VietQRError as exc:
+        log.warning("payment QR: %s", exc)
+        return {"error": "Tài khoản ngân hàng không hợp lệ"}
+    return {
+        "rows": _qr_rows(text),
+        "amount_text": None if session.qr_amount is None else format_vnd(session.qr_amount),
+        "holder": account.holder,
+        "bank": account.bank_name,
+        "account": account.number,
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _qr_rows(text: str) -> tuple[str, ...]:
+    return tuple(vietqr.qr_rows(text))
+
+
+def saved_bank_account(store: Store) -> vietqr.BankAccount | None:
+    bin_, number, holder, bank_name = (store.setting(key) for key in BANK_SETTINGS)
+    if not bin_ or not number:
+        return None
+    return vietqr.BankAccount(bin_, number, holder or "", bank_name or "")
+
+
+def save_bank_account(store: Store, account: vietqr.BankAccount) -> None:
+    """Remember the account the QR pays into (shop-wide: every laptop shows the same)."""
+    names = {bin_: name for name, bin_ in vietqr.banks().items()}
+    values = (
+        account.bin,
+        account.number,
+        account.holder,
+        account.bank_name or names.get(account.bin, ""),
+    )
+    for key, value in zip(BANK_SETTINGS, values, strict=True):
+        store.set_setting(key, value)
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
 
 
 class OverlayServer:
@@ -81,6 +170,8 @@ class OverlayServer:
         self._clients: set[ServerConnection] = set()
         self._server: Any = None
         self._watch: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
 
     @property
     def base_url(self) -> str:
@@ -89,7 +180,15 @@ class OverlayServer:
     def page_url(self, name: str) -> str:
         return f"{self.base_url}/overlay/{name}"
 
+    def notify(self) -> None:
+        """Something changed: read the database now rather than at the next poll.
+        Safe to call from any thread."""
+        if self._loop is not None and self._wake is not None:
+            self._loop.call_soon_threadsafe(self._wake.set)
+
     async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
         self._state = await asyncio.to_thread(self._read_state, self.store, self.session_id)
         self._server = await serve(self._client, "127.0.0.1", self.port, process_request=self._http)
         self.port = self._server.sockets[0].getsockname()[1]
@@ -124,10 +223,26 @@ class OverlayServer:
         name = path.removeprefix("/overlay/")
         if path.startswith("/overlay/") and name in PAGES:
             return _html(resource(f"overlays/{name}.html").read_text(encoding="utf-8"))
+        if path.startswith("/photo/"):
+            return self._photo(connection, path.removeprefix("/photo/"))
         if path == "/overlay/live.js":
             script = resource("overlays/live.js").read_text(encoding="utf-8")
             return _html(script, "text/javascript; charset=utf-8")
         return connection.respond(HTTPStatus.NOT_FOUND, "not found\n")
+
+    def _photo(self, connection: ServerConnection, code: str) -> Response:
+        """Only the photo file a catalogue row names, and only an image."""
+        from urllib.parse import unquote
+
+        try:
+            photo = self.store.product(unquote(code)).photo
+        except NotFound:
+            photo = None
+        path = Path(photo) if photo and "://" not in photo else None
+        if path is None or path.suffix.lower() not in PHOTO_TYPES or not path.is_file():
+            return connection.respond(HTTPStatus.NOT_FOUND, "no photo\n")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return _response(path.read_bytes(), content_type)
 
     # --------------------------------------------------------------- websocket
     async def _client(self, connection: ServerConnection) -> None:
@@ -140,8 +255,11 @@ class OverlayServer:
             self._clients.discard(connection)
 
     async def _follow_database(self) -> None:
+        assert self._wake is not None
         while True:
-            await asyncio.sleep(POLL_SECONDS)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
+            self._wake.clear()
             try:
                 state = await asyncio.to_thread(self._read_state, self.store, self.session_id)
             except Exception:
@@ -153,7 +271,10 @@ class OverlayServer:
 
 
 def _html(text: str, content_type: str = "text/html; charset=utf-8") -> Response:
-    body = text.encode("utf-8")
+    return _response(text.encode("utf-8"), content_type)
+
+
+def _response(body: bytes, content_type: str) -> Response:
     headers = Headers(
         [
             ("Content-Type", content_type),
@@ -168,13 +289,60 @@ def _index(server: OverlayServer) -> str:
     from html import escape
 
     rows = "".join(
-        f'<li><b>{name}</b>: <input readonly size=48 value="{escape(server.page_url(name))}" '
-        f'onclick="this.select()"></li>'
-        for name in PAGES
+        f"<li><b>{escape(what)}</b><br><input readonly size=48 "
+        f'value="{escape(server.page_url(name))}" onclick="this.select()"> '
+        f'<a href="/overlay/{name}" target=_blank>xem / view</a></li>'
+        for name, what in PAGES.items()
     )
     return (
-        "<!doctype html><meta charset=utf-8><title>livehelper overlays</title>"
-        "<body style='font-family:sans-serif'><h1>livehelper overlays</h1>"
-        "<p>Add each page to OBS as a Browser source, 1920×1080.</p>"
-        f"<ul>{rows}</ul></body>"
+        "<!doctype html><html lang=vi><meta charset=utf-8><title>livehelper overlays</title>"
+        "<body style='font-family:sans-serif;max-width:48em'><h1>livehelper – overlay</h1>"
+        "<p>Thêm từng trang vào OBS: Nguồn (Sources) → + → Trình duyệt (Browser), "
+        "rộng 1920, cao 1080, dán địa chỉ bên dưới.<br>"
+        "<i>Add each page to OBS as a Browser source, 1920×1080, with the address below.</i></p>"
+        f"<ul>{rows}</ul></body></html>"
     )
+
+
+class OverlayThread:
+    """The overlay server on its own thread and event loop, as the app runs it."""
+
+    def __init__(self, store: Store, session_id: int, port: int = DEFAULT_PORT) -> None:
+        self.server = OverlayServer(store, session_id, port=port)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="livehelper-overlays", daemon=True
+        )
+
+    def start(self, timeout: float = 10) -> OverlayThread:
+        """Raises OSError when the port is taken (another livehelper still open?)."""
+        self._thread.start()
+        try:
+            asyncio.run_coroutine_threadsafe(self.server.start(), self._loop).result(timeout)
+        except BaseException:
+            self._close_loop()
+            raise
+        return self
+
+    @property
+    def base_url(self) -> str:
+        return self.server.base_url
+
+    def page_url(self, name: str) -> str:
+        return self.server.page_url(name)
+
+    def notify(self) -> None:
+        self.server.notify()
+
+    def stop(self, timeout: float = 10) -> None:
+        if self._loop.is_closed():
+            return
+        with contextlib.suppress(Exception):
+            asyncio.run_coroutine_threadsafe(self.server.stop(), self._loop).result(timeout)
+        self._close_loop()
+
+    def _close_loop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+        if not self._thread.is_alive():
+            self._loop.close()

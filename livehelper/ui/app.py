@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from livehelper.overlays.obs import ObsSettings
+from livehelper.overlays.server import DEFAULT_PORT
 from livehelper.resources_path import resource_bytes
 from livehelper.ui.backend import Backend
 from livehelper.ui.main_window import MainWindow
@@ -88,7 +90,8 @@ def create_window(
 ) -> tuple[MainWindow, Language]:
     language = Language(app)
     language.use(default_language(lang))
-    backend = Backend(app)
+    port = os.environ.get("LIVEHELPER_OVERLAY_PORT")
+    backend = Backend(app, overlay_port=int(port) if port else DEFAULT_PORT)
     window = MainWindow(backend, db, demo_mode=demo, demo_speed=speed, obs_settings=obs)
     index = window.language.findData(language.current)
     window.language.setCurrentIndex(max(index, 0))

@@ -20,6 +20,7 @@ from livehelper.comments.runner import SourceRunner
 from livehelper.model import IncomingComment, Session
 from livehelper.overlays.controller import ObsController
 from livehelper.overlays.obs import ObsSettings
+from livehelper.overlays.server import DEFAULT_PORT, OverlayThread
 from livehelper.pipeline import Pipeline
 from livehelper.store import Store
 
@@ -40,10 +41,14 @@ class Backend(QObject):
     """A background failure the user should see (not a bug: the app carries on)."""
     sig_obs_state = Signal(object)
     """An ``ObsState`` from the OBS controller's thread."""
+    sig_overlays = Signal(str)
+    """The overlay server's address once it serves a session ("" when stopped)."""
     _sig_result = Signal(object, object, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, overlay_port: int = DEFAULT_PORT) -> None:
         super().__init__(parent)
+        self.overlay_port = overlay_port
+        self.overlays: OverlayThread | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livehelper-store")
         self._sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.store: Store | None = None
@@ -89,8 +94,31 @@ class Backend(QObject):
             store, session_id, on_batch=self.sig_ingested.emit, on_error=self._pipeline_failed
         )
         self.pipeline.add_feature_listener(self._featured)
+        self._start_overlays(store, session_id)
+
+    def _start_overlays(self, store: Store, session_id: int) -> None:
+        try:
+            self.overlays = OverlayThread(store, session_id, self.overlay_port).start()
+        except OSError as exc:
+            self.overlays = None
+            self.sig_error.emit(
+                self.tr(
+                    "The overlay pages could not start: port {port} is taken (is another "
+                    "livehelper open?). {error}"
+                ).format(port=self.overlay_port, error=exc)
+            )
+            return
+        self.sig_overlays.emit(self.overlays.base_url)
+        if self.obs is not None:
+            self.obs.refresh_overlays(self.overlays.base_url)
+
+    def notify_overlays(self) -> None:
+        """The window changed something the pages show: show it now, not at the next poll."""
+        if self.overlays is not None:
+            self.overlays.notify()
 
     def _featured(self, session: Session) -> None:
+        self.notify_overlays()
         self.sig_featured.emit(session)
 
     def _pipeline_failed(self, exc: BaseException, batch: list[IncomingComment]) -> None:
@@ -109,6 +137,10 @@ class Backend(QObject):
         self._runner.start(source, self.pipeline.submit, on_done=finished)
 
     def stop_live(self) -> None:
+        if self.overlays is not None:
+            self.overlays.stop()
+            self.overlays = None
+            self.sig_overlays.emit("")
         if self._runner is not None:
             self._runner.close()
             self._runner = None
@@ -122,6 +154,8 @@ class Backend(QObject):
         """(Re)start the OBS controller; it connects and reconnects on its own thread."""
         self.stop_obs()
         self.obs = ObsController(settings, on_state=self.sig_obs_state.emit).start()
+        if self.overlays is not None:  # pages that failed while OBS could not be reached
+            self.obs.refresh_overlays(self.overlays.base_url)
 
     def stop_obs(self) -> None:
         if self.obs is not None:

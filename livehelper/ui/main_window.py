@@ -10,6 +10,7 @@ import getpass
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ from livehelper.export import FORMATS
 from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Session, format_vnd
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsConnection, ObsSettings
+from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.store import Decision, IngestResult, Store
 from livehelper.ui.backend import Backend
 from livehelper.ui.models import FeedModel, OrdersModel, ProductsModel, QueueModel
@@ -56,7 +58,9 @@ from livehelper.ui.obs_panel import (
     save_obs_settings,
     saved_obs_settings,
 )
+from livehelper.ui.overlay_dialog import OverlayDialog, QrRequest
 from livehelper.ui.texts import catalogue_error_text
+from livehelper.vietqr import BankAccount
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +147,8 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self._incoming: list[IngestResult] = []
         self._source_state = ""
+        self.overlay_url = ""  # the overlay server's address while a live is on
+        self.overlay_dialog: OverlayDialog | None = None
 
         self.products = ProductsModel(self)
         self.feed = FeedModel(self)
@@ -161,6 +167,7 @@ class MainWindow(QMainWindow):
         backend.sig_error.connect(self.show_problem, queued)
         backend.sig_source_state.connect(self._on_source_state, queued)
         backend.sig_obs_state.connect(self._on_obs_state, queued)
+        backend.sig_overlays.connect(self._on_overlays, queued)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -178,9 +185,17 @@ class MainWindow(QMainWindow):
         self.import_button.clicked.connect(self._import_catalogue)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self._export)
+        self.overlays_button = QPushButton()
+        self.overlays_button.clicked.connect(self._open_overlays)
         self.demo_button = QPushButton()
         self.demo_button.clicked.connect(self._offer_demo)
-        for button in (self.live_button, self.import_button, self.export_button, self.demo_button):
+        for button in (
+            self.live_button,
+            self.import_button,
+            self.export_button,
+            self.overlays_button,
+            self.demo_button,
+        ):
             toolbar.addWidget(button)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -258,7 +273,8 @@ class MainWindow(QMainWindow):
         self.source_status = QLabel()
         self.obs_status = QLabel()
         self.counts_status = QLabel()
-        for label in (self.source_status, self.obs_status, self.counts_status):
+        self.overlay_status = QLabel()
+        for label in (self.source_status, self.obs_status, self.overlay_status, self.counts_status):
             label.setFrameShape(QFrame.Shape.NoFrame)
             self.statusBar().addPermanentWidget(label)
 
@@ -299,6 +315,7 @@ class MainWindow(QMainWindow):
         self.import_button.setText(self.tr("Import products…"))
         self.export_button.setText(self.tr("Export orders…"))
         self.demo_button.setText(self.tr("Try the demo"))
+        self.overlays_button.setText(self.tr("Overlays, QR, countdown…"))
         self.assistant_label.setText(self.tr("Assistant:"))
         self.live_button.setText(self.tr("End live") if self._live() else self.tr("Start live"))
         for model in (self.products, self.feed, self.queue, self.orders):
@@ -442,6 +459,7 @@ class MainWindow(QMainWindow):
             self.session = session
             self.products.set_featured(session.featured_code)
             self._send_featured_to_obs()
+            self.backend.notify_overlays()
             self._update_status()
 
     def _send_featured_to_obs(self) -> None:
@@ -449,6 +467,52 @@ class MainWindow(QMainWindow):
         product = next((p for p in self.products.rows if p.code == featured), None)
         if product is not None and self.backend.obs is not None:
             self.backend.obs.feature(product)  # queued: OBS never blocks the window
+
+    # --------------------------------------------------------------- overlays
+    @Slot(str)
+    def _on_overlays(self, base_url: str) -> None:
+        self.overlay_url = base_url
+        self._update_status()
+
+    def _open_overlays(self) -> None:
+        if self.store is None:
+            return
+        self.backend.call(saved_bank_account, self.store, done=self._show_overlay_dialog)
+
+    def _show_overlay_dialog(self, account: BankAccount | None) -> None:
+        if self.overlay_dialog is not None:
+            self.overlay_dialog.close()
+        dialog = OverlayDialog(self.overlay_url, account, self)
+        dialog.sig_countdown.connect(self._set_countdown)
+        dialog.sig_qr.connect(self._set_qr)
+        self.overlay_dialog = dialog
+        dialog.show()
+
+    def _set_countdown(self, minutes: float | None, label: str) -> None:
+        if self.store is None or self.session is None:
+            return
+        until = None if minutes is None else datetime.now(UTC) + timedelta(minutes=minutes)
+        self.backend.call(
+            self.store.set_countdown, self.session.id, until, label, done=self._overlay_changed
+        )
+
+    def _set_qr(self, request: QrRequest) -> None:
+        if self.store is None or self.session is None:
+            return
+        store, session_id = self.store, self.session.id
+
+        def job() -> Session:
+            if request.account is not None:
+                save_bank_account(store, request.account)
+            return store.set_qr(session_id, request.shown, request.amount)
+
+        self.backend.call(job, done=self._overlay_changed)
+
+    def _overlay_changed(self, session: Session) -> None:
+        self.session = session
+        self.backend.notify_overlays()
+        if self.overlay_dialog is not None:
+            self.overlay_dialog.show_result(self.tr("Done: the stream shows it now."))
 
     # -------------------------------------------------------------------- OBS
     @Slot(object)
@@ -596,6 +660,7 @@ class MainWindow(QMainWindow):
         self.products.set_rows(products)
         if before not in products:  # its stock changed: OBS shows what is left
             self._send_featured_to_obs()
+        self.backend.notify_overlays()  # the ticker, the stock on the product card
         self._update_status()
 
     def _edit_quantity(self) -> None:
@@ -722,6 +787,11 @@ class MainWindow(QMainWindow):
         obs = self.obs_panel.state
         self.obs_status.setText(
             self.tr("OBS: connected") if obs.connected else self.tr("OBS: not connected")
+        )
+        self.overlay_status.setText(
+            self.tr("Overlays: {url}").format(url=self.overlay_url)
+            if self.overlay_url
+            else self.tr("Overlays: off")
         )
         revenue = sum(o.total for o in self.orders.rows)
         self.counts_status.setText(

@@ -1,9 +1,18 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>Backend</name>
+    <message>
+        <location filename="../../livehelper/ui/backend.py" line="106"/>
+        <source>The overlay pages could not start: port {port} is taken (is another livehelper open?). {error}</source>
+        <translation>Không mở được các trang overlay: cổng {port} đang bị dùng (có một livehelper khác đang mở?). {error}</translation>
+    </message>
+</context>
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../livehelper/ui/app.py" line="70" />
+        <location filename="../../livehelper/ui/app.py" line="72"/>
         <source>Something went wrong inside livehelper. Your orders are saved.
 Please send this log file to the developers:
 {path}</source>
@@ -15,82 +24,87 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="292" />
+        <location filename="../../livehelper/ui/main_window.py" line="308"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="293" />
+        <location filename="../../livehelper/ui/main_window.py" line="309"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="294" />
+        <location filename="../../livehelper/ui/main_window.py" line="310"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="295" />
+        <location filename="../../livehelper/ui/main_window.py" line="311"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="296" />
+        <location filename="../../livehelper/ui/main_window.py" line="312"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="297" />
+        <location filename="../../livehelper/ui/main_window.py" line="313"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="298" />
+        <location filename="../../livehelper/ui/main_window.py" line="314"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="299" />
+        <location filename="../../livehelper/ui/main_window.py" line="315"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="300" />
+        <location filename="../../livehelper/ui/main_window.py" line="316"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="301" />
+        <location filename="../../livehelper/ui/main_window.py" line="317"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="302" />
+        <location filename="../../livehelper/ui/main_window.py" line="318"/>
+        <source>Overlays, QR, countdown…</source>
+        <translation>Overlay, mã QR, đếm ngược…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="319"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="303" />
+        <location filename="../../livehelper/ui/main_window.py" line="320"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="303" />
+        <location filename="../../livehelper/ui/main_window.py" line="320"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="357" />
+        <location filename="../../livehelper/ui/main_window.py" line="376"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="368" />
+        <location filename="../../livehelper/ui/main_window.py" line="387"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="369" />
+        <location filename="../../livehelper/ui/main_window.py" line="388"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -99,124 +113,139 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="404" />
+        <location filename="../../livehelper/ui/main_window.py" line="423"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="405" />
+        <location filename="../../livehelper/ui/main_window.py" line="424"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="473" />
+        <location filename="../../livehelper/ui/main_window.py" line="515"/>
+        <source>Done: the stream shows it now.</source>
+        <translation>Xong: luồng live đã hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="539"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="488" />
+        <location filename="../../livehelper/ui/main_window.py" line="554"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="504" />
+        <location filename="../../livehelper/ui/main_window.py" line="570"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="573" />
+        <location filename="../../livehelper/ui/main_window.py" line="639"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="604" />
-        <location filename="../../livehelper/ui/main_window.py" line="611" />
+        <location filename="../../livehelper/ui/main_window.py" line="674"/>
+        <location filename="../../livehelper/ui/main_window.py" line="681"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="604" />
+        <location filename="../../livehelper/ui/main_window.py" line="674"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="612" />
+        <location filename="../../livehelper/ui/main_window.py" line="682"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="640" />
-        <location filename="../../livehelper/ui/main_window.py" line="661" />
+        <location filename="../../livehelper/ui/main_window.py" line="710"/>
+        <location filename="../../livehelper/ui/main_window.py" line="731"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="642" />
+        <location filename="../../livehelper/ui/main_window.py" line="712"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="657" />
+        <location filename="../../livehelper/ui/main_window.py" line="727"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="670" />
+        <location filename="../../livehelper/ui/main_window.py" line="740"/>
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="685" />
+        <location filename="../../livehelper/ui/main_window.py" line="755"/>
         <source>{n} orders written to {path}</source>
         <translation>Đã ghi {n} đơn vào {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="704" />
+        <location filename="../../livehelper/ui/main_window.py" line="774"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="704" />
+        <location filename="../../livehelper/ui/main_window.py" line="774"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="707" />
+        <location filename="../../livehelper/ui/main_window.py" line="777"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="710" />
+        <location filename="../../livehelper/ui/main_window.py" line="780"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="712" />
+        <location filename="../../livehelper/ui/main_window.py" line="782"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="714" />
+        <location filename="../../livehelper/ui/main_window.py" line="784"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="716" />
+        <location filename="../../livehelper/ui/main_window.py" line="786"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="719" />
+        <location filename="../../livehelper/ui/main_window.py" line="789"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="719" />
+        <location filename="../../livehelper/ui/main_window.py" line="789"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="724" />
+        <location filename="../../livehelper/ui/main_window.py" line="792"/>
+        <source>Overlays: {url}</source>
+        <translation>Overlay: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="794"/>
+        <source>Overlays: off</source>
+        <translation>Overlay: tắt</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="799"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
@@ -224,91 +253,91 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="117" />
+        <location filename="../../livehelper/ui/models.py" line="117"/>
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="118" />
+        <location filename="../../livehelper/ui/models.py" line="118"/>
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="125" />
+        <location filename="../../livehelper/ui/models.py" line="125"/>
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="126" />
+        <location filename="../../livehelper/ui/models.py" line="126"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="127" />
+        <location filename="../../livehelper/ui/models.py" line="127"/>
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="128" />
+        <location filename="../../livehelper/ui/models.py" line="128"/>
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="130" />
+        <location filename="../../livehelper/ui/models.py" line="130"/>
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="165" />
+        <location filename="../../livehelper/ui/models.py" line="165"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="168" />
-        <location filename="../../livehelper/ui/models.py" line="189" />
-        <location filename="../../livehelper/ui/models.py" line="225" />
+        <location filename="../../livehelper/ui/models.py" line="168"/>
+        <location filename="../../livehelper/ui/models.py" line="189"/>
+        <location filename="../../livehelper/ui/models.py" line="225"/>
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="169" />
-        <location filename="../../livehelper/ui/models.py" line="191" />
+        <location filename="../../livehelper/ui/models.py" line="169"/>
+        <location filename="../../livehelper/ui/models.py" line="191"/>
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="170" />
+        <location filename="../../livehelper/ui/models.py" line="170"/>
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="188" />
+        <location filename="../../livehelper/ui/models.py" line="188"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="190" />
+        <location filename="../../livehelper/ui/models.py" line="190"/>
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="192" />
-        <location filename="../../livehelper/ui/models.py" line="226" />
+        <location filename="../../livehelper/ui/models.py" line="192"/>
+        <location filename="../../livehelper/ui/models.py" line="226"/>
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="205" />
+        <location filename="../../livehelper/ui/models.py" line="205"/>
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="227" />
+        <location filename="../../livehelper/ui/models.py" line="227"/>
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="228" />
+        <location filename="../../livehelper/ui/models.py" line="228"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -316,62 +345,62 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ObsPanel</name>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="75" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="108"/>
         <source>Set up my OBS</source>
         <translation>Cài đặt OBS giúp tôi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="76" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="109"/>
         <source>OBS settings…</source>
         <translation>Cài đặt OBS…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="82" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="115"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="84" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="117"/>
         <source>press “Set up my OBS” to add the product texts</source>
         <translation>bấm “Cài đặt OBS giúp tôi” để thêm chữ sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="86" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="119"/>
         <source>OBS: connecting…</source>
         <translation>OBS: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="88" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="121"/>
         <source>OBS: {problem}</source>
         <translation>OBS: {problem}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="117" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="150"/>
         <source>not running — start OBS Studio</source>
         <translation>chưa chạy — hãy mở OBS Studio</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="120" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="153"/>
         <source>WebSocket server is off — in OBS: Tools → WebSocket Server Settings → Enable</source>
         <translation>máy chủ WebSocket đang tắt — trong OBS: Tools → WebSocket Server Settings → bật Enable</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="124" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="157"/>
         <source>wrong password — see OBS: Tools → WebSocket Server Settings → Show Connect Info</source>
         <translation>sai mật khẩu — xem trong OBS: Tools → WebSocket Server Settings → Show Connect Info</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="128" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="161"/>
         <source>not answering</source>
         <translation>không phản hồi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="129" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="162"/>
         <source>a request failed</source>
         <translation>một yêu cầu bị lỗi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="130" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="163"/>
         <source>not set up yet</source>
         <translation>chưa được cài đặt</translation>
     </message>
@@ -379,105 +408,233 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ObsSettingsDialog</name>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="141" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="174"/>
         <source>OBS settings</source>
         <translation>Cài đặt OBS</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="150" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="183"/>
         <source>Test connection</source>
         <translation>Thử kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="153" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="186"/>
         <source>Computer running OBS:</source>
         <translation>Máy đang chạy OBS:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="154" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="187"/>
         <source>Port:</source>
         <translation>Cổng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="155" />
+        <location filename="../../livehelper/ui/obs_panel.py" line="188"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
 </context>
 <context>
+    <name>OverlayDialog</name>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="50"/>
+        <source>Overlays on the stream</source>
+        <translation>Overlay trên luồng live</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="54"/>
+        <source>Pages for OBS (Browser source, 1920×1080)</source>
+        <translation>Trang cho OBS (nguồn Trình duyệt, 1920×1080)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="61"/>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="68"/>
+        <source>Open the list in a browser</source>
+        <translation>Mở danh sách trong trình duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="72"/>
+        <source>Start a live first: the pages are served during a live.</source>
+        <translation>Hãy bắt đầu live trước: các trang chỉ chạy trong buổi live.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="75"/>
+        <source>Flash-sale countdown</source>
+        <translation>Đếm ngược flash sale</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="81"/>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="85"/>
+        <source>Start countdown</source>
+        <translation>Bắt đầu đếm ngược</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="85"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="90"/>
+        <source>Length:</source>
+        <translation>Thời lượng:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="91"/>
+        <source>Title:</source>
+        <translation>Tiêu đề:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="95"/>
+        <source>Bank-transfer QR (VietQR)</source>
+        <translation>Mã QR chuyển khoản (VietQR)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="108"/>
+        <source>any amount (the buyer types it)</source>
+        <translation>số tiền bất kỳ (người mua tự nhập)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="117"/>
+        <source>Show QR</source>
+        <translation>Hiện mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="117"/>
+        <source>Hide QR</source>
+        <translation>Ẩn mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="123"/>
+        <source>Bank:</source>
+        <translation>Ngân hàng:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="124"/>
+        <source>Account number:</source>
+        <translation>Số tài khoản:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="125"/>
+        <source>Account holder:</source>
+        <translation>Chủ tài khoản:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="126"/>
+        <source>Amount:</source>
+        <translation>Số tiền:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="136"/>
+        <source>Product card:</source>
+        <translation>Thẻ sản phẩm:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="137"/>
+        <source>New orders:</source>
+        <translation>Đơn vừa chốt:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="138"/>
+        <source>Payment QR:</source>
+        <translation>Mã QR thanh toán:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="139"/>
+        <source>Countdown:</source>
+        <translation>Đếm ngược:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="144"/>
+        <source>Copied: {url}</source>
+        <translation>Đã sao chép: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="162"/>
+        <source>Check the bank account: {error}</source>
+        <translation>Kiểm tra lại tài khoản ngân hàng: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="12" />
+        <location filename="../../livehelper/ui/texts.py" line="12"/>
         <source>the file {path} does not exist</source>
         <translation>không có tệp {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="13" />
-        <source>the file is not UTF-8 text; save it as 'CSV UTF-8' and try again</source>
-        <translation>tệp không phải văn bản UTF-8; hãy lưu lại dạng 'CSV UTF-8' rồi thử lại</translation>
+        <location filename="../../livehelper/ui/texts.py" line="13"/>
+        <source>the file is not UTF-8 text; save it as &apos;CSV UTF-8&apos; and try again</source>
+        <translation>tệp không phải văn bản UTF-8; hãy lưu lại dạng &apos;CSV UTF-8&apos; rồi thử lại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="16" />
+        <location filename="../../livehelper/ui/texts.py" line="16"/>
         <source>cannot read this Excel file ({error})</source>
         <translation>không đọc được tệp Excel này ({error})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="17" />
+        <location filename="../../livehelper/ui/texts.py" line="17"/>
         <source>the header row must name the columns code,name,price,unit (missing: {missing})</source>
         <translation>dòng tiêu đề phải có các cột code,name,price,unit (đang thiếu: {missing})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="21" />
+        <location filename="../../livehelper/ui/texts.py" line="21"/>
         <source>the file is empty</source>
         <translation>tệp trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="22" />
+        <location filename="../../livehelper/ui/texts.py" line="22"/>
         <source>the file has a header but no products</source>
         <translation>tệp có dòng tiêu đề nhưng chưa có sản phẩm nào</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="23" />
+        <location filename="../../livehelper/ui/texts.py" line="23"/>
         <source>the product code is empty</source>
         <translation>mã sản phẩm đang trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="24" />
-        <source>the code {code!r} may use only letters, digits, '-' and '_' (at most 32)</source>
-        <translation>mã {code!r} chỉ được dùng chữ, số, '-' và '_' (tối đa 32 ký tự)</translation>
+        <location filename="../../livehelper/ui/texts.py" line="24"/>
+        <source>the code {code!r} may use only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32)</source>
+        <translation>mã {code!r} chỉ được dùng chữ, số, &apos;-&apos; và &apos;_&apos; (tối đa 32 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="27" />
+        <location filename="../../livehelper/ui/texts.py" line="27"/>
         <source>the code {code!r} is already used on line {other}</source>
         <translation>mã {code!r} đã dùng ở dòng {other}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="30" />
+        <location filename="../../livehelper/ui/texts.py" line="30"/>
         <source>the product name is empty</source>
         <translation>tên sản phẩm đang trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="31" />
+        <location filename="../../livehelper/ui/texts.py" line="31"/>
         <source>the unit is empty (for example kg, hộp, túi)</source>
         <translation>đơn vị tính đang trống (ví dụ kg, hộp, túi)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="34" />
+        <location filename="../../livehelper/ui/texts.py" line="34"/>
         <source>the price {value!r} is not a whole amount in đồng (for example 35000)</source>
         <translation>giá {value!r} không phải số tiền đồng chẵn (ví dụ 35000)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="37" />
+        <location filename="../../livehelper/ui/texts.py" line="37"/>
         <source>the stock {value!r} is not a whole number (leave it empty for unlimited)</source>
         <translation>tồn kho {value!r} không phải số nguyên (để trống nếu không giới hạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="43" />
+        <location filename="../../livehelper/ui/texts.py" line="43"/>
         <source>line {line}: {problem}</source>
         <translation>dòng {line}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="52" />
+        <location filename="../../livehelper/ui/texts.py" line="52"/>
         <source>Nothing was imported. Please fix these rows and import again:</source>
         <translation>Chưa nhập gì cả. Hãy sửa các dòng sau rồi nhập lại:</translation>
     </message>
