@@ -5,7 +5,7 @@
 #   bash livehelper.sh test     run the whole test suite (as root, also installs and
 #                               uses the system packages the tests need)
 #
-# Also: demo, bench, i18n (refresh translations), screenshot (README picture).
+# Also: demo, bench, i18n (refresh translations), screenshot (README pictures).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -102,6 +102,11 @@ case "$command" in
     ensure_venv; ensure_installed ""
     "$VENV/bin/livehelper" bench ingest --count 20000
     "$VENV/bin/livehelper" bench parse --count 100000
+    if command -v obs >/dev/null && command -v chromium >/dev/null && command -v Xvfb >/dev/null; then
+      "$PY" benchmarks/feature_latency.py --rounds 40
+    else
+      say "feature latency needs obs-studio, chromium and xvfb (bash livehelper.sh test installs them)"
+    fi
     ;;
   i18n)
     ensure_venv; ensure_installed ""
@@ -113,6 +118,11 @@ case "$command" in
     install_packages "$APP_PACKAGES" root-only
     ensure_venv; ensure_installed ""
     QT_QPA_PLATFORM=offscreen "$PY" -m livehelper.ui.screenshot resources/screenshot.png "$@"
+    # the overlay pages, as OBS shows them, from the test that checks them in Chromium
+    install_packages "chromium" root-only
+    ensure_installed test
+    LIVEHELPER_SCREENSHOTS=docs/overlays "$PY" -m pytest -q -p no:cacheprovider \
+      tests/test_overlays.py -k "screenshot_of_every_page and sqlite"
     ;;
   *)
     say "unknown command '$command' (run, demo, test, bench, i18n, screenshot)"

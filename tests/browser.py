@@ -105,6 +105,14 @@ class Page:
         if backdrop:
             color = {"r": backdrop[0], "g": backdrop[1], "b": backdrop[2], "a": 1}
         self.call("Emulation.setDefaultBackgroundColorOverride", color=color)
+        # the OBS browser-source canvas, whatever the headless window's size
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=1920,
+            height=1080,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 

@@ -202,3 +202,48 @@ def test_product_photo_is_served_from_the_catalogue_file_only(
     finally:
         page.close()
         server.stop()
+
+
+def test_screenshot_of_every_page(chromium, live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each page in a show-like state. `bash livehelper.sh screenshot` keeps these
+    pictures in docs/overlays/ (LIVEHELPER_SCREENSHOTS names the folder)."""
+    import os
+    from datetime import timedelta
+
+    from PIL import Image
+
+    from livehelper.overlays.server import PAGES, save_bank_account
+    from livehelper.store import utcnow
+    from livehelper.vietqr import BankAccount
+
+    store, session_id, server = live
+    for i, (name, text) in enumerate(
+        [("Chị Lan", "chốt 2kg"), ("Anh Tuấn Lạng Sơn", "lấy 3kg"), ("Cô Hoa", "chốt 1kg rưỡi")]
+    ):
+        confirm(store, session_id, name, text, f"s{i}")
+    save_bank_account(store, BankAccount("970436", "0123456789", "HTX NÔNG SẢN LAI CHÂU"))
+    store.set_qr(session_id, True, 105000)
+    store.set_countdown(
+        session_id, utcnow() + timedelta(minutes=4, seconds=59), "Giờ vàng giảm 20%"
+    )
+    out = Path(os.environ.get("LIVEHELPER_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    ready = {
+        "product": "document.getElementById('stock').textContent.startsWith('Còn')",
+        "ticker": "document.querySelectorAll('#ticker li').length === 3",
+        "qr": "document.getElementById('amount').textContent === '105.000₫'",
+        "countdown": "/^0[34]:\\d\\d$/.test(document.getElementById('clock').textContent)",
+    }
+    assert set(ready) == set(PAGES)
+    for name in PAGES:
+        page = chromium.open(server.page_url(name))
+        try:
+            page.wait_for(ready[name])
+            path = out / f"overlay-{name}.png"
+            page.screenshot(path, backdrop=(72, 78, 84))  # a stand-in for the camera picture
+        finally:
+            page.close()
+        picture = Image.open(path).convert("RGB")
+        assert picture.size == (1920, 1080)
+        colours = picture.resize((96, 54)).getcolors(96 * 54) or []
+        assert len(colours) > 4, f"{name}: the page drew nothing over the backdrop"

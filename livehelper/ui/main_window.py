@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         self.import_button.setText(self.tr("Import products…"))
         self.export_button.setText(self.tr("Export orders…"))
         self.demo_button.setText(self.tr("Try the demo"))
-        self.overlays_button.setText(self.tr("Overlays, QR, countdown…"))
+        self.overlays_button.setText(self.tr("Overlays and QR…"))
         self.assistant_label.setText(self.tr("Assistant:"))
         self.live_button.setText(self.tr("End live") if self._live() else self.tr("Start live"))
         for model in (self.products, self.feed, self.queue, self.orders):

@@ -75,8 +75,8 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
     </message>
     <message>
         <location filename="../../livehelper/ui/main_window.py" line="318"/>
-        <source>Overlays, QR, countdown…</source>
-        <translation>Overlay, mã QR, đếm ngược…</translation>
+        <source>Overlays and QR…</source>
+        <translation>Overlay, mã QR…</translation>
     </message>
     <message>
         <location filename="../../livehelper/ui/main_window.py" line="319"/>
