@@ -60,7 +60,7 @@ def test_setup_creates_gdiplus_texts_and_one_browser_source_per_page(windows_obs
             assert settings["url"] == f"{BASE}/overlay/{page}"
             assert (settings["width"], settings["height"]) == (1920, 1080)
             assert settings["shutdown"] is False  # the page keeps its socket when hidden
-        again = obs.setup(BASE)
+        again = obs.setup(f"{BASE}/overlay/product")  # a page's address works as well
         assert set(again.values()) == {"exists"}
         assert len(windows_obs.model.requested("CreateInput")) == 3 + len(OVERLAY_PAGES)
     finally:

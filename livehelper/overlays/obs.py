@@ -277,6 +277,8 @@ class ObsConnection:
         overlay page of the server at ``overlay_base``.
         Returns name -> "created" | "exists" | "unavailable: why"."""
         scene = scene or self.program_scene()
+        if overlay_base:  # a page's address given for the server's: keep the server part
+            overlay_base = overlay_base.split("/overlay/", 1)[0].rstrip("/")
         existing = self.input_names()
         kinds = self.input_kinds()
         text_kind = next((k for k in TEXT_KINDS if k in kinds), None)

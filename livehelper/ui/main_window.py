@@ -47,7 +47,7 @@ from livehelper.errors import CatalogueError
 from livehelper.export import FORMATS
 from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Session, format_vnd
 from livehelper.overlays.controller import ObsState
-from livehelper.overlays.obs import ObsConnection, ObsSettings
+from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSettings
 from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.store import Decision, IngestResult, Store
 from livehelper.ui.backend import Backend
@@ -526,10 +526,11 @@ class MainWindow(QMainWindow):
 
     def _setup_obs(self) -> None:
         settings = self.obs_settings
+        overlay_base = self.overlay_url or DEFAULT_OVERLAY_BASE
 
         def setup() -> dict[str, str]:
             with ObsConnection(settings) as obs:  # its own connection, on the worker
-                return obs.setup()
+                return obs.setup(overlay_base)
 
         self.backend.call(setup, done=self._obs_set_up, failed=lambda e: self.show_problem(str(e)))
 
