@@ -170,7 +170,7 @@ _WORD = re.compile(r"\S+")
 _RUN = re.compile(r"[a-z0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and these never change
 class Found:
     """A phrase found in the text (the parts of ``re.Match`` the parser uses)."""
 
@@ -238,9 +238,6 @@ class Phrases:
                 return True
         return False
 
-    def could_match(self, runs: frozenset[str]) -> bool:
-        return self._always_scan or not self._first_runs.isdisjoint(runs)
-
     def finditer(
         self,
         s: str,
@@ -249,7 +246,7 @@ class Phrases:
         end: int | None = None,
         runs: frozenset[str] | None = None,
     ) -> list[Found]:
-        if runs is not None and not self.could_match(runs):
+        if runs is not None and not self._always_scan and self._first_runs.isdisjoint(runs):
             return []
         stop = len(s) if end is None else end
         out = []
@@ -267,7 +264,7 @@ class Phrases:
         end: int | None = None,
         runs: frozenset[str] | None = None,
     ) -> Found | None:
-        if runs is not None and not self.could_match(runs):
+        if runs is not None and not self._always_scan and self._first_runs.isdisjoint(runs):
             return None
         stop = len(s) if end is None else end
         m = self.regex.search(s, start, stop)
@@ -283,7 +280,8 @@ class Phrases:
         (the regex tries only the longest alternative at each position)."""
         begin, finish = m.span()
         text = m.group(0)
-        if self.accepts(text, written[begin:finish]):
+        typed = written[begin:finish]
+        if typed.isascii() or self.accepts(text, typed):
             return Found(begin, finish, text)
         words = list(_WORD.finditer(text))
         for count in range(len(words) - 1, 0, -1):
@@ -298,6 +296,7 @@ class Phrases:
 
 
 _DIGIT = re.compile(r"\d")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def _blank(s: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -316,9 +315,10 @@ _CLAUSE = re.compile(r"[,;\n|]|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a", "anh", "co")
 _ORDER_CORE = ("lay", "chot", "mua", "dat", "order", "oder", "ship", "gui")
+_QUESTION_END = ("khong", "ko", "hong", "hok", "khum", "kh")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Quantity:
     start: int
     end: int
@@ -327,7 +327,7 @@ class _Quantity:
     explicit: bool  # x2, sl 2, or a number with a unit
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -383,7 +383,7 @@ class Parser:
         )
         # a sentence-final "không" asks a question: "có giảm giá không"
         self._question_end_re = re.compile(
-            r"(?<![a-z0-9])(?:khong|ko|hong|hok|khum|kh)(?:\s+(?:a|vay|shop|c|chi|em|e|ad|nhi|ha|ta))*"
+            rf"(?<![a-z0-9])(?:{'|'.join(_QUESTION_END)})(?:\s+(?:a|vay|shop|c|chi|em|e|ad|nhi|ha|ta))*"
             r"[\s?!.]*$"
         )
         self._advice_re = re.compile(
@@ -425,31 +425,30 @@ class Parser:
         written = _lower(text[:MAX_CHARS])
         s = written.translate(_FOLD)
         phone: str | None = None
-
-        def take_phone(m: re.Match[str]) -> str:
-            nonlocal phone
-            if phone is None:
-                phone = "0" + re.sub(r"\D", "", m.group(1))
-            return " " * len(m.group(0))
-
-        if _DIGIT.search(s):
-            s = _PHONE.sub(take_phone, s)
+        has_digit = _DIGIT.search(s) is not None
+        if has_digit:
+            first = _PHONE.search(s)
+            if first is not None:  # the first number is the buyer's; every one is blanked
+                phone = "0" + _NOT_DIGIT.sub("", first.group(1))
+                s = _PHONE.sub(_spaces, s)
         # the words present: phrase lists that cannot match are not scanned
         runs = frozenset(_RUN.findall(s))
+        if not runs:  # emoji, punctuation: no word, no number, nothing to order
+            return ParseResult(Intent.OTHER, phone=phone, confidence=0.8 if "?" in s else 0.7)
         s = self._everyday.blank(s, written, runs)
-        if _DIGIT.search(s):  # every pattern of a non-quantity number has a digit
+        if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
             s = self._not_qty_re.sub(_spaces, s)
         featured = featured.upper() if featured and featured.upper() in self._codes else None
 
         mentions = self._mentions(s, written)
-        # a code that is also teencode inside an order phrase ("cho mk") is not a product
-        orders = self._order.finditer(s, written, runs=runs)
-        order_spans = [m.span() for m in orders]
-        mentions = [
-            m
-            for m in mentions
-            if not (m.by_code and any(a <= m.start and m.end <= b for a, b in order_spans))
-        ]
+        if any(m.by_code for m in mentions):
+            # a code that is also teencode inside an order phrase ("cho mk") is not a product
+            order_spans = [(f.begin, f.finish) for f in self._order.finditer(s, written, runs=runs)]
+            mentions = [
+                m
+                for m in mentions
+                if not (m.by_code and any(a <= m.start and m.end <= b for a, b in order_spans))
+            ]
         # products are read; their words must not count as quantities or intent words
         t = _blank(s, [(m.start, m.end) for m in mentions])
         quantities = self._quantities(t, written, mentions)
@@ -466,55 +465,53 @@ class Parser:
         if self._products is None:
             return []
         out = []
+        keys = self._keys
         for m in self._products.finditer(s, written):
-            key = _SPACES.sub(" ", m.group(0))
-            code, by_code = self._keys[key]
-            out.append(_Mention(m.start(), m.end(), code, by_code))
+            found = keys.get(m.text) or keys[_SPACES.sub(" ", m.text)]  # "khoai  sâm"
+            out.append(_Mention(m.begin, m.finish, found[0], found[1]))
         return out
 
     def _quantities(self, s: str, written: str, mentions: list[_Mention]) -> list[_Quantity]:
         taken = [(m.start, m.end) for m in mentions]
         out: list[_Quantity] = []
         for m in self._qty_re.finditer(s):
-            if not m.group(0).strip():
+            start, end = m.span()
+            if start == end or m.group(0).isspace():
                 continue
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken and any(a < end and start < b for a, b in taken):
                 continue  # the number is part of a product name
-            if m.group("marker"):
-                value = _decimal(m.group("mnum"))
+            marker, mnum, halfof, hunit, num, word, dozen, unit, half = m.group(
+                "marker", "mnum", "halfof", "hunit", "num", "word", "dozen", "unit", "half"
+            )
+            if marker:
+                value = _decimal(mnum)
                 if value is not None:
-                    out.append(_Quantity(m.start(), m.end(), value, None, True))
+                    out.append(_Quantity(start, end, value, None, True))
                 continue
-            if m.group("halfof"):
-                out.append(_Quantity(m.start(), m.end(), Decimal("0.5"), m.group("hunit"), True))
+            if halfof:
+                out.append(_Quantity(start, end, Decimal("0.5"), hunit, True))
                 continue
-            unit = m.group("unit")
-            if m.group("num"):
-                value = _decimal(m.group("num"))
+            if num:
+                value = _decimal(num)
             else:
-                word = m.group("word")
                 if written[m.start("word") : m.end("word")] not in self.lexicon.number_spellings:
                     continue  # "bà" (grandma) folds to "ba" but is not three
                 if word == "nam" and not unit:  # "năm" is a year or "nam" (south) without a unit
                     continue
                 value = Decimal(self.lexicon.number_words[word])
-                if (
-                    not unit
-                    and not m.group("dozen")
-                    and not self._word_number_in_context(s, m, mentions)
-                ):
+                if not unit and not dozen and not self._word_number_in_context(s, m, mentions):
                     continue
             if value is None or value <= 0:
                 continue
-            if m.group("dozen"):
+            if dozen:
                 value *= 10
-            if m.group("half"):
+            if half:
                 value += Decimal("0.5")
-            if unit and unit in self._weight_set and self._pack_before_re.search(s, 0, m.start()):
+            if unit and unit in self._weight_set and self._pack_before_re.search(s, 0, start):
                 continue  # "1 túi 5kg": 5kg is the size of the bag
             if not unit and value > 100:
                 continue  # a bare 250 is grams, a price or a code, not 250 items
-            out.append(_Quantity(m.start(), m.end(), value, unit, bool(unit)))
+            out.append(_Quantity(start, end, value, unit, bool(unit)))
         return out
 
     def _word_number_in_context(self, s: str, m: re.Match[str], mentions: list[_Mention]) -> bool:
@@ -547,31 +544,30 @@ class Parser:
             return Intent.CANCEL, 0.9, False
         if self._past.search(s, written, runs=runs):
             return Intent.OTHER, 0.8, False
-        if self._negated_order_re.search(s):
+        # the regexes below need one of these words standing alone: skip them if absent
+        order_core = not runs.isdisjoint(_ORDER_CORE)
+        if order_core and self._negated_order_re.search(s):
             return Intent.OTHER, 0.8, False
         to_others = s.lstrip().startswith("@") or self._suggestion.search(s, written, runs=runs)
-        if (self._advice_re.search(s) and (to_others or not quantities)) or (
-            to_others and self._advice_end_re.search(s)
+        if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
+            to_others and "di" in runs and self._advice_end_re.search(s)
         ):
             return Intent.OTHER, 0.8, False
-        explicit = [q for q in quantities if q.explicit]
-        questions = [m.span() for m in self._question.finditer(s, written, runs=runs)]
-        end = self._question_end_re.search(s)
-        if end:
-            questions.append(end.span())
-        if questions or "?" in s:
+        end = None if runs.isdisjoint(_QUESTION_END) else self._question_end_re.search(s)
+        if end or "?" in s or self._question.search(s, written, runs=runs):
+            if not (firm and quantities):
+                return Intent.OTHER, 0.8, False
+            questions = [m.span() for m in self._question.finditer(s, written, runs=runs)]
+            if end:
+                questions.append(end.span())
             permitted = [m.span() for m in self._permission.finditer(s, written, runs=runs)]
             asks_permission = all(
                 any(a <= qa and qb <= b + 8 for a, b in permitted) for qa, qb in questions
             )
-            if (
-                firm
-                and quantities
-                and asks_permission
-                and all(q[0] > firm.start() for q in questions)
-            ):
+            if asks_permission and all(q[0] > firm.start() for q in questions):
                 return Intent.ORDER, 0.6, True  # "lấy 2kg được không": the lane for unsure
             return Intent.OTHER, 0.8, False
+        explicit = [q for q in quantities if q.explicit]
         if firm or (order and (quantities or mentions)):
             return Intent.ORDER, 0.95, False
         if mentions and explicit:
@@ -601,6 +597,12 @@ class Parser:
             q = explicit[-1] if explicit else (quantities[0] if quantities else None)
             qty, bad_unit = self._convert(featured, q)
             return [ParsedItem(featured, qty)], bad_unit
+
+        codes = {m.code for m in mentions}
+        if len(codes) == 1:  # one product: every quantity is its, the last one wins
+            code = mentions[0].code
+            qty, bad_unit = self._convert(code, quantities[-1] if quantities else None)
+            return [ParsedItem(code, qty)], bad_unit
 
         bounds = [m.start() for m in _CLAUSE.finditer(s)]
 
