@@ -13,12 +13,23 @@ DATA = REPO / "tests" / "data"
 TARGETS = {"item_f1": 0.97, "intent_accuracy": 0.97, "cancel_recall": 0.95, "phone_accuracy": 0.99}
 
 
-@pytest.mark.parametrize("corpus", ["comments_labelled.jsonl", "comments_dev.jsonl"])
-def test_reader_meets_the_quality_targets(corpus: str) -> None:
+# the typo set is a small stress set (21 comments, one known miss, see tests/data/README.md)
+TYPO_TARGETS = {**TARGETS, "item_f1": 0.95}
+
+
+@pytest.mark.parametrize(
+    ("corpus", "targets"),
+    [
+        ("comments_labelled.jsonl", TARGETS),
+        ("comments_dev.jsonl", TARGETS),
+        ("comments_typos.jsonl", TYPO_TARGETS),
+    ],
+)
+def test_reader_meets_the_quality_targets(corpus: str, targets: dict[str, float]) -> None:
     parser = Parser(read_catalogue(DATA / "corpus_catalogue.csv"))
     score = evaluate(parser, read_corpus(DATA / corpus))
     figures = score.figures()
-    short = {k: v for k, v in figures.items() if k in TARGETS and v < TARGETS[k]}
+    short = {k: v for k, v in figures.items() if k in targets and v < targets[k]}
     assert not short, f"{short}; mistakes: {score.mistakes}"
 
 

@@ -204,3 +204,67 @@ QUESTIONS = [
 )
 def test_a_question_is_never_an_order(prefix: str, question: str, suffix: str) -> None:
     assert PARSER.parse(prefix + question + suffix, "KS").intent is not Intent.ORDER
+
+
+# ------------------------------------------------------------------------ typos
+@pytest.mark.parametrize(
+    ("text", "code", "qty"),
+    [
+        ("chốt 2kg khoi sam", "KS", "2"),  # a letter missing
+        ("chot 1kg thao quaa", "TQ", "1"),  # a letter more
+        ("chot 3kg khaoi sam", "KS", "3"),  # two letters swapped
+        ("chot 1 chai mât ong", "MO", "1"),  # a wrong accent on the right letters
+        ("chốt 2 túi hoa hoii", "HH", "2"),  # a slip in a three-letter word
+        ("e chot 5kg khoaisma", "KS", "5"),  # a long one-word alias
+    ],
+)
+def test_a_misspelt_name_still_names_its_product(text: str, code: str, qty: str) -> None:
+    result = PARSER.parse(text, "NA")
+    assert [(i.code, str(i.qty)) for i in result.items] == [(code, qty)]
+    assert result.confidence <= 0.8  # a guess, however likely
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chốt 2kg",  # nothing misspelt: the featured product
+        "chốt 2kg, thấy quả ngon",  # "thấy" typed with care is not "thảo"
+        "chốt 2kg nha, khoi can goi lai",  # "khoi" alone is a word, not khoai
+        "chot 2kg nepp",  # a one-word name of three letters is too short to guess at
+        "lay 1 chai mât ongg",  # two slips in one name: too far
+    ],
+)
+def test_look_alikes_are_not_guessed(text: str) -> None:
+    assert [i.code for i in PARSER.parse(text, "NA").items] == ["NA"]
+
+
+def test_two_equally_likely_products_are_not_guessed() -> None:
+    from livehelper.comments.typos import Name, TypoMatcher
+
+    matcher = TypoMatcher(
+        [
+            Name(("cam", "sanh"), ("cam", "sành"), "CS"),
+            Name(("cam", "sang"), ("cam", "sáng"), "CG"),
+        ],
+        never=(),
+    )
+    assert matcher.find("cam sanx", "cam sanx") == []  # one slip from both
+    assert matcher.find("cam sanhh", "cam sanhh") == [(0, 9, "CS")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("khoi", "khoai", True),
+        ("khaoi", "khoai", True),
+        ("khoaj", "khoai", True),
+        ("khoai", "khoai", False),
+        ("kho", "khoai", False),
+        ("khia", "khoai", False),
+    ],
+)
+def test_one_edit_apart(a: str, b: str, expected: bool) -> None:
+    from livehelper.comments.typos import one_edit_apart
+
+    assert one_edit_apart(a, b) is expected
+    assert one_edit_apart(b, a) is expected

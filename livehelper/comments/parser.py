@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Protocol
 
+from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
 from livehelper.resources_path import resource_text
 
@@ -102,6 +103,18 @@ class Lexicon:
     count_units: tuple[str, ...]
     containers: tuple[str, ...]
     not_quantity: tuple[str, ...]
+    never_typos: tuple[str, ...] = ()
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the lexicon knows: none of them is a misspelt product name."""
+        phrases = [
+            *self.order, *self.firm_order, *self.permission_question, *self.cancel,
+            *self.negation, *self.question, *self.past, *self.suggestion,
+            *self.suggestion_tail, *self.everyday_phrases, *self.number_words, *self.half,
+            *self.half_of, *self.dozen, *self.weight_units, *self.count_units,
+            *self.containers, *self.never_typos,
+        ]  # fmt: skip
+        return frozenset(word for phrase in phrases for word in _RUN.findall(fold(phrase)))
 
     @classmethod
     def from_toml(cls, text: str) -> Lexicon:
@@ -133,6 +146,7 @@ class Lexicon:
             count_units=tuple(dict.fromkeys(fold(u) for u in units["count"])),
             containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
             not_quantity=tuple(data["not_quantity"]["patterns"]),
+            never_typos=folded(data.get("typos", {}).get("never", [])),
         )
 
 
@@ -237,6 +251,9 @@ class Phrases:
             ):
                 return True
         return False
+
+    def could_match(self, runs: frozenset[str]) -> bool:
+        return self._always_scan or not self._first_runs.isdisjoint(runs)
 
     def finditer(
         self,
@@ -361,6 +378,15 @@ class Parser:
                     keys.setdefault(fold(joined), (p.code, False))
                     spellings.append(joined)
         self._keys = keys
+        self._typos = TypoMatcher(
+            (
+                Name(tuple(fold(w) for w in written), tuple(written), p.code)
+                for p in products
+                for written in {tuple(_lower(label).split()) for label in (p.name, *p.aliases)}
+                if written
+            ),
+            lx.vocabulary(),
+        )
         # digits may touch a product ("ks2", "2ks"), letters may not
         self._products = Phrases(spellings, left="a-z", right="a-z", glued_x=True) if keys else None
 
@@ -451,6 +477,15 @@ class Parser:
             ]
         # products are read; their words must not count as quantities or intent words
         t = _blank(s, [(m.start, m.end) for m in mentions])
+        guessed = False
+        # an order naming no product goes to the featured one, unless its name is misspelt
+        # (a slip beside a well-spelt name is not looked for: rare, and costly to look for)
+        if not mentions and (has_digit or self._order.could_match(runs)):
+            slips = self._typos.find(s, written, runs)
+            if slips:
+                mentions = [_Mention(a, b, code, False) for a, b, code in slips]
+                t = _blank(s, [(a, b) for a, b, _code in slips])
+                guessed = True
         quantities = self._quantities(t, written, mentions)
         intent, confidence, ambiguous = self._intent(t, written, mentions, quantities, runs)
         if intent is not Intent.ORDER:
@@ -459,6 +494,8 @@ class Parser:
         ambiguous = ambiguous or unsure or not items
         if ambiguous:
             confidence = min(confidence, 0.6)
+        elif guessed:
+            confidence = min(confidence, 0.8)  # a misspelt name: likely, not certain
         return ParseResult(Intent.ORDER, tuple(items), phone, ambiguous, confidence)
 
     def _mentions(self, s: str, written: str) -> list[_Mention]:
