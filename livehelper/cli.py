@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
 from livehelper import __version__
+from livehelper.comments.wire import comment_from_json
 from livehelper.errors import LivehelperError
 from livehelper.model import ClaimStatus, IncomingComment, Intent, ParseResult, qty_to_json
 
@@ -99,6 +100,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = orders.add_parser("list", parents=[common], help="confirmed orders of a session")
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--json", action="store_true")
+
+    p = command("listen", "read live comments from platforms into a session")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument(
+        "--source",
+        action="append",
+        required=True,
+        metavar="SPEC",
+        help="tiktok:@user, facebook:LIVE_VIDEO_ID, youtube:LIVE_CHAT_ID, "
+        "relay:ws://HOST:PORT/PATH or replay:FILE (repeat for several)",
+    )
+    p.add_argument("--for", dest="seconds", type=float, default=None, help="stop after SECONDS")
+    _source_options(p)
+    p = command("reconcile", "after the live: add the comments the live streams dropped")
+    p.add_argument("--session", type=int, required=True)
+    _source_options(p)
 
     p = command("export", "write a session's confirmed orders to a file")
     p.add_argument("--session", type=int, required=True)
@@ -190,6 +207,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _source_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--facebook-token", help="default $LIVEHELPER_FACEBOOK_TOKEN")
+    p.add_argument("--youtube-key", help="default $LIVEHELPER_YOUTUBE_KEY")
+    p.add_argument("--facebook-graph-url", help="default https://graph.facebook.com")
+    p.add_argument("--facebook-streaming-url", help="default https://streaming-graph.facebook.com")
+    p.add_argument(
+        "--comment-rate",
+        choices=["one_per_two_seconds", "ten_per_second", "one_hundred_per_second"],
+        help="Facebook's cap on streamed comments (default ten_per_second)",
+    )
+    p.add_argument("--youtube-api-url", help="default https://www.googleapis.com")
+    p.add_argument("--tiktok-sessionid", help="default $LIVEHELPER_TIKTOK_SESSIONID")
+    p.add_argument("--tiktok-sign-url", help="default: TikTokLive's sign server")
+
+
+def _options(args: argparse.Namespace) -> Any:
+    from livehelper.comments.sources import SourceOptions
+
+    return SourceOptions.from_env(
+        facebook_token=args.facebook_token,
+        youtube_key=args.youtube_key,
+        facebook_graph_url=args.facebook_graph_url,
+        facebook_streaming_url=args.facebook_streaming_url,
+        comment_rate=args.comment_rate,
+        youtube_api_url=args.youtube_api_url,
+        tiktok_session_id=args.tiktok_sessionid,
+        tiktok_sign_url=args.tiktok_sign_url,
+    )
+
+
 # --------------------------------------------------------------------- helpers
 def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from livehelper.store import Store
@@ -225,46 +272,6 @@ def parse_result_json(comment_id: Any, result: ParseResult) -> dict[str, Any]:
         "ambiguous": result.ambiguous,
         "confidence": round(result.confidence, 2),
     }
-
-
-def comment_from_json(obj: Any, raw_line: str) -> IncomingComment:
-    """An input line of the documented comment JSONL; raises ValueError if unusable."""
-    if not isinstance(obj, dict):
-        raise ValueError("a line must be a JSON object")
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise ValueError("'text' is missing or not a string")
-    platform = str(obj.get("platform") or "manual")
-    user_name = str(obj.get("user_name") or obj.get("user_id") or "?")
-    user_id = str(obj.get("user_id") or user_name)
-    message_id = obj.get("id")
-    if message_id is None or message_id == "":
-        # no id: the line itself identifies it, so feeding the same file twice stores it once
-        message_id = "sha1:" + hashlib.sha1(raw_line.encode("utf-8")).hexdigest()
-    featured = obj.get("featured")
-    return IncomingComment(
-        platform=platform,
-        message_id=str(message_id),
-        user_id=user_id,
-        user_name=user_name,
-        text=text,
-        received_at=_timestamp(obj.get("ts")),
-        raw=raw_line,
-        featured=str(featured) if featured else None,
-    )
-
-
-def _timestamp(value: Any) -> datetime:
-    if value is None or value == "":
-        return datetime.now(UTC)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value  # milliseconds or seconds
-        return datetime.fromtimestamp(seconds, UTC)
-    text = str(value).strip()
-    if text.replace(".", "", 1).isdigit():
-        return _timestamp(float(text))
-    parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def claim_json(claim: Any) -> dict[str, Any]:
@@ -428,6 +435,134 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         }
     )
     return 1 if failures else 0
+
+
+def cmd_listen(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from livehelper.comments.base import RawLog, SourceFailed
+    from livehelper.comments.runner import SourceRunner
+    from livehelper.comments.sources import source_from_spec
+    from livehelper.pipeline import Pipeline
+
+    store = _open_store(args)
+    store.session(args.session)
+    options = _options(args)
+    try:
+        sources = [source_from_spec(spec, options) for spec in args.source]
+    except SourceFailed as exc:
+        print(f"livehelper: {exc}", file=sys.stderr)
+        return 2
+    for spec in args.source:
+        store.add_source(args.session, spec)
+    totals = {"stored": 0, "duplicates": 0, "orders": 0, "cancels": 0}
+    failures: list[str] = []
+
+    def on_batch(result: Any) -> None:
+        totals["stored"] += len(result.comments)
+        totals["duplicates"] += result.duplicates
+        totals["orders"] += sum(1 for c in result.comments if c.intent is Intent.ORDER)
+        totals["cancels"] += sum(1 for c in result.comments if c.intent is Intent.CANCEL)
+
+    def on_error(exc: BaseException, batch: list[IncomingComment]) -> None:
+        failures.append(f"{len(batch)} comments not stored yet: {exc}")
+
+    pipeline = Pipeline(store, args.session, on_batch=on_batch, on_error=on_error)
+    runner = SourceRunner()
+    runner.raw_log = RawLog(store.raw_log_path(args.session))
+    errors: dict[str, str] = {}
+    stop = threading.Event()
+
+    def done(name: str, error: BaseException | None) -> None:
+        if error is not None:
+            errors[name] = str(error)
+        if not runner.running():
+            stop.set()
+
+    for source in sources:
+        runner.start(source, pipeline.submit, on_done=done)
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    deadline = None if args.seconds is None else time.monotonic() + args.seconds
+    try:
+        while not stop.is_set():
+            wait = 10.0 if deadline is None else min(10.0, deadline - time.monotonic())
+            if wait <= 0 or stop.wait(wait):
+                break
+            for name, health in runner.health().items():
+                h = health.as_dict()
+                alarm = "  ⚠ SILENT" if h["silent"] else ""
+                print(
+                    f"{name}: {h['state']}, {h['comments']} comments, {h['per_minute']}/min, "
+                    f"last {h['seconds_since_event']:.0f}s ago{alarm}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        runner.close()
+        pipeline.drain(30)
+        pipeline.close()
+        runner.raw_log.close()
+    report = {name: h.as_dict() for name, h in runner.health().items()}
+    for name, message in errors.items():
+        report[name]["error"] = message
+    _emit({"session_id": args.session, **totals, "sources": report, "errors": failures})
+    return 1 if errors or failures else 0
+
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from livehelper.comments import facebook
+    from livehelper.comments.base import SourceFailed
+    from livehelper.comments.sources import parse_spec
+    from livehelper.pipeline import ParserCache
+
+    store = _open_store(args)
+    options = _options(args)
+    videos = [v for kind, v in map(parse_spec, store.sources(args.session)) if kind == "facebook"]
+    parsers = ParserCache(store)
+    recovered = 0
+    fetched = 0
+
+    async def one(video: str) -> None:
+        nonlocal recovered, fetched
+        batch: list[IncomingComment] = []
+        async for comment in facebook.all_comments(
+            video, options.facebook_token, options.facebook_graph_url
+        ):
+            batch.append(comment)
+            if len(batch) >= 500:
+                recovered += len(
+                    store.ingest(args.session, batch, parsers.current().parse).comments
+                )
+                fetched += len(batch)
+                batch = []
+        if batch:
+            recovered += len(store.ingest(args.session, batch, parsers.current().parse).comments)
+            fetched += len(batch)
+
+    if videos and not options.facebook_token:
+        print(
+            "livehelper: Facebook needs --facebook-token or LIVEHELPER_FACEBOOK_TOKEN",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        for video in videos:
+            asyncio.run(one(video))
+    except SourceFailed as exc:
+        print(f"livehelper: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"{fetched} comments read from {len(videos)} Facebook live(s); {recovered} were missing",
+        file=sys.stderr,
+    )
+    _emit({"recovered": recovered})
+    return 0
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
@@ -683,6 +818,8 @@ COMMANDS = {
     "session": cmd_session,
     "feature": cmd_feature,
     "ingest": cmd_ingest,
+    "listen": cmd_listen,
+    "reconcile": cmd_reconcile,
     "queue": cmd_queue,
     "orders": cmd_orders,
     "export": cmd_export,

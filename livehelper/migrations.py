@@ -9,7 +9,8 @@ ALTER TABLE ADD COLUMN), so SQLite and PostgreSQL take the same path.
 History:
   1  catalogue, sessions, buyers, comments, claims, orders
   2  claims.ambiguous and claims.confidence (the parser says how sure it is)
-  3  products.photo; sessions.countdown_*/qr_*; settings (overlay QR and countdown)
+  3  products.photo; sessions.countdown_*/qr_*; settings (overlay QR and countdown);
+     session_sources (what a session listened to)
 """
 
 from __future__ import annotations

@@ -79,6 +79,18 @@ settings = sa.Table(
     info={"since": 3},
 )
 
+# the comment sources a session listened to (what the after-live reconciliation reads)
+session_sources = sa.Table(
+    "session_sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
+    sa.Column("spec", sa.String(500), nullable=False),
+    sa.Column("added_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("session_id", "spec", name="uq_session_source"),
+    info={"since": 3},
+)
+
 featured_log = sa.Table(
     "featured_log",
     metadata,

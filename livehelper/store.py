@@ -339,6 +339,37 @@ class Store:
             )
             return self._session(conn, session_id)
 
+    def raw_log_path(self, session_id: int) -> Path:
+        """Where the raw payloads of a session's sources are kept: beside a SQLite file,
+        else in the user's data folder (one laptop's own copy of what it received)."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return Path(url.database).resolve().parent / "raw" / f"session-{session_id}.jsonl"
+        import platformdirs
+
+        folder = Path(platformdirs.user_data_dir("livehelper", appauthor=False)) / "raw"
+        return folder / f"{url.host or 'db'}-{url.database or ''}-session-{session_id}.jsonl"
+
+    def add_source(self, session_id: int, spec: str) -> None:
+        """Remember that the session listens to ``spec`` (once, however often added)."""
+        with self._write() as conn:
+            self._session(conn, session_id)
+            conn.execute(
+                _insert_ignoring_conflicts(conn, schema.session_sources).values(
+                    session_id=session_id, spec=spec, added_at=utcnow()
+                )
+            )
+
+    def sources(self, session_id: int) -> list[str]:
+        ss = schema.session_sources
+        with self._read() as conn:
+            self._session(conn, session_id)
+            return list(
+                conn.execute(
+                    sa.select(ss.c.spec).where(ss.c.session_id == session_id).order_by(ss.c.id)
+                ).scalars()
+            )
+
     # ----------------------------------------------------------------- settings
     def setting(self, key: str, default: str | None = None) -> str | None:
         with self._read() as conn:

@@ -13,13 +13,17 @@ DEMO_CATALOGUE = REPO / "resources" / "demo" / "catalogue.csv"
 
 
 def run_cli(
-    *args: str, db: str | None = None, input_text: str | None = None, check: bool = True
+    *args: str,
+    db: str | None = None,
+    input_text: str | None = None,
+    check: bool = True,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m livehelper`` exactly as a user or a check would."""
     cmd = [sys.executable, "-m", "livehelper", *args]
     if db:
         cmd += ["--db", db]
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     done = subprocess.run(
         cmd,
         input=input_text,

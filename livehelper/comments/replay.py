@@ -16,14 +16,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from livehelper.comments.base import FeatureChange, Sink, SourceEvent
+from livehelper.comments.base import FeatureChange, Sink, SourceEvent, SourceHealth
+from livehelper.comments.wire import comment_from_json
 
 log = logging.getLogger(__name__)
 
 
 def read_script(lines: Iterator[str] | list[str]) -> list[tuple[float, SourceEvent]]:
-    from livehelper.cli import comment_from_json
-
     events: list[tuple[float, SourceEvent]] = []
     last_at = 0.0
     for number, line in enumerate(lines, start=1):
@@ -56,6 +55,7 @@ class ReplaySource:
         self._script = script
         self._speed = max(speed, 0.01)
         self._prefix = id_prefix  # lets one script be replayed again as new comments
+        self.health = SourceHealth()
 
     @classmethod
     def from_file(cls, path: Path, speed: float = 1.0) -> ReplaySource:
@@ -65,6 +65,7 @@ class ReplaySource:
     async def run(self, sink: Sink) -> None:
         loop = asyncio.get_running_loop()
         start = loop.time()
+        self.health.set("connected")
         for at, event in self._script:
             delay = start + at / self._speed - loop.time()
             if delay > 0:
@@ -75,4 +76,8 @@ class ReplaySource:
                     message_id=self._prefix + event.message_id,
                     received_at=datetime.now(UTC),
                 )
+            self.health.event()
+            if not isinstance(event, FeatureChange):
+                self.health.comment()
             sink(event)
+        self.health.set("ended", "the recording is over")

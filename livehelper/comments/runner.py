@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from livehelper.comments.base import CommentSource, Sink
+from livehelper.comments.base import CommentSource, RawLog, Sink, SourceHealth
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,8 @@ class SourceRunner:
         )
         self._thread.start()
         self._running: dict[str, Future[None]] = {}
+        self.sources: dict[str, CommentSource] = {}
+        self.raw_log: RawLog | None = None  # given to every source that keeps one
 
     def start(
         self,
@@ -32,7 +34,10 @@ class SourceRunner:
         sink: Sink,
         on_done: Callable[[str, BaseException | None], None] | None = None,
     ) -> None:
-        future = asyncio.run_coroutine_threadsafe(source.run(sink), self._loop)
+        if self.raw_log is not None and hasattr(source, "raw_log"):
+            source.raw_log = self.raw_log
+        self.sources[source.name] = source
+        future = asyncio.run_coroutine_threadsafe(_guarded(source, sink), self._loop)
         self._running[source.name] = future
 
         def finished(f: Future[None]) -> None:
@@ -43,6 +48,12 @@ class SourceRunner:
                 on_done(source.name, error)
 
         future.add_done_callback(finished)
+
+    def running(self) -> list[str]:
+        return [name for name, future in self._running.items() if not future.done()]
+
+    def health(self) -> dict[str, SourceHealth]:
+        return {name: source.health for name, source in self.sources.items()}
 
     def stop(self, name: str) -> None:
         future = self._running.pop(name, None)
@@ -59,3 +70,17 @@ class SourceRunner:
         if not self._thread.is_alive():
             self._loop.run_until_complete(self._loop.shutdown_asyncgens())
             self._loop.close()
+
+
+async def _guarded(source: CommentSource, sink: Sink) -> None:
+    """Run one source; whatever it raises ends it alone, and its health says why."""
+    try:
+        await source.run(sink)
+        if source.health.state not in ("ended", "failed"):
+            source.health.set("ended")
+    except asyncio.CancelledError:
+        source.health.set("stopped")
+        raise
+    except Exception as exc:
+        source.health.set("failed", str(exc))
+        raise
