@@ -13,6 +13,7 @@ mid-stream, send garbage, stall, answer 500, or (like Facebook above
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import threading
 import time
@@ -344,3 +345,45 @@ class FakeYouTube(_Base):
         if ended:
             body["offlineAt"] = "2026-11-24T14:00:00.000Z"
         self.send_json(h, 200, body)
+
+
+# -------------------------------------------------------------------------- relay
+class RelayServer:
+    """A bridge that resends its whole history on every connection and drops
+    connections now and then — the relay must still store each comment once."""
+
+    def __init__(self) -> None:
+        from websockets.sync.server import serve
+
+        self.history: list[str] = []
+        self.connections = 0
+        self._server = serve(self._session, "127.0.0.1", 0)
+        self.port = self._server.socket.getsockname()[1]
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.url = f"ws://127.0.0.1:{self.port}/comments"
+
+    def _session(self, ws) -> None:  # type: ignore[no-untyped-def]
+        from websockets.exceptions import ConnectionClosed
+
+        with contextlib.suppress(ConnectionClosed):  # the client went away: this session ends
+            self._serve(ws)
+
+    def _serve(self, ws) -> None:  # type: ignore[no-untyped-def]
+        self.connections += 1
+        history = list(self.history)
+        for sent, frame in enumerate(history, start=1):
+            ws.send(frame)
+            if self.connections < 3 and sent >= 5 + self.connections:
+                return  # dropped mid-history
+        ws.send("{garbage")
+        done = len(history)
+        while True:  # ends when the connection closes (recv raises)
+            with contextlib.suppress(TimeoutError):
+                ws.recv(timeout=0.05)
+            new = self.history[done:]
+            for frame in new:
+                ws.send(frame)
+            done += len(new)
+
+    def stop(self) -> None:
+        self._server.shutdown()

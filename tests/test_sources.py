@@ -4,7 +4,6 @@ against recorded payloads in tests/data/platforms/."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import threading
 from collections.abc import Iterator
@@ -21,7 +20,13 @@ from livehelper.pipeline import Pipeline
 from livehelper.store import Store
 from tests.helpers import REPO, run_cli, wait_for
 from tests.obs_studio import free_port
-from tests.platform_servers import FacebookBehaviour, FakeFacebook, FakeYouTube, YouTubeBehaviour
+from tests.platform_servers import (
+    FacebookBehaviour,
+    FakeFacebook,
+    FakeYouTube,
+    RelayServer,
+    YouTubeBehaviour,
+)
 
 DATA = REPO / "tests" / "data" / "platforms"
 
@@ -278,38 +283,6 @@ def test_youtube_wrong_key_is_said(live: Live) -> None:
 
 
 # --------------------------------------------------------------- relay, live
-class RelayServer:
-    """A bridge that resends its whole history on every connection and drops
-    connections now and then — the relay must still store each comment once."""
-
-    def __init__(self) -> None:
-        from websockets.sync.server import serve
-
-        self.history: list[str] = []
-        self.connections = 0
-        self.port = free_port()
-        self._server = serve(self._session, "127.0.0.1", self.port)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        self.url = f"ws://127.0.0.1:{self.port}/comments"
-
-    def _session(self, ws) -> None:  # type: ignore[no-untyped-def]
-        self.connections += 1
-        for sent, frame in enumerate(list(self.history), start=1):
-            ws.send(frame)
-            if self.connections < 3 and sent >= 5 + self.connections:
-                return  # dropped mid-history
-        ws.send("{garbage")
-        while True:  # ends when the connection closes (recv raises)
-            before = len(self.history)
-            with contextlib.suppress(TimeoutError):
-                ws.recv(timeout=0.05)
-            for frame in self.history[before:]:
-                ws.send(frame)
-
-    def stop(self) -> None:
-        self._server.shutdown()
-
-
 def test_relay_resent_history_and_drops_double_nothing(live: Live) -> None:
     server = RelayServer()
     server.history = [

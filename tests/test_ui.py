@@ -442,3 +442,49 @@ def test_overlay_pages_in_obs_are_reloaded_once_the_server_is_up(qtbot, db) -> N
     finally:
         close(w)
         obs.stop()
+
+
+def test_sources_strip_adds_a_relay_and_shows_its_health(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from livehelper.ui.sources_panel import AddSourceDialog
+    from tests.platform_servers import RelayServer
+
+    relay = RelayServer()
+    relay.history = [json.dumps({"id": f"z{n}", "platform": "zalo", "user_name": "Chị Lan", "text": "chốt 1kg"}) for n in range(3)]  # fmt: skip
+
+    def fill_and_accept(dialog: AddSourceDialog) -> int:
+        dialog.platform.setCurrentIndex(dialog.platform.findData("relay"))
+        dialog.value.setText(relay.url)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddSourceDialog, "exec", fill_and_accept)
+    try:
+        window.sources_panel.add_button.click()
+        qtbot.waitUntil(lambda: len(window.queue.rows) == 3, timeout=10000)
+        qtbot.waitUntil(lambda: "relay:" in window.sources_panel.lines.text(), timeout=3000)
+        assert "receiving" in window.sources_panel.lines.text()
+        assert not window.sources_panel.alarm
+    finally:
+        relay.stop()
+
+
+def test_an_order_typed_in_by_the_assistant(qtbot, window: MainWindow, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from livehelper.ui.sources_panel import ManualOrderDialog
+
+    def fill(dialog: ManualOrderDialog) -> int:
+        dialog.buyer.setText("Cô Ba (gọi điện)")
+        dialog.phone.setText("0912 345 678")
+        dialog.text.setText("2 hộp na")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ManualOrderDialog, "exec", fill)
+    window.sources_panel.manual_button.click()
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    claim = window.queue.rows[0]
+    assert claim.buyer_name == "Cô Ba (gọi điện)" and claim.items[0].code == "NA"
+    assert claim.phone == "0912345678" and claim.platform == "manual"

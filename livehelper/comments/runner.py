@@ -60,15 +60,27 @@ class SourceRunner:
         if future:
             future.cancel()
 
-    def close(self) -> None:
-        for name in list(self._running):
-            self.stop(name)
+    def close(self, timeout: float = 5) -> None:
+        """Stop every source and let each close its connections before the loop ends."""
         if self._loop.is_closed():
             return
+
+        async def cancel_all() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            if tasks:
+                await asyncio.wait(tasks, timeout=timeout)
+            await self._loop.shutdown_asyncgens()
+
+        try:
+            asyncio.run_coroutine_threadsafe(cancel_all(), self._loop).result(timeout + 1)
+        except Exception:  # a source that will not stop must not keep the app open
+            log.warning("comment sources did not all stop in time", exc_info=True)
+        self._running.clear()
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
         if not self._thread.is_alive():
-            self._loop.run_until_complete(self._loop.shutdown_asyncgens())
             self._loop.close()
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from livehelper.comments.base import CommentSource
+from livehelper.comments.base import CommentSource, RawLog, SourceFailed, SourceHealth
 from livehelper.comments.runner import SourceRunner
+from livehelper.comments.sources import SourceOptions, source_from_spec
 from livehelper.model import IncomingComment, Session
 from livehelper.overlays.controller import ObsController
 from livehelper.overlays.obs import ObsSettings
@@ -124,11 +125,32 @@ class Backend(QObject):
     def _pipeline_failed(self, exc: BaseException, batch: list[IncomingComment]) -> None:
         self.sig_error.emit(f"{len(batch)} comments could not be stored yet: {exc}")
 
+    def add_source(self, spec: str, options: SourceOptions) -> str:
+        """Start reading a live (worker thread): remembered for the session, so the
+        after-live reconciliation knows it. Raises SourceFailed with the reason."""
+        if self.pipeline is None or self.store is None:
+            raise SourceFailed("start a live first")
+        source = source_from_spec(spec, options)
+        self.store.add_source(self.pipeline.session_id, spec)
+        self.start_source(source)
+        return source.name
+
+    def submit(self, comment: IncomingComment) -> None:
+        """A comment typed in the window: stored and parsed like any other."""
+        if self.pipeline is None:
+            raise SourceFailed("start a live first")
+        self.pipeline.submit(comment)
+
+    def source_health(self) -> dict[str, SourceHealth]:
+        return {} if self._runner is None else self._runner.health()
+
     def start_source(self, source: CommentSource) -> None:
         if self.pipeline is None:
             raise RuntimeError("start_live first")
         if self._runner is None:
             self._runner = SourceRunner()
+            if self.store is not None:
+                self._runner.raw_log = RawLog(self.store.raw_log_path(self.pipeline.session_id))
         self.sig_source_state.emit(source.name, "running")
 
         def finished(name: str, error: BaseException | None) -> None:
@@ -143,6 +165,8 @@ class Backend(QObject):
             self.sig_overlays.emit("")
         if self._runner is not None:
             self._runner.close()
+            if self._runner.raw_log is not None:
+                self._runner.raw_log.close()
             self._runner = None
         if self.pipeline is not None:
             self.pipeline.drain(10)

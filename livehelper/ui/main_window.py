@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from livehelper import demo
 from livehelper.catalogue import read_catalogue
 from livehelper.comments.base import FeatureChange
+from livehelper.comments.manual import manual_comment
 from livehelper.errors import CatalogueError
 from livehelper.export import FORMATS
 from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Session, format_vnd
@@ -59,6 +60,7 @@ from livehelper.ui.obs_panel import (
     saved_obs_settings,
 )
 from livehelper.ui.overlay_dialog import OverlayDialog, QrRequest
+from livehelper.ui.sources_panel import AddSourceDialog, ManualOrderDialog, SourcesPanel
 from livehelper.ui.texts import catalogue_error_text
 from livehelper.vietqr import BankAccount
 
@@ -254,6 +256,16 @@ class MainWindow(QMainWindow):
         main.addWidget(self.orders_box)
         main.setSizes([360, 640, 400])
 
+        self.sources_panel = SourcesPanel()
+        self.sources_panel.sig_add.connect(self._add_source)
+        self.sources_panel.sig_manual.connect(self._type_order)
+        self._health_timer = QTimer(self)
+        self._health_timer.setInterval(1000)
+        self._health_timer.timeout.connect(
+            lambda: self.sources_panel.show_health(self.backend.source_health())
+        )
+        self._health_timer.start()
+
         self.obs_panel = ObsPanel()
         self.obs_panel.sig_switch.connect(self._switch_scene)
         self.obs_panel.sig_setup.connect(self._setup_obs)
@@ -266,6 +278,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.obs_panel)
+        layout.addWidget(self.sources_panel)
         layout.addWidget(self.banner)
         layout.addWidget(main, 1)  # the work area takes all the height the strips leave
         self.setCentralWidget(central)
@@ -321,6 +334,7 @@ class MainWindow(QMainWindow):
         for model in (self.products, self.feed, self.queue, self.orders):
             model.retranslate()
         self.obs_panel.retranslate()
+        self.sources_panel.retranslate()
         self._update_status()
 
     # ------------------------------------------------------------- lifecycle
@@ -571,6 +585,38 @@ class MainWindow(QMainWindow):
                 self.tr("Comment source {name} stopped: {state}").format(name=name, state=state)
             )
         self._update_status()
+
+    def _ask_during_live(self, dialog_class: type[QDialog]) -> Any:
+        """The dialog, once accepted; None if there is no live or it was cancelled."""
+        if not self._live():
+            self.show_problem(self.tr("Start a live first."))
+            return None
+        dialog = dialog_class(self)
+        return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _add_source(self) -> None:
+        dialog = self._ask_during_live(AddSourceDialog)
+        if dialog is None:
+            return
+        request = dialog.request()
+        self.backend.call(
+            self.backend.add_source,
+            request.spec,
+            request.options,
+            done=lambda name: self.statusBar().showMessage(
+                self.tr("Reading comments from {name}").format(name=name), 8000
+            ),
+            failed=lambda exc: self.show_problem(str(exc)),
+        )
+
+    def _type_order(self) -> None:
+        dialog = self._ask_during_live(ManualOrderDialog)
+        if dialog is None:
+            return
+        comment = manual_comment(
+            dialog.buyer.text(), dialog.text.text(), dialog.phone.text(), self.assistant.text()
+        )
+        self.backend.submit(comment)  # never blocks: the writer thread stores it
 
     # -------------------------------------------------------------- features
     def _feature_clicked(self, index: QModelIndex) -> None:

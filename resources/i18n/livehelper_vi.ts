@@ -2,9 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AddSourceDialog</name>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="120"/>
+        <source>Add a comment source</source>
+        <translation>Thêm nguồn bình luận</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="123"/>
+        <source>Facebook Live (live video id)</source>
+        <translation>Facebook Live (mã video live)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="124"/>
+        <source>YouTube Live (live chat id)</source>
+        <translation>YouTube Live (mã live chat)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="125"/>
+        <source>TikTok LIVE (@username)</source>
+        <translation>TikTok LIVE (@tên tài khoản)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="126"/>
+        <source>Relay (ws:// address of a bridge)</source>
+        <translation>Cầu nối (địa chỉ ws://)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="127"/>
+        <source>Replay a recorded file</source>
+        <translation>Phát lại tệp đã ghi</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="134"/>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="140"/>
+        <source>Platform:</source>
+        <translation>Nền tảng:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="144"/>
+        <source>Live:</source>
+        <translation>Buổi live:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="168"/>
+        <source>Page access token:</source>
+        <translation>Mã truy cập Trang (token):</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="168"/>
+        <source>API key:</source>
+        <translation>Khoá API:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="172"/>
+        <source>saved</source>
+        <translation>đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="176"/>
+        <source>Recorded comments</source>
+        <translation>Bình luận đã ghi</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="183"/>
+        <source>Say which live to read.</source>
+        <translation>Hãy cho biết đọc bình luận của buổi live nào.</translation>
+    </message>
+</context>
+<context>
     <name>Backend</name>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="106"/>
+        <location filename="../../livehelper/ui/backend.py" line="107"/>
         <source>The overlay pages could not start: port {port} is taken (is another livehelper open?). {error}</source>
         <translation>Không mở được các trang overlay: cổng {port} đang bị dùng (có một livehelper khác đang mở?). {error}</translation>
     </message>
@@ -24,87 +97,87 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="308"/>
+        <location filename="../../livehelper/ui/main_window.py" line="321"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="309"/>
+        <location filename="../../livehelper/ui/main_window.py" line="322"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="310"/>
+        <location filename="../../livehelper/ui/main_window.py" line="323"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="311"/>
+        <location filename="../../livehelper/ui/main_window.py" line="324"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="312"/>
+        <location filename="../../livehelper/ui/main_window.py" line="325"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="313"/>
+        <location filename="../../livehelper/ui/main_window.py" line="326"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="314"/>
+        <location filename="../../livehelper/ui/main_window.py" line="327"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="315"/>
+        <location filename="../../livehelper/ui/main_window.py" line="328"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="316"/>
+        <location filename="../../livehelper/ui/main_window.py" line="329"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="317"/>
+        <location filename="../../livehelper/ui/main_window.py" line="330"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="318"/>
+        <location filename="../../livehelper/ui/main_window.py" line="331"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="319"/>
+        <location filename="../../livehelper/ui/main_window.py" line="332"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="320"/>
+        <location filename="../../livehelper/ui/main_window.py" line="333"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="320"/>
+        <location filename="../../livehelper/ui/main_window.py" line="333"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="376"/>
+        <location filename="../../livehelper/ui/main_window.py" line="390"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="387"/>
+        <location filename="../../livehelper/ui/main_window.py" line="401"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="388"/>
+        <location filename="../../livehelper/ui/main_window.py" line="402"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -113,141 +186,184 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="423"/>
+        <location filename="../../livehelper/ui/main_window.py" line="437"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="424"/>
+        <location filename="../../livehelper/ui/main_window.py" line="438"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="515"/>
+        <location filename="../../livehelper/ui/main_window.py" line="529"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="539"/>
+        <location filename="../../livehelper/ui/main_window.py" line="554"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="554"/>
+        <location filename="../../livehelper/ui/main_window.py" line="569"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="570"/>
+        <location filename="../../livehelper/ui/main_window.py" line="585"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="639"/>
+        <location filename="../../livehelper/ui/main_window.py" line="592"/>
+        <source>Start a live first.</source>
+        <translation>Hãy bắt đầu live trước.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="607"/>
+        <source>Reading comments from {name}</source>
+        <translation>Đang đọc bình luận từ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="686"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="674"/>
-        <location filename="../../livehelper/ui/main_window.py" line="681"/>
+        <location filename="../../livehelper/ui/main_window.py" line="721"/>
+        <location filename="../../livehelper/ui/main_window.py" line="728"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="674"/>
+        <location filename="../../livehelper/ui/main_window.py" line="721"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="682"/>
+        <location filename="../../livehelper/ui/main_window.py" line="729"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="710"/>
-        <location filename="../../livehelper/ui/main_window.py" line="731"/>
+        <location filename="../../livehelper/ui/main_window.py" line="757"/>
+        <location filename="../../livehelper/ui/main_window.py" line="778"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="712"/>
+        <location filename="../../livehelper/ui/main_window.py" line="759"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="727"/>
+        <location filename="../../livehelper/ui/main_window.py" line="774"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="740"/>
+        <location filename="../../livehelper/ui/main_window.py" line="787"/>
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="755"/>
+        <location filename="../../livehelper/ui/main_window.py" line="802"/>
         <source>{n} orders written to {path}</source>
         <translation>Đã ghi {n} đơn vào {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="774"/>
+        <location filename="../../livehelper/ui/main_window.py" line="821"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="774"/>
+        <location filename="../../livehelper/ui/main_window.py" line="821"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="777"/>
+        <location filename="../../livehelper/ui/main_window.py" line="824"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="780"/>
+        <location filename="../../livehelper/ui/main_window.py" line="827"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="782"/>
+        <location filename="../../livehelper/ui/main_window.py" line="829"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="784"/>
+        <location filename="../../livehelper/ui/main_window.py" line="831"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="786"/>
+        <location filename="../../livehelper/ui/main_window.py" line="833"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="789"/>
+        <location filename="../../livehelper/ui/main_window.py" line="836"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="789"/>
+        <location filename="../../livehelper/ui/main_window.py" line="836"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="792"/>
+        <location filename="../../livehelper/ui/main_window.py" line="839"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="794"/>
+        <location filename="../../livehelper/ui/main_window.py" line="841"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="799"/>
+        <location filename="../../livehelper/ui/main_window.py" line="846"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
+    </message>
+</context>
+<context>
+    <name>ManualOrderDialog</name>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="201"/>
+        <source>Type an order</source>
+        <translation>Nhập đơn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="205"/>
+        <source>e.g. 2kg khoai sâm, 1 hộp na</source>
+        <translation>ví dụ: 2kg khoai sâm, 1 hộp na</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="207"/>
+        <source>Buyer:</source>
+        <translation>Người mua:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="208"/>
+        <source>Phone:</source>
+        <translation>Số điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="209"/>
+        <source>Wants:</source>
+        <translation>Muốn mua:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="222"/>
+        <source>Write the buyer&apos;s name and what they want.</source>
+        <translation>Hãy ghi tên người mua và món họ muốn mua.</translation>
     </message>
 </context>
 <context>
@@ -559,6 +675,79 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <location filename="../../livehelper/ui/overlay_dialog.py" line="162"/>
         <source>Check the bank account: {error}</source>
         <translation>Kiểm tra lại tài khoản ngân hàng: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="77"/>
+        <source>Add comment source…</source>
+        <translation>Thêm nguồn bình luận…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="78"/>
+        <source>Type an order…</source>
+        <translation>Nhập đơn tay…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="88"/>
+        <source>{name}: {state} · {per_minute}/min · last {seconds} s ago</source>
+        <translation>{name}: {state} · {per_minute}/phút · lần cuối {seconds} giây trước</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="92"/>
+        <source>quota ~{units} units</source>
+        <translation>hạn mức ~{units} đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="94"/>
+        <source>No comment source yet</source>
+        <translation>Chưa có nguồn bình luận</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="101"/>
+        <source>connected but silent — check the live</source>
+        <translation>đã kết nối nhưng im lặng — kiểm tra buổi live</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="103"/>
+        <source>starting</source>
+        <translation>đang khởi động</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="104"/>
+        <source>connecting</source>
+        <translation>đang kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="105"/>
+        <source>receiving</source>
+        <translation>đang nhận</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="106"/>
+        <source>receiving (polling)</source>
+        <translation>đang nhận (hỏi định kỳ)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="107"/>
+        <source>reconnecting</source>
+        <translation>đang kết nối lại</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="108"/>
+        <source>ended</source>
+        <translation>đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="109"/>
+        <source>stopped</source>
+        <translation>đã dừng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="110"/>
+        <source>stopped: {reason}</source>
+        <translation>đã dừng: {reason}</translation>
     </message>
 </context>
 <context>
