@@ -514,54 +514,21 @@ def cmd_listen(args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    import asyncio
-
-    from livehelper.comments import facebook
     from livehelper.comments.base import SourceFailed
-    from livehelper.comments.sources import parse_spec
-    from livehelper.pipeline import ParserCache
+    from livehelper.comments.reconcile import reconcile
 
     store = _open_store(args)
-    options = _options(args)
-    videos = [v for kind, v in map(parse_spec, store.sources(args.session)) if kind == "facebook"]
-    parsers = ParserCache(store)
-    recovered = 0
-    fetched = 0
-
-    async def one(video: str) -> None:
-        nonlocal recovered, fetched
-        batch: list[IncomingComment] = []
-        async for comment in facebook.all_comments(
-            video, options.facebook_token, options.facebook_graph_url
-        ):
-            batch.append(comment)
-            if len(batch) >= 500:
-                recovered += len(
-                    store.ingest(args.session, batch, parsers.current().parse).comments
-                )
-                fetched += len(batch)
-                batch = []
-        if batch:
-            recovered += len(store.ingest(args.session, batch, parsers.current().parse).comments)
-            fetched += len(batch)
-
-    if videos and not options.facebook_token:
-        print(
-            "livehelper: Facebook needs --facebook-token or LIVEHELPER_FACEBOOK_TOKEN",
-            file=sys.stderr,
-        )
-        return 2
     try:
-        for video in videos:
-            asyncio.run(one(video))
+        result = reconcile(store, args.session, _options(args))
     except SourceFailed as exc:
         print(f"livehelper: {exc}", file=sys.stderr)
         return 2
     print(
-        f"{fetched} comments read from {len(videos)} Facebook live(s); {recovered} were missing",
+        f"{result.read} comments read from {result.lives} Facebook live(s); "
+        f"{result.recovered} were missing",
         file=sys.stderr,
     )
-    _emit({"recovered": recovered})
+    _emit({"recovered": result.recovered})
     return 0
 
 

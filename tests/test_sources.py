@@ -437,3 +437,36 @@ def test_tiktok_without_the_optional_package_says_how_to_install(live: Live, mon
     live.start(source)
     assert wait_for(lambda: source.health.state == "failed", timeout=5)
     assert "pip install 'livehelper[tiktok]'" in source.health.detail
+
+
+def test_listen_replay_and_relay_together_until_they_end(tmp_path: Path) -> None:
+    db = str(tmp_path / "r.sqlite3")
+    run_cli("catalog", "import", str(REPO / "resources" / "demo" / "catalogue.csv"), db=db)
+    session = run_cli("session", "start", db=db).stdout.strip()
+    recording = tmp_path / "rec.jsonl"
+    recording.write_text(
+        "\n".join(
+            [
+                json.dumps({"at": 0, "feature": "NA"}),
+                json.dumps({"at": 0.1, "id": "a", "user_name": "Lan", "text": "chốt 2 hộp"}),
+                "{broken",
+                json.dumps({"at": 0.2, "id": "b", "user_name": "Hoa", "text": "huỷ đơn"}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    relay = RelayServer()
+    relay.history = [json.dumps({"id": f"r{n}", "text": "+1"}) for n in range(4)]
+    try:
+        done = run_cli(
+            "listen", "--session", session, "--source", f"replay:{recording}",
+            "--source", relay.url.replace("ws://", "relay:ws://"), "--for", "3", db=db,
+        )  # fmt: skip
+    finally:
+        relay.stop()
+    summary = json.loads(done.stdout)
+    assert summary["stored"] == 6 and summary["orders"] >= 1 and summary["cancels"] == 1
+    assert summary["sources"][f"replay:{recording.name}"]["state"] == "ended"
+    assert summary["sources"][f"relay:{relay.url}"]["comments"] == 4
+    bad = run_cli("listen", "--session", session, "--source", "myspace:me", db=db, check=False)
+    assert bad.returncode == 2 and "facebook:LIVE_VIDEO_ID" in bad.stderr

@@ -488,3 +488,35 @@ def test_an_order_typed_in_by_the_assistant(qtbot, window: MainWindow, db, monke
     claim = window.queue.rows[0]
     assert claim.buyer_name == "Cô Ba (gọi điện)" and claim.items[0].code == "NA"
     assert claim.phone == "0912345678" and claim.platform == "manual"
+
+
+def test_ending_a_facebook_live_adds_what_the_stream_dropped(
+    qtbot, window: MainWindow, db, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from livehelper.ui.sources_panel import AddSourceDialog
+    from tests.helpers import wait_for
+    from tests.platform_servers import FacebookBehaviour, FakeFacebook
+
+    server = FakeFacebook("777", "page-token", FacebookBehaviour(stream_skips_every=2)).start()
+    monkeypatch.setenv("LIVEHELPER_FACEBOOK_TOKEN", "page-token")
+    QSettings("livehelper", "livehelper").setValue("sources/facebook_graph_url", server.url)
+    QSettings("livehelper", "livehelper").setValue("sources/facebook_streaming_url", server.url)
+
+    def fill(dialog: AddSourceDialog) -> int:
+        dialog.value.setText("777")  # Facebook is the first platform
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddSourceDialog, "exec", fill)
+    try:
+        window.sources_panel.add_button.click()
+        assert wait_for(lambda: server.streams >= 1, timeout=10)
+        server.post(10)
+        qtbot.waitUntil(lambda: len(window.queue.rows) == 5, timeout=10000)  # half streamed
+        window.live_button.click()  # end the live
+        qtbot.waitUntil(lambda: "5 comments" in window.statusBar().currentMessage(), timeout=15000)
+        assert db[1].comment_count(db[2]) == 10
+    finally:
+        QSettings("livehelper", "livehelper").remove("sources")
+        server.stop()

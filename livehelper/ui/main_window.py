@@ -44,6 +44,7 @@ from livehelper import demo
 from livehelper.catalogue import read_catalogue
 from livehelper.comments.base import FeatureChange
 from livehelper.comments.manual import manual_comment
+from livehelper.comments.reconcile import Reconciled, reconcile
 from livehelper.errors import CatalogueError
 from livehelper.export import FORMATS
 from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Session, format_vnd
@@ -60,7 +61,12 @@ from livehelper.ui.obs_panel import (
     saved_obs_settings,
 )
 from livehelper.ui.overlay_dialog import OverlayDialog, QrRequest
-from livehelper.ui.sources_panel import AddSourceDialog, ManualOrderDialog, SourcesPanel
+from livehelper.ui.sources_panel import (
+    AddSourceDialog,
+    ManualOrderDialog,
+    SourcesPanel,
+    saved_source_options,
+)
 from livehelper.ui.texts import catalogue_error_text
 from livehelper.vietqr import BankAccount
 
@@ -413,11 +419,19 @@ class MainWindow(QMainWindow):
             assert self.session is not None
             session_id = self.session.id
 
-            def end() -> Session:
+            def end() -> tuple[Session, Reconciled | None, str]:
                 self.backend.stop_live()
-                return store.end_session(session_id)
+                session = store.end_session(session_id)
+                # Facebook drops comments above comment_rate: fetch the full list now
+                if not any(s.startswith("facebook:") for s in store.sources(session_id)):
+                    return session, None, ""
+                try:
+                    return session, reconcile(store, session_id, saved_source_options()), ""
+                except Exception as exc:  # the network or the token: say so, the live is over
+                    return session, None, str(exc)
 
-            self.backend.call(end, done=self._session_changed)
+            self.statusBar().showMessage(self.tr("Ending the live…"))
+            self.backend.call(end, done=self._live_ended)
         else:
 
             def begin() -> Snapshot:
@@ -426,6 +440,26 @@ class MainWindow(QMainWindow):
                 return self._snapshot(store, session)
 
             self.backend.call(begin, done=self._loaded)
+
+    def _live_ended(self, ended: tuple[Session, Reconciled | None, str]) -> None:
+        session, result, problem = ended
+        self._session_changed(session)
+        if problem:
+            self.show_problem(
+                self.tr("Could not check Facebook for dropped comments: {error}").format(
+                    error=problem
+                )
+            )
+        elif result is not None:
+            self.statusBar().showMessage(
+                self.tr("{n} comments the live stream dropped were added from Facebook").format(
+                    n=result.recovered
+                ),
+                15000,
+            )
+            self._refresh_totals()
+        else:
+            self.statusBar().clearMessage()
 
     def _session_changed(self, session: Session) -> None:
         self.session = session

@@ -97,87 +97,87 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="321"/>
+        <location filename="../../livehelper/ui/main_window.py" line="327"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="322"/>
+        <location filename="../../livehelper/ui/main_window.py" line="328"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="323"/>
+        <location filename="../../livehelper/ui/main_window.py" line="329"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="324"/>
+        <location filename="../../livehelper/ui/main_window.py" line="330"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="325"/>
+        <location filename="../../livehelper/ui/main_window.py" line="331"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="326"/>
+        <location filename="../../livehelper/ui/main_window.py" line="332"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="327"/>
+        <location filename="../../livehelper/ui/main_window.py" line="333"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="328"/>
+        <location filename="../../livehelper/ui/main_window.py" line="334"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="329"/>
+        <location filename="../../livehelper/ui/main_window.py" line="335"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="330"/>
+        <location filename="../../livehelper/ui/main_window.py" line="336"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="331"/>
+        <location filename="../../livehelper/ui/main_window.py" line="337"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="332"/>
+        <location filename="../../livehelper/ui/main_window.py" line="338"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="333"/>
+        <location filename="../../livehelper/ui/main_window.py" line="339"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="333"/>
+        <location filename="../../livehelper/ui/main_window.py" line="339"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="390"/>
+        <location filename="../../livehelper/ui/main_window.py" line="396"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="401"/>
+        <location filename="../../livehelper/ui/main_window.py" line="407"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="402"/>
+        <location filename="../../livehelper/ui/main_window.py" line="408"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -186,149 +186,164 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="437"/>
+        <location filename="../../livehelper/ui/main_window.py" line="433"/>
+        <source>Ending the live…</source>
+        <translation>Đang kết thúc buổi live…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="449"/>
+        <source>Could not check Facebook for dropped comments: {error}</source>
+        <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="455"/>
+        <source>{n} comments the live stream dropped were added from Facebook</source>
+        <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="471"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="438"/>
+        <location filename="../../livehelper/ui/main_window.py" line="472"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="529"/>
+        <location filename="../../livehelper/ui/main_window.py" line="563"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="554"/>
+        <location filename="../../livehelper/ui/main_window.py" line="588"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="569"/>
+        <location filename="../../livehelper/ui/main_window.py" line="603"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="585"/>
+        <location filename="../../livehelper/ui/main_window.py" line="619"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="592"/>
+        <location filename="../../livehelper/ui/main_window.py" line="626"/>
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="607"/>
+        <location filename="../../livehelper/ui/main_window.py" line="641"/>
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="686"/>
+        <location filename="../../livehelper/ui/main_window.py" line="720"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="721"/>
-        <location filename="../../livehelper/ui/main_window.py" line="728"/>
+        <location filename="../../livehelper/ui/main_window.py" line="755"/>
+        <location filename="../../livehelper/ui/main_window.py" line="762"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="721"/>
+        <location filename="../../livehelper/ui/main_window.py" line="755"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="729"/>
+        <location filename="../../livehelper/ui/main_window.py" line="763"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="757"/>
-        <location filename="../../livehelper/ui/main_window.py" line="778"/>
+        <location filename="../../livehelper/ui/main_window.py" line="791"/>
+        <location filename="../../livehelper/ui/main_window.py" line="812"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="759"/>
+        <location filename="../../livehelper/ui/main_window.py" line="793"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="774"/>
+        <location filename="../../livehelper/ui/main_window.py" line="808"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="787"/>
+        <location filename="../../livehelper/ui/main_window.py" line="821"/>
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="802"/>
+        <location filename="../../livehelper/ui/main_window.py" line="836"/>
         <source>{n} orders written to {path}</source>
         <translation>Đã ghi {n} đơn vào {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="821"/>
+        <location filename="../../livehelper/ui/main_window.py" line="855"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="821"/>
+        <location filename="../../livehelper/ui/main_window.py" line="855"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="824"/>
+        <location filename="../../livehelper/ui/main_window.py" line="858"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="827"/>
+        <location filename="../../livehelper/ui/main_window.py" line="861"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="829"/>
+        <location filename="../../livehelper/ui/main_window.py" line="863"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="831"/>
+        <location filename="../../livehelper/ui/main_window.py" line="865"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="833"/>
+        <location filename="../../livehelper/ui/main_window.py" line="867"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="836"/>
+        <location filename="../../livehelper/ui/main_window.py" line="870"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="836"/>
+        <location filename="../../livehelper/ui/main_window.py" line="870"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="839"/>
+        <location filename="../../livehelper/ui/main_window.py" line="873"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="841"/>
+        <location filename="../../livehelper/ui/main_window.py" line="875"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="846"/>
+        <location filename="../../livehelper/ui/main_window.py" line="880"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
