@@ -470,3 +470,29 @@ def test_listen_replay_and_relay_together_until_they_end(tmp_path: Path) -> None
     assert summary["sources"][f"relay:{relay.url}"]["comments"] == 4
     bad = run_cli("listen", "--session", session, "--source", "myspace:me", db=db, check=False)
     assert bad.returncode == 2 and "facebook:LIVE_VIDEO_ID" in bad.stderr
+
+
+def test_facebook_without_a_comment_list_still_streams(live: Live) -> None:
+    """A server (or token) that streams but refuses /comments: the gaps cannot be
+    filled, but the stream goes on after every drop."""
+    server = FakeFacebook("31", "t", FacebookBehaviour(drop_after=4)).start()
+    original = server.handle
+
+    def no_list(h, path, params):  # type: ignore[no-untyped-def]
+        if path.endswith("/comments"):
+            server.send_json(h, 400, {"error": {"message": "(#10) Permission", "code": 10}})
+        else:
+            original(h, path, params)
+
+    server.handle = no_list  # type: ignore[method-assign]
+    try:
+        source = facebook_source(server)
+        live.start(source)
+        assert wait_for(lambda: server.streams >= 1, timeout=5)
+        server.post(4)
+        assert wait_for(lambda: server.streams >= 2, timeout=5)
+        server.post(4)
+        assert wait_for(lambda: len(live.message_ids()) == 8, timeout=10)
+        assert source.health.state != "failed"
+    finally:
+        server.stop()

@@ -218,7 +218,8 @@ class FacebookSource(PayloadSource):
                 if len(new) < len(data) or not after or not data:
                     break
                 params["after"] = after
-        except (httpx.HTTPError, GraphError, OSError, ValueError) as exc:
+        except (httpx.HTTPError, GraphError, SourceFailed, OSError, ValueError) as exc:
+            # the stream may still work where the comment list does not: carry on
             log.warning("%s: catching up failed (%s)", self.name, exc)
         for item in reversed(fresh):  # oldest first, as they were written
             self.deliver(item, sink)
