@@ -117,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, required=True)
     _source_options(p)
 
+    p = command("speak", "say a text with the Vietnamese voice, or write it to a WAV file")
+    p.add_argument("text")
+    p.add_argument("--out", type=Path, help="write a WAV file instead of speaking")
+    p.add_argument("--voice", help="voice id or name part (default: the first Vietnamese voice)")
+    p.add_argument("--rate", type=int, help="words per minute (default: the engine's)")
+
     p = command("export", "write a session's confirmed orders to a file")
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--format", choices=["csv", "xlsx", "json"], required=True)
@@ -532,6 +538,23 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_speak(args: argparse.Namespace) -> int:
+    from livehelper import speech
+
+    try:
+        if args.out:
+            speech.render(args.text, args.out, args.voice, args.rate)
+            print(args.out)
+        else:
+            engine = speech.open_engine(args.voice, args.rate)
+            engine.say(args.text)
+            engine.runAndWait()
+    except speech.SpeechUnavailable as exc:
+        print(f"livehelper: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_queue(args: argparse.Namespace) -> int:
     store = _open_store(args)
     if args.action == "list":
@@ -786,6 +809,7 @@ COMMANDS = {
     "feature": cmd_feature,
     "ingest": cmd_ingest,
     "listen": cmd_listen,
+    "speak": cmd_speak,
     "reconcile": cmd_reconcile,
     "queue": cmd_queue,
     "orders": cmd_orders,

@@ -27,10 +27,14 @@ from tests.helpers import DEMO_CATALOGUE
 
 @pytest.fixture(autouse=True)
 def forget_saved_language() -> Iterator[None]:
-    """The language choice is remembered between runs; each test starts without one."""
-    QSettings("livehelper", "livehelper").remove("language")
+    """The language choice is remembered between runs; each test starts without one.
+    Windows under test keep quiet: speech is tested on files (test_speech.py)."""
+    settings = QSettings("livehelper", "livehelper")
+    settings.remove("language")
+    settings.setValue("speech/on", False)
     yield
-    QSettings("livehelper", "livehelper").remove("language")
+    settings.remove("language")
+    settings.remove("speech")
 
 
 @pytest.fixture
@@ -346,7 +350,8 @@ def test_window_drives_a_real_obs(qtbot, db, obs_studio) -> None:  # type: ignor
         click_row(qtbot, w.products_view, [p.code for p in w.products.rows].index("NA"))
         with ObsConnection(settings) as obs:
             qtbot.waitUntil(lambda: obs.text_of(TEXT_INPUTS["name"]) == "Na Chi Lăng", timeout=5000)
-            assert obs.text_of(TEXT_INPUTS["stock"]) == "Còn 40 hộp"
+            # the three texts are three requests: the stock may land a moment after the name
+            qtbot.waitUntil(lambda: obs.text_of(TEXT_INPUTS["stock"]) == "Còn 40 hộp", timeout=5000)
 
             assert w.backend.pipeline is not None
             w.backend.pipeline.submit(comment(1, "chốt 2 hộp"))
@@ -520,3 +525,26 @@ def test_ending_a_facebook_live_adds_what_the_stream_dropped(
     finally:
         QSettings("livehelper", "livehelper").remove("sources")
         server.stop()
+
+
+def test_a_confirmed_order_is_read_aloud(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.speech import Announcer
+
+    said: list[str] = []
+    window.backend.announcer.close()
+    window.backend.announcer = Announcer(speak=said.append)
+    window.speech_button.setChecked(True)  # applies the window's choice to the new announcer
+    assert window.backend.pipeline is not None
+    window.backend.pipeline.submit(comment(1, "chốt 2kg 0912345678", name="Chị Lan 0912345678"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(0)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: said == ["Chị Lan chốt hai ký Khoai sâm Lai Châu"], timeout=5000)
+    window.speech_button.setChecked(False)  # muted: nothing more is said
+    window.backend.pipeline.submit(comment(2, "chốt 1kg"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    window.queue_view.selectRow(0)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.queue.rows, timeout=5000)
+    assert len(said) == 1

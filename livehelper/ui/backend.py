@@ -23,6 +23,7 @@ from livehelper.overlays.controller import ObsController
 from livehelper.overlays.obs import ObsSettings
 from livehelper.overlays.server import DEFAULT_PORT, OverlayThread
 from livehelper.pipeline import Pipeline
+from livehelper.speech import Announcer
 from livehelper.store import Store
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ class Backend(QObject):
     """A background failure the user should see (not a bug: the app carries on)."""
     sig_obs_state = Signal(object)
     """An ``ObsState`` from the OBS controller's thread."""
+    sig_speech_problem = Signal(str)
+    """The speech engine is missing or failed (said once; the app carries on)."""
     sig_overlays = Signal(str)
     """The overlay server's address once it serves a session ("" when stopped)."""
     _sig_result = Signal(object, object, object)
@@ -50,6 +53,7 @@ class Backend(QObject):
         super().__init__(parent)
         self.overlay_port = overlay_port
         self.overlays: OverlayThread | None = None
+        self.announcer = Announcer(on_problem=self.sig_speech_problem.emit)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livehelper-store")
         self._sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.store: Store | None = None
@@ -187,6 +191,7 @@ class Backend(QObject):
             self.obs = None
 
     def shutdown(self) -> None:
+        self.announcer.close()
         self.stop_obs()
         self.stop_live()
         self._executor.shutdown(wait=True)

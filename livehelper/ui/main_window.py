@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Sessio
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSettings
 from livehelper.overlays.server import save_bank_account, saved_bank_account
+from livehelper.speech import announcement
 from livehelper.store import Decision, IngestResult, Store
 from livehelper.ui.backend import Backend
 from livehelper.ui.models import FeedModel, OrdersModel, ProductsModel, QueueModel
@@ -164,6 +165,13 @@ class MainWindow(QMainWindow):
         self.orders = OrdersModel(self)
         self._build()
         self.retranslate()
+        self.speech_button.setChecked(
+            str(QSettings("livehelper", "livehelper").value("speech/on", "true")).lower() == "true"
+        )
+        for control in (self.speech_voice, self.speech_rate):
+            control.currentIndexChanged.connect(self._speech_changed)
+        self.speech_button.toggled.connect(self._speech_changed)
+        self._speech_changed()
 
         self._flush = QTimer(self)
         self._flush.setInterval(FLUSH_MS)
@@ -176,6 +184,12 @@ class MainWindow(QMainWindow):
         backend.sig_source_state.connect(self._on_source_state, queued)
         backend.sig_obs_state.connect(self._on_obs_state, queued)
         backend.sig_overlays.connect(self._on_overlays, queued)
+        backend.sig_speech_problem.connect(
+            lambda text: self.show_problem(
+                self.tr("Orders cannot be read aloud: {error}").format(error=text)
+            ),
+            queued,
+        )
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -263,6 +277,16 @@ class MainWindow(QMainWindow):
         main.setSizes([360, 640, 400])
 
         self.sources_panel = SourcesPanel()
+        # reading orders aloud sits with the order sources: the toolbar has no room
+        self.speech_button = QPushButton()
+        self.speech_button.setCheckable(True)
+        self.speech_voice = QComboBox()
+        self.speech_rate = QComboBox()
+        strip = self.sources_panel.layout()
+        for position, widget in enumerate(
+            (self.speech_button, self.speech_voice, self.speech_rate)
+        ):
+            strip.insertWidget(1 + position, widget)
         self.sources_panel.sig_add.connect(self._add_source)
         self.sources_panel.sig_manual.connect(self._type_order)
         self._health_timer = QTimer(self)
@@ -335,6 +359,8 @@ class MainWindow(QMainWindow):
         self.export_button.setText(self.tr("Export orders…"))
         self.demo_button.setText(self.tr("Try the demo"))
         self.overlays_button.setText(self.tr("Overlays and QR…"))
+        self.speech_button.setText(self.tr("🔊 Read orders aloud"))
+        self._fill_speech_choices()
         self.assistant_label.setText(self.tr("Assistant:"))
         self.live_button.setText(self.tr("End live") if self._live() else self.tr("Start live"))
         for model in (self.products, self.feed, self.queue, self.orders):
@@ -515,6 +541,36 @@ class MainWindow(QMainWindow):
         product = next((p for p in self.products.rows if p.code == featured), None)
         if product is not None and self.backend.obs is not None:
             self.backend.obs.feature(product)  # queued: OBS never blocks the window
+
+    def _fill_speech_choices(self) -> None:
+        settings = QSettings("livehelper", "livehelper")
+        for combo, items, key in (
+            (
+                self.speech_voice,
+                [
+                    (self.tr("Northern voice"), "aav/vi"),
+                    (self.tr("Central voice"), "central"),
+                    (self.tr("Southern voice"), "south"),
+                ],
+                "speech/voice",
+            ),
+            (
+                self.speech_rate,
+                [
+                    (self.tr("Normal speed"), None),
+                    (self.tr("Slower"), 130),
+                    (self.tr("Faster"), 210),
+                ],
+                "speech/rate",
+            ),
+        ):
+            index = combo.currentIndex() if combo.count() else int(settings.value(key, 0))
+            combo.blockSignals(True)
+            combo.clear()
+            for label, data in items:
+                combo.addItem(label, data)
+            combo.setCurrentIndex(max(0, min(index, combo.count() - 1)))
+            combo.blockSignals(False)
 
     # --------------------------------------------------------------- overlays
     @Slot(str)
@@ -714,6 +770,8 @@ class MainWindow(QMainWindow):
         for d in decisions:
             if d.ok:
                 self.queue.remove_claim(d.claim_id)
+                if d.claim is not None and d.claim.status is ClaimStatus.CONFIRMED:
+                    self._announce(d.claim)
             else:
                 self.queue.set_busy(d.claim_id, False)
                 self.show_problem(
@@ -724,6 +782,22 @@ class MainWindow(QMainWindow):
         if not self.queue_view.currentIndex().isValid():
             self._select_first_claim()
         self._refresh_totals()
+
+    def _announce(self, claim: Claim) -> None:
+        if not claim.items:
+            return
+        text = announcement(claim.buyer_name, [(i.qty, i.unit, i.name) for i in claim.items])
+        self.backend.announcer.say(text)  # its own thread; drops stale ones when busy
+
+    def _speech_changed(self) -> None:
+        announcer = self.backend.announcer
+        announcer.muted = not self.speech_button.isChecked()
+        announcer.rate = self.speech_rate.currentData()
+        announcer.voice = self.speech_voice.currentData()
+        settings = QSettings("livehelper", "livehelper")
+        settings.setValue("speech/on", self.speech_button.isChecked())
+        settings.setValue("speech/rate", self.speech_rate.currentIndex())
+        settings.setValue("speech/voice", self.speech_voice.currentIndex())
 
     def _refresh_totals(self) -> None:
         if self.store is None or self.session is None:

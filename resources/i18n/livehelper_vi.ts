@@ -77,7 +77,7 @@
 <context>
     <name>Backend</name>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="107"/>
+        <location filename="../../livehelper/ui/backend.py" line="111"/>
         <source>The overlay pages could not start: port {port} is taken (is another livehelper open?). {error}</source>
         <translation>Không mở được các trang overlay: cổng {port} đang bị dùng (có một livehelper khác đang mở?). {error}</translation>
     </message>
@@ -97,87 +97,97 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="327"/>
+        <location filename="../../livehelper/ui/main_window.py" line="189"/>
+        <source>Orders cannot be read aloud: {error}</source>
+        <translation>Không đọc đơn thành tiếng được: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="347"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="328"/>
+        <location filename="../../livehelper/ui/main_window.py" line="348"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="329"/>
+        <location filename="../../livehelper/ui/main_window.py" line="349"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="330"/>
+        <location filename="../../livehelper/ui/main_window.py" line="350"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="331"/>
+        <location filename="../../livehelper/ui/main_window.py" line="351"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="332"/>
+        <location filename="../../livehelper/ui/main_window.py" line="352"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="333"/>
+        <location filename="../../livehelper/ui/main_window.py" line="353"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="334"/>
+        <location filename="../../livehelper/ui/main_window.py" line="354"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="335"/>
+        <location filename="../../livehelper/ui/main_window.py" line="355"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="336"/>
+        <location filename="../../livehelper/ui/main_window.py" line="356"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="337"/>
+        <location filename="../../livehelper/ui/main_window.py" line="357"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="338"/>
+        <location filename="../../livehelper/ui/main_window.py" line="358"/>
+        <source>🔊 Read orders aloud</source>
+        <translation>🔊 Đọc đơn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="360"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="339"/>
+        <location filename="../../livehelper/ui/main_window.py" line="361"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="339"/>
+        <location filename="../../livehelper/ui/main_window.py" line="361"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="396"/>
+        <location filename="../../livehelper/ui/main_window.py" line="418"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="407"/>
+        <location filename="../../livehelper/ui/main_window.py" line="429"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="408"/>
+        <location filename="../../livehelper/ui/main_window.py" line="430"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -186,164 +196,194 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="433"/>
+        <location filename="../../livehelper/ui/main_window.py" line="455"/>
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="449"/>
+        <location filename="../../livehelper/ui/main_window.py" line="471"/>
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="455"/>
+        <location filename="../../livehelper/ui/main_window.py" line="477"/>
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="471"/>
+        <location filename="../../livehelper/ui/main_window.py" line="493"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="472"/>
+        <location filename="../../livehelper/ui/main_window.py" line="494"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="563"/>
+        <location filename="../../livehelper/ui/main_window.py" line="547"/>
+        <source>Northern voice</source>
+        <translation>Giọng Bắc</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="548"/>
+        <source>Central voice</source>
+        <translation>Giọng Trung</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="549"/>
+        <source>Southern voice</source>
+        <translation>Giọng Nam</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="556"/>
+        <source>Normal speed</source>
+        <translation>Tốc độ vừa</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="557"/>
+        <source>Slower</source>
+        <translation>Chậm hơn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="558"/>
+        <source>Faster</source>
+        <translation>Nhanh hơn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="615"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="588"/>
+        <location filename="../../livehelper/ui/main_window.py" line="640"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="603"/>
+        <location filename="../../livehelper/ui/main_window.py" line="655"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="619"/>
+        <location filename="../../livehelper/ui/main_window.py" line="671"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="626"/>
+        <location filename="../../livehelper/ui/main_window.py" line="678"/>
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="641"/>
+        <location filename="../../livehelper/ui/main_window.py" line="693"/>
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="720"/>
+        <location filename="../../livehelper/ui/main_window.py" line="774"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="755"/>
-        <location filename="../../livehelper/ui/main_window.py" line="762"/>
+        <location filename="../../livehelper/ui/main_window.py" line="825"/>
+        <location filename="../../livehelper/ui/main_window.py" line="832"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="755"/>
+        <location filename="../../livehelper/ui/main_window.py" line="825"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="763"/>
+        <location filename="../../livehelper/ui/main_window.py" line="833"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="791"/>
-        <location filename="../../livehelper/ui/main_window.py" line="812"/>
+        <location filename="../../livehelper/ui/main_window.py" line="861"/>
+        <location filename="../../livehelper/ui/main_window.py" line="882"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="793"/>
+        <location filename="../../livehelper/ui/main_window.py" line="863"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="808"/>
+        <location filename="../../livehelper/ui/main_window.py" line="878"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="821"/>
+        <location filename="../../livehelper/ui/main_window.py" line="891"/>
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="836"/>
+        <location filename="../../livehelper/ui/main_window.py" line="906"/>
         <source>{n} orders written to {path}</source>
         <translation>Đã ghi {n} đơn vào {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="855"/>
+        <location filename="../../livehelper/ui/main_window.py" line="925"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="855"/>
+        <location filename="../../livehelper/ui/main_window.py" line="925"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="858"/>
+        <location filename="../../livehelper/ui/main_window.py" line="928"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="861"/>
+        <location filename="../../livehelper/ui/main_window.py" line="931"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="863"/>
+        <location filename="../../livehelper/ui/main_window.py" line="933"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="865"/>
+        <location filename="../../livehelper/ui/main_window.py" line="935"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="867"/>
+        <location filename="../../livehelper/ui/main_window.py" line="937"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="870"/>
+        <location filename="../../livehelper/ui/main_window.py" line="940"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="870"/>
+        <location filename="../../livehelper/ui/main_window.py" line="940"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="873"/>
+        <location filename="../../livehelper/ui/main_window.py" line="943"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="875"/>
+        <location filename="../../livehelper/ui/main_window.py" line="945"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="880"/>
+        <location filename="../../livehelper/ui/main_window.py" line="950"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
