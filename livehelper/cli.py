@@ -117,6 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", type=int, required=True)
     _source_options(p)
 
+    p = command("stock", "stock of a show: started with, reserved, sold, remaining")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument(
+        "--reserve-minutes",
+        type=float,
+        default=10.0,
+        help="how long a waiting claim holds its quantity (default 10)",
+    )
+    p.add_argument("--json", action="store_true")
+
     p = command("speak", "say a text with the Vietnamese voice, or write it to a WAV file")
     p.add_argument("text")
     p.add_argument("--out", type=Path, help="write a WAV file instead of speaking")
@@ -538,6 +548,26 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stock(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    report = store.stock_report(args.session, args.reserve_minutes)
+    for line in report:
+        for key in ("stock", "reserved", "sold", "remaining"):
+            if line[key] is not None:
+                line[key] = qty_to_json(line[key])
+    if args.json:
+        _emit(report)
+    else:
+        for line in report:
+            stock = "∞" if line["stock"] is None else line["stock"]
+            remaining = "∞" if line["remaining"] is None else line["remaining"]
+            print(
+                f"{line['code']:8} {line['name'][:28]:28} stock {stock} · reserved "
+                f"{line['reserved']} · sold {line['sold']} · remaining {remaining} {line['unit']}"
+            )
+    return 0
+
+
 def cmd_speak(args: argparse.Namespace) -> int:
     from livehelper import speech
 
@@ -810,6 +840,7 @@ COMMANDS = {
     "ingest": cmd_ingest,
     "listen": cmd_listen,
     "speak": cmd_speak,
+    "stock": cmd_stock,
     "reconcile": cmd_reconcile,
     "queue": cmd_queue,
     "orders": cmd_orders,

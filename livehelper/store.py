@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -349,6 +349,50 @@ class Store:
 
         folder = Path(platformdirs.user_data_dir("livehelper", appauthor=False)) / "raw"
         return folder / f"{url.host or 'db'}-{url.database or ''}-session-{session_id}.jsonl"
+
+    def stock_report(self, session_id: int, reserve_minutes: float = 10.0) -> list[dict[str, Any]]:
+        """Per product, for this show: ``stock`` it started with, ``reserved`` by claims
+        still waiting (for at most ``reserve_minutes``), ``sold`` (confirmed), and
+        ``remaining`` = what is left to offer. ``None`` means unlimited."""
+        cl, ci, p = schema.claims, schema.claim_items, schema.products
+        since = utcnow() - timedelta(minutes=reserve_minutes)
+        with self._read() as conn:
+            self._session(conn, session_id)
+
+            def per_product(*where: sa.ColumnElement[bool]) -> dict[int, int]:
+                rows = conn.execute(
+                    sa.select(ci.c.product_id, sa.func.sum(ci.c.qty_milli))
+                    .join(cl, ci.c.claim_id == cl.c.id)
+                    .where(cl.c.session_id == session_id, *where)
+                    .group_by(ci.c.product_id)
+                )
+                return {row[0]: int(row[1] or 0) for row in rows}
+
+            sold = per_product(cl.c.status == ClaimStatus.CONFIRMED.value)
+            reserved = per_product(
+                cl.c.status == ClaimStatus.PENDING.value, cl.c.created_at >= since
+            )
+            report = []
+            for row in conn.execute(sa.select(p).order_by(p.c.code)):
+                left = row.stock_milli
+                report.append(
+                    {
+                        "code": row.code,
+                        "name": row.name,
+                        "unit": row.unit,
+                        "stock": None if left is None else left + sold.get(row.id, 0),
+                        "reserved": reserved.get(row.id, 0),
+                        "sold": sold.get(row.id, 0),
+                        "remaining": None
+                        if left is None
+                        else max(0, left - reserved.get(row.id, 0)),
+                    }
+                )
+        for line in report:  # thousandths -> quantities in the product's unit
+            for key in ("stock", "reserved", "sold", "remaining"):
+                if line[key] is not None:
+                    line[key] = from_milli(line[key])
+        return report
 
     def add_source(self, session_id: int, spec: str) -> None:
         """Remember that the session listens to ``spec`` (once, however often added)."""

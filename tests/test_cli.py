@@ -311,3 +311,72 @@ def test_overlay_qr_countdown_and_bank_from_the_cli(db: str) -> None:
     finally:
         store.close()
     assert state["qr"] is None and state["countdown"] is None
+
+
+def test_stock_report(db: str) -> None:
+    run_cli("catalog", "import", str(DEMO_CATALOGUE), db=db)
+    session = run_cli("session", "start", db=db).stdout.strip()
+    run_cli("feature", "KS", "--session", session, db=db)
+    lines = [
+        {"id": "a", "user_name": "Lan", "text": "chốt 2kg"},
+        {"id": "b", "user_name": "Hoa", "text": "chốt 1,5kg"},
+        {"id": "c", "user_name": "Tuấn", "text": "lấy 3 hộp na"},
+    ]
+    run_cli("ingest", "--session", session, input_text=jsonl(lines), db=db)
+    claims = json.loads(run_cli("queue", "list", "--session", session, "--json", db=db).stdout)
+    first = next(c["id"] for c in claims if c["text"] == "chốt 2kg")
+    run_cli("queue", "confirm", str(first), db=db)
+    report = {
+        p["code"]: p
+        for p in json.loads(run_cli("stock", "--session", session, "--json", db=db).stdout)
+    }
+    assert report["KS"] == {
+        "code": "KS", "name": "Khoai sâm Lai Châu", "unit": "kg",
+        "stock": 80, "reserved": 1.5, "sold": 2, "remaining": 76.5,
+    }  # fmt: skip
+    assert (report["NA"]["reserved"], report["NA"]["remaining"]) == (3, 37)
+    assert report["CS"]["stock"] is None and report["CS"]["remaining"] is None  # unlimited
+    expired = {p["code"]: p for p in json.loads(run_cli("stock", "--session", session, "--json", "--reserve-minutes", "0", db=db).stdout)}  # fmt: skip
+    assert expired["KS"]["reserved"] == 0 and expired["KS"]["remaining"] == 78
+
+
+def test_many_processes_confirming_at_once_never_oversell(db: str, tmp_path: Path) -> None:
+    """Eight assistants (processes) confirm the same ten claims at once for a product
+    with five left: five are confirmed, each once; the rest are refused, clearly."""
+    import random
+    import subprocess
+    import sys
+
+    catalogue = tmp_path / "few.csv"
+    catalogue.write_text("code,name,price,unit,stock\nKS,Khoai sâm,35000,kg,5\n", encoding="utf-8")
+    run_cli("catalog", "import", str(catalogue), db=db)
+    session = run_cli("session", "start", db=db).stdout.strip()
+    run_cli("feature", "KS", "--session", session, db=db)
+    lines = [{"id": f"m{n}", "user_name": f"Khách {n}", "text": "chốt 1kg"} for n in range(10)]
+    run_cli("ingest", "--session", session, input_text=jsonl(lines), db=db)
+    ids = [str(c["id"]) for c in json.loads(run_cli("queue", "list", "--session", session, "--json", db=db).stdout)]  # fmt: skip
+    assert len(ids) == 10
+    workers = []
+    for n in range(8):
+        order = ids[:]
+        random.Random(n).shuffle(order)
+        workers.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "livehelper", "queue", "confirm", *order, "--by", f"assistant{n}", "--db", db],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            )
+        )  # fmt: skip
+    outcomes = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=120)
+        outcomes.append((worker.returncode, out, err))
+    claims = json.loads(run_cli("queue", "list", "--session", session, "--json", db=db).stdout)
+    confirmed = [c for c in claims if c["status"] == "confirmed"]
+    assert len(confirmed) == 5 and all(c["decided_by"] for c in confirmed)
+    said = "".join(out for _code, out, _err in outcomes)
+    assert sum(said.count(f"claim {c['id']} confirmed\n") for c in confirmed) == 5  # once each
+    assert all(code == 1 for code, _o, _e in outcomes)  # everyone met a refusal
+    refusals = "".join(err for _c, _o, err in outcomes)
+    assert "left, the claim asks for 1" in refusals and "Traceback" not in refusals
+    stock = {p["code"]: p for p in json.loads(run_cli("stock", "--session", session, "--json", db=db).stdout)}  # fmt: skip
+    assert stock["KS"]["sold"] == 5 and stock["KS"]["remaining"] == 0
