@@ -315,6 +315,8 @@ def claim_json(claim: Any) -> dict[str, Any]:
         "created_at": claim.created_at.isoformat(),
         "decided_by": claim.decided_by,
         "decided_at": claim.decided_at.isoformat() if claim.decided_at else None,
+        "cancel_requested": claim.cancel_requested,
+        "replaces_claim_id": claim.replaces_claim_id,
     }
 
 

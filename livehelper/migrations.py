@@ -10,7 +10,8 @@ History:
   1  catalogue, sessions, buyers, comments, claims, orders
   2  claims.ambiguous and claims.confidence (the parser says how sure it is)
   3  products.photo; sessions.countdown_*/qr_*; settings (overlay QR and countdown);
-     session_sources (what a session listened to)
+     session_sources (what a session listened to); claims.cancel_requested and
+     claims.replaces_claim_id (the duplicate policy)
 """
 
 from __future__ import annotations

@@ -106,6 +106,7 @@ class ParseResult:
     phone: str | None = None
     ambiguous: bool = False
     confidence: float = 1.0
+    adds: bool = False  # "thêm 1kg nữa": on top of what the buyer already ordered
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,8 @@ class Claim:
     created_at: datetime
     decided_by: str | None = None
     decided_at: datetime | None = None
+    cancel_requested: bool = False  # the buyer wrote "huỷ đơn" after this claim
+    replaces_claim_id: int | None = None  # a new quantity: replace that claim, or add?
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,15 @@ claims = sa.Table(
     sa.Column(
         "confidence", sa.Float, nullable=False, server_default=sa.text("1.0"), info={"since": 2}
     ),
+    # the duplicate policy: a buyer's later cancel, a later different quantity
+    sa.Column(
+        "cancel_requested",
+        sa.Boolean,
+        nullable=False,
+        server_default=sa.false(),
+        info={"since": 3},
+    ),
+    sa.Column("replaces_claim_id", sa.Integer, nullable=True, info={"since": 3}),
 )
 
 claim_items = sa.Table(

@@ -47,6 +47,7 @@ from livehelper.model import (
 
 log = logging.getLogger(__name__)
 MILLI = Decimal(1000)
+REPEAT_WINDOW = timedelta(minutes=10)  # the same order again within this is one order
 _CHUNK = 400  # stays under every driver's bound-parameter limit
 
 
@@ -109,6 +110,8 @@ class IngestResult:
     comments: tuple[Comment, ...]
     claims: tuple[Claim, ...]
     duplicates: int
+    repeats: int = 0  # the same order said again by the same buyer: no second claim
+    cancel_requests: tuple[int, ...] = ()  # claims whose buyer has since written "huỷ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,11 +506,26 @@ class Store:
                 return IngestResult((), (), duplicates=len(incoming))
 
             now = utcnow()
+            earlier = self._pending_by_buyer(
+                conn, session_id, {r["buyer_id"] for _c, r, _p, _i in stored}
+            )
             claim_rows, claim_items_of = [], []
+            repeats = 0
             for comment_id, row, result, _item in stored:
                 wanted = [i for i in result.items if i.code.upper() in products]
                 if result.intent is not Intent.ORDER or not wanted:
                     continue
+                said = {i.code.upper(): to_milli(i.qty) for i in wanted}
+                mine = earlier.setdefault(row["buyer_id"], [])
+                replaces = None
+                if not result.adds:  # "thêm 1kg nữa" is always a new order
+                    same = [c for c in mine if c[1] == said and now - c[2] <= REPEAT_WINDOW]
+                    if same:
+                        repeats += 1  # the buyer said it again: one claim is enough
+                        continue
+                    overlapping = [c for c in mine if c[0] and set(c[1]) & set(said)]
+                    replaces = overlapping[-1][0] if overlapping else None
+                mine.append((None, said, now))
                 claim_rows.append(
                     {
                         "session_id": session_id,
@@ -516,8 +534,10 @@ class Store:
                         "status": ClaimStatus.PENDING.value,
                         "phone": result.phone,
                         "created_at": now,
-                        "ambiguous": result.ambiguous,
+                        # a new quantity for a product already waiting: replace or add?
+                        "ambiguous": result.ambiguous or replaces is not None,
                         "confidence": result.confidence,
+                        "replaces_claim_id": replaces,
                     }
                 )
                 rows_of = [products[i.code.upper()] for i in wanted]
@@ -547,6 +567,26 @@ class Store:
                         for i in claim_items
                     ],
                 )
+            cancel_requests: list[int] = []
+            for comment_id, row, result, _item in stored:
+                if result.intent is Intent.CANCEL:  # "huỷ đơn": flag what the buyer has open
+                    cancel_requests += (
+                        conn.execute(
+                            cl.update()
+                            .where(
+                                cl.c.session_id == session_id,
+                                cl.c.buyer_id == row["buyer_id"],
+                                cl.c.comment_id < comment_id,
+                                cl.c.status.in_(
+                                    [ClaimStatus.PENDING.value, ClaimStatus.CONFIRMED.value]
+                                ),
+                            )
+                            .values(cancel_requested=True)
+                            .returning(cl.c.id)
+                        )
+                        .scalars()
+                        .all()
+                    )
             phones = {
                 row["buyer_id"]: result.phone for _cid, row, result, _i in stored if result.phone
             }
@@ -591,12 +631,62 @@ class Store:
                 phone=row["phone"],
                 ambiguous=row["ambiguous"],
                 created_at=now,
+                replaces_claim_id=row["replaces_claim_id"],
             )
             for claim_id, row, claim_items in zip(
                 claim_ids, claim_rows, claim_items_of, strict=True
             )
         )
-        return IngestResult(comments_out, claims_out, duplicates=len(incoming) - len(stored))
+        return IngestResult(
+            comments_out,
+            claims_out,
+            duplicates=len(incoming) - len(stored),
+            repeats=repeats,
+            cancel_requests=tuple(sorted(set(cancel_requests))),
+        )
+
+    def _pending_by_buyer(
+        self, conn: sa.Connection, session_id: int, buyer_ids: set[int]
+    ) -> dict[int, list[tuple[int | None, dict[str, int], datetime]]]:
+        """Each buyer's waiting claims: (claim id, {code: qty_milli}, created)."""
+        cl, ci, p = schema.claims, schema.claim_items, schema.products
+        out: dict[int, dict[int, tuple[dict[str, int], datetime]]] = {}
+        for chunk in _chunks(sorted(buyer_ids), _CHUNK):
+            rows = conn.execute(
+                sa.select(cl.c.id, cl.c.buyer_id, cl.c.created_at, p.c.code, ci.c.qty_milli)
+                .join(ci, ci.c.claim_id == cl.c.id)
+                .join(p, ci.c.product_id == p.c.id)
+                .where(
+                    cl.c.session_id == session_id,
+                    cl.c.status == ClaimStatus.PENDING.value,
+                    cl.c.buyer_id.in_(chunk),
+                )
+                .order_by(cl.c.id)
+            )
+            for r in rows:
+                items, _at = out.setdefault(r.buyer_id, {}).setdefault(r.id, ({}, r.created_at))
+                items[r.code.upper()] = r.qty_milli
+        return {
+            buyer: [(claim_id, items, at) for claim_id, (items, at) in claims.items()]
+            for buyer, claims in out.items()
+        }
+
+    def resolve_repeat(self, claim_id: int, replace: bool, by: str = "") -> Claim:
+        """A buyer gave a new quantity: ``replace`` cancels the earlier claim; otherwise
+        both stand (the buyer wants more). Either way the question is answered."""
+        cl = schema.claims
+        with self._write() as conn:
+            claim = self._claim(conn, claim_id)
+            if claim.replaces_claim_id is not None and replace:
+                earlier = self._claim(conn, claim.replaces_claim_id)
+                if earlier.status in (ClaimStatus.PENDING, ClaimStatus.CONFIRMED):
+                    self._cancel(conn, earlier.id, by or "replaced")
+            conn.execute(
+                cl.update()
+                .where(cl.c.id == claim_id)
+                .values(replaces_claim_id=None, ambiguous=False)
+            )
+            return self._claim(conn, claim_id)
 
     def _ensure_buyers(
         self,
@@ -741,6 +831,8 @@ class Store:
                 created_at=r.created_at,
                 decided_by=r.decided_by,
                 decided_at=r.decided_at,
+                cancel_requested=bool(r.cancel_requested),
+                replaces_claim_id=r.replaces_claim_id,
             )
             for r in rows
         ]

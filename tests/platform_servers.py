@@ -104,7 +104,7 @@ class FakeFacebook(_Base):
                     {
                         "id": f"{self.video}_{n:06d}",
                         "message": text.format(n=n % 5 + 1),
-                        "from": {"id": f"u{n % 40}", "name": f"Người mua {n % 40}"},
+                        "from": {"id": f"u{n}", "name": f"Người mua {n}"},
                         "created_time": "2026-11-24T13:00:00+0000",
                     }
                 )

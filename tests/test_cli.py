@@ -216,7 +216,7 @@ def test_killing_ingest_loses_nothing_already_reported(tmp_path: Path) -> None:
         f"p = Pipeline(store, {session}, on_batch=on_batch)\n"
         "i = 0\n"
         "while True:\n"
-        "    p.submit(IncomingComment('tiktok', f'm{i}', 'u', 'Lan', 'chốt 1kg', datetime.now(UTC)))\n"
+        "    p.submit(IncomingComment('tiktok', f'm{i}', f'u{i}', 'Lan', 'chốt 1kg', datetime.now(UTC)))\n"
         "    i += 1\n"
         "    if i % 50 == 0: time.sleep(0.005)\n"
     )

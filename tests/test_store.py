@@ -13,7 +13,7 @@ from livehelper import migrations, schema
 from livehelper.comments.parser import parser_for
 from livehelper.errors import NotFound, StoreError
 from livehelper.model import ClaimStatus, IncomingComment, Intent
-from livehelper.store import ProductSpec, Store, normalise_url
+from livehelper.store import IngestResult, ProductSpec, Store, normalise_url
 
 
 def comment(mid: str, text: str, user: str = "u1", name: str = "Chị Lan", **kw) -> IncomingComment:
@@ -327,3 +327,53 @@ def test_sqlite_checkpoints_beside_the_writer(tmp_path) -> None:
     reopened = Store.open(str(path))
     assert reopened.comment_count(s.id) == 3000
     reopened.close()
+
+
+# ------------------------------------------------------------ duplicate policy
+def _say(store: Store, session_id: int, n: int, text: str, user: str = "lan") -> IngestResult:
+    comment = IncomingComment("tiktok", f"d{n}", user, "Chị Lan", text, datetime.now(UTC))
+    return store.ingest(session_id, [comment], parser_for(store.products()).parse)
+
+
+def test_the_same_order_said_again_is_one_claim(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    first = _say(demo_store, s.id, 1, "chốt 2kg")
+    again = _say(demo_store, s.id, 2, "chốt 2kg nha")
+    assert len(first.claims) == 1 and not again.claims and again.repeats == 1
+    other = _say(demo_store, s.id, 3, "chốt 2kg", user="hoa")  # another buyer: another order
+    assert len(other.claims) == 1
+    more = _say(demo_store, s.id, 4, "thêm 2kg nữa")  # "thêm": on top, never a repeat
+    assert len(more.claims) == 1 and more.claims[0].replaces_claim_id is None
+
+
+def test_a_new_quantity_asks_replace_or_add(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    first = _say(demo_store, s.id, 1, "chốt 2kg").claims[0]
+    second = _say(demo_store, s.id, 2, "à chốt 3kg").claims[0]
+    assert second.replaces_claim_id == first.id and second.ambiguous  # the unsure lane
+    replaced = demo_store.resolve_repeat(second.id, replace=True, by="Mai")
+    assert replaced.replaces_claim_id is None and not replaced.ambiguous
+    assert demo_store.claim(first.id).status is ClaimStatus.CANCELLED
+    third = _say(demo_store, s.id, 3, "lấy 1kg").claims[0]
+    assert third.replaces_claim_id == second.id
+    kept = demo_store.resolve_repeat(third.id, replace=False)
+    assert kept.replaces_claim_id is None
+    assert demo_store.claim(second.id).status is ClaimStatus.PENDING  # both stand
+
+
+def test_a_buyers_cancel_flags_their_open_claims(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    waiting = _say(demo_store, s.id, 1, "chốt 2kg").claims[0]
+    confirmed = _say(demo_store, s.id, 2, "lấy 1 hộp na").claims[0]
+    demo_store.decide([confirmed.id], ClaimStatus.CONFIRMED)
+    someone_else = _say(demo_store, s.id, 3, "chốt 1kg", user="hoa").claims[0]
+    cancel = _say(demo_store, s.id, 4, "huỷ đơn nhé shop")
+    assert cancel.cancel_requests == (waiting.id, confirmed.id)
+    assert demo_store.claim(waiting.id).cancel_requested
+    assert demo_store.claim(confirmed.id).cancel_requested
+    assert not demo_store.claim(someone_else.id).cancel_requested
+    later = _say(demo_store, s.id, 5, "thôi chốt 3kg luôn").claims[0]
+    assert not later.cancel_requested  # what comes after the cancel is a new order

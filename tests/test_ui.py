@@ -458,7 +458,7 @@ def test_sources_strip_adds_a_relay_and_shows_its_health(
     from tests.platform_servers import RelayServer
 
     relay = RelayServer()
-    relay.history = [json.dumps({"id": f"z{n}", "platform": "zalo", "user_name": "Chị Lan", "text": "chốt 1kg"}) for n in range(3)]  # fmt: skip
+    relay.history = [json.dumps({"id": f"z{n}", "platform": "zalo", "user_name": f"Chị Lan {n}", "text": "chốt 1kg"}) for n in range(3)]  # fmt: skip
 
     def fill_and_accept(dialog: AddSourceDialog) -> int:
         dialog.platform.setCurrentIndex(dialog.platform.findData("relay"))
@@ -548,3 +548,36 @@ def test_a_confirmed_order_is_read_aloud(qtbot, window: MainWindow, db) -> None:
     QTest.keyClick(window.queue_view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.queue.rows, timeout=5000)
     assert len(said) == 1
+
+
+def test_duplicate_policy_in_the_queue(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    """Same buyer: the same order again adds nothing; a new quantity asks R (replace) or
+    M (add); a cancel turns their claims red."""
+    from livehelper.ui.models import CANCEL_BG
+
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+
+    def lan(i: int, text: str) -> IncomingComment:
+        return IncomingComment("tiktok", f"lan{i}", "lan", "Chị Lan", text, datetime.now(UTC))
+
+    pipeline.submit(lan(1, "chốt 2kg"))
+    pipeline.submit(lan(2, "chốt 2kg"))
+    qtbot.waitUntil(lambda: len(window.feed.rows) == 2, timeout=5000)
+    assert len(window.queue.rows) == 1  # said twice, one claim
+    first = window.queue.rows[0]
+    pipeline.submit(lan(3, "à chốt 3kg"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2, timeout=5000)
+    second = window.queue.rows[1]
+    assert second.replaces_claim_id == first.id
+    assert f"#{first.id}" in window.queue.data(window.queue.index(1, 2))
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(1)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: [c.id for c in window.queue.rows] == [second.id], timeout=5000)
+    assert db[1].claim(first.id).status is ClaimStatus.CANCELLED
+
+    pipeline.submit(lan(4, "huỷ đơn nhé"))
+    qtbot.waitUntil(lambda: window.queue.rows[0].cancel_requested, timeout=5000)
+    assert window.queue.data(window.queue.index(0, 2), Qt.ItemDataRole.BackgroundRole) == CANCEL_BG
+    assert "asked to cancel" in window.statusBar().currentMessage()

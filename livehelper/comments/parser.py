@@ -314,6 +314,7 @@ class Phrases:
 
 _DIGIT = re.compile(r"\d")
 _NOT_DIGIT = re.compile(r"\D")
+_ADDS = re.compile(r"(?<![a-z0-9])them(?![a-z0-9])")
 
 
 def _blank(s: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -496,7 +497,10 @@ class Parser:
             confidence = min(confidence, 0.6)
         elif guessed:
             confidence = min(confidence, 0.8)  # a misspelt name: likely, not certain
-        return ParseResult(Intent.ORDER, tuple(items), phone, ambiguous, confidence)
+        adds = any(
+            written[m.start() : m.end()] in ("thêm", "them") for m in _ADDS.finditer(s)
+        )  # "thêm 1kg nữa" adds to an earlier order; "thèm" (to crave) does not
+        return ParseResult(Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds)
 
     def _mentions(self, s: str, written: str) -> list[_Mention]:
         if self._products is None:

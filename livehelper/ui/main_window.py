@@ -116,11 +116,15 @@ def _table(
 
 
 class QueueView(QTableView):
-    """The claims table; the keyboard drives it: Enter confirms, Delete rejects, E edits."""
+    """The claims table; the keyboard drives it: Enter confirms, Delete rejects, E edits,
+    R / M answer "replace or add?" for a buyer's new quantity."""
 
     sig_confirm = Signal()
     sig_reject = Signal()
     sig_edit = Signal()
+    sig_repeat = Signal(bool)
+    """A new quantity from the same buyer: True replaces the earlier claim (R), False
+    keeps both (M)."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -130,6 +134,8 @@ class QueueView(QTableView):
             self.sig_reject.emit()
         elif key == Qt.Key.Key_E:
             self.sig_edit.emit()
+        elif key in (Qt.Key.Key_R, Qt.Key.Key_M):
+            self.sig_repeat.emit(key == Qt.Key.Key_R)
         else:
             super().keyPressEvent(event)
 
@@ -259,6 +265,7 @@ class MainWindow(QMainWindow):
         self.queue_view.sig_confirm.connect(self._confirm)
         self.queue_view.sig_reject.connect(self._reject)
         self.queue_view.sig_edit.connect(self._edit_quantity)
+        self.queue_view.sig_repeat.connect(self._resolve_repeat)
 
         # feed and orders
         self.feed_view = _table(self.feed, (80, 150, 0, 80))
@@ -521,11 +528,43 @@ class MainWindow(QMainWindow):
         self.feed.append_rows(comments)
         had_selection = self.queue_view.currentIndex().isValid()
         self.queue.append_rows(claims)
+        cancels = [i for b in batches for i in b.cancel_requests]
+        if cancels and self.store is not None:
+            store = self.store
+            self.backend.call(
+                lambda: [store.claim(i) for i in cancels], done=self._cancel_requested
+            )
         if at_bottom:
             self.feed_view.scrollToBottom()
         if claims and not had_selection:
             self._select_first_claim()
         self._update_status()
+
+    def _cancel_requested(self, claims: list[Claim]) -> None:
+        for claim in claims:
+            self.queue.update_claim(claim)
+        names = sorted({c.buyer_name for c in claims})
+        self.show_problem(
+            self.tr("{names} asked to cancel: their claims are marked red").format(
+                names=", ".join(names)
+            )
+        )
+
+    def _resolve_repeat(self, replace: bool) -> None:
+        claim = self.selected_claim()
+        if claim is None or claim.replaces_claim_id is None or self.store is None:
+            return
+        earlier = claim.replaces_claim_id
+
+        def done(updated: Claim) -> None:
+            self.queue.update_claim(updated)
+            if replace:
+                self.queue.remove_claim(earlier)
+                self._refresh_totals()
+
+        self.backend.call(
+            self.store.resolve_repeat, claim.id, replace, self.assistant.text().strip(), done=done
+        )
 
     @Slot(object)
     def _on_featured(self, session: Session) -> None:

@@ -27,6 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 ORDER_BG = QBrush(QColor("#dff5e1"))
 CANCEL_BG = QBrush(QColor("#fde2e1"))
 UNSURE_BG = QBrush(QColor("#fff4cc"))
+CANCEL_BG = QBrush(QColor("#ffcdd2"))  # the buyer asked to cancel
 FEATURED_BG = QBrush(QColor("#ffe8b3"))
 BUSY_FG = QBrush(QColor("#9a9a9a"))
 BOLD = QFont()
@@ -181,13 +182,26 @@ class FeedModel(RowsModel[Comment]):
         return None
 
 
+def _wants(claim: Claim) -> str:
+    text = items_text(claim.items)
+    if claim.cancel_requested:
+        return QCoreApplication.translate("Models", "CANCELLED BY BUYER · {items}").format(
+            items=text
+        )
+    if claim.replaces_claim_id is not None:
+        return QCoreApplication.translate("Models", "{items} (instead of #{id}? R / M)").format(
+            items=text, id=claim.replaces_claim_id
+        )
+    return text
+
+
 class QueueModel(RowsModel[Claim]):
     """Pending claims. A claim being decided stays, greyed, until the database answers."""
 
     columns = (
         (QT_TRANSLATE_NOOP("Models", "#"), lambda c: str(c.id)),
         (QT_TRANSLATE_NOOP("Models", "Buyer"), lambda c: c.buyer_name),
-        (QT_TRANSLATE_NOOP("Models", "Wants"), lambda c: items_text(c.items)),
+        (QT_TRANSLATE_NOOP("Models", "Wants"), lambda c: _wants(c)),
         (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: c.text),
         (QT_TRANSLATE_NOOP("Models", "Phone"), lambda c: mask_phone(c.phone)),
     )
@@ -199,13 +213,30 @@ class QueueModel(RowsModel[Claim]):
     def style(self, row: Claim, role: int) -> Any:
         if row.id in self.busy and role == Qt.ItemDataRole.ForegroundRole:
             return BUSY_FG
+        if row.cancel_requested:  # the buyer wrote "huỷ" since: red, whatever else
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return CANCEL_BG
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(
+                    "Models", "The buyer has asked to cancel: press Delete to reject."
+                )
         if row.ambiguous and role == Qt.ItemDataRole.BackgroundRole:
             return UNSURE_BG
+        if role == Qt.ItemDataRole.ToolTipRole and row.replaces_claim_id is not None:
+            return QCoreApplication.translate(
+                "Models",
+                "A new quantity from this buyer: R replaces claim {id}, M keeps both.",
+            ).format(id=row.replaces_claim_id)
         if role == Qt.ItemDataRole.ToolTipRole and row.ambiguous:
             return QCoreApplication.translate(
                 "Models", "The reader is not sure about this one: check the comment."
             )
         return None
+
+    def update_claim(self, claim: Claim) -> None:
+        row = self.row_of(lambda c: c.id == claim.id)
+        if row >= 0:
+            self.replace_row(row, claim)
 
     def set_busy(self, claim_id: int, busy: bool) -> None:
         (self.busy.add if busy else self.busy.discard)(claim_id)

@@ -97,97 +97,97 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="189"/>
+        <location filename="../../livehelper/ui/main_window.py" line="195"/>
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="347"/>
+        <location filename="../../livehelper/ui/main_window.py" line="358"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="348"/>
+        <location filename="../../livehelper/ui/main_window.py" line="359"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="349"/>
+        <location filename="../../livehelper/ui/main_window.py" line="360"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="350"/>
+        <location filename="../../livehelper/ui/main_window.py" line="361"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="351"/>
+        <location filename="../../livehelper/ui/main_window.py" line="362"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="352"/>
+        <location filename="../../livehelper/ui/main_window.py" line="363"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="353"/>
+        <location filename="../../livehelper/ui/main_window.py" line="364"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="354"/>
+        <location filename="../../livehelper/ui/main_window.py" line="365"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="355"/>
+        <location filename="../../livehelper/ui/main_window.py" line="366"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="356"/>
+        <location filename="../../livehelper/ui/main_window.py" line="367"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="357"/>
+        <location filename="../../livehelper/ui/main_window.py" line="368"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="358"/>
+        <location filename="../../livehelper/ui/main_window.py" line="369"/>
         <source>🔊 Read orders aloud</source>
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="360"/>
+        <location filename="../../livehelper/ui/main_window.py" line="371"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="361"/>
+        <location filename="../../livehelper/ui/main_window.py" line="372"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="361"/>
+        <location filename="../../livehelper/ui/main_window.py" line="372"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="418"/>
+        <location filename="../../livehelper/ui/main_window.py" line="429"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="429"/>
+        <location filename="../../livehelper/ui/main_window.py" line="440"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="430"/>
+        <location filename="../../livehelper/ui/main_window.py" line="441"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -196,194 +196,199 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="455"/>
+        <location filename="../../livehelper/ui/main_window.py" line="466"/>
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="471"/>
+        <location filename="../../livehelper/ui/main_window.py" line="482"/>
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="477"/>
+        <location filename="../../livehelper/ui/main_window.py" line="488"/>
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="493"/>
+        <location filename="../../livehelper/ui/main_window.py" line="504"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="494"/>
+        <location filename="../../livehelper/ui/main_window.py" line="505"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="547"/>
+        <location filename="../../livehelper/ui/main_window.py" line="548"/>
+        <source>{names} asked to cancel: their claims are marked red</source>
+        <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="590"/>
         <source>Northern voice</source>
         <translation>Giọng Bắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="548"/>
+        <location filename="../../livehelper/ui/main_window.py" line="591"/>
         <source>Central voice</source>
         <translation>Giọng Trung</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="549"/>
+        <location filename="../../livehelper/ui/main_window.py" line="592"/>
         <source>Southern voice</source>
         <translation>Giọng Nam</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="556"/>
+        <location filename="../../livehelper/ui/main_window.py" line="599"/>
         <source>Normal speed</source>
         <translation>Tốc độ vừa</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="557"/>
+        <location filename="../../livehelper/ui/main_window.py" line="600"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="558"/>
+        <location filename="../../livehelper/ui/main_window.py" line="601"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="615"/>
+        <location filename="../../livehelper/ui/main_window.py" line="658"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="640"/>
+        <location filename="../../livehelper/ui/main_window.py" line="683"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="655"/>
+        <location filename="../../livehelper/ui/main_window.py" line="698"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="671"/>
+        <location filename="../../livehelper/ui/main_window.py" line="714"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="678"/>
+        <location filename="../../livehelper/ui/main_window.py" line="721"/>
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="693"/>
+        <location filename="../../livehelper/ui/main_window.py" line="736"/>
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="774"/>
+        <location filename="../../livehelper/ui/main_window.py" line="817"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="825"/>
-        <location filename="../../livehelper/ui/main_window.py" line="832"/>
+        <location filename="../../livehelper/ui/main_window.py" line="868"/>
+        <location filename="../../livehelper/ui/main_window.py" line="875"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="825"/>
+        <location filename="../../livehelper/ui/main_window.py" line="868"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="833"/>
+        <location filename="../../livehelper/ui/main_window.py" line="876"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="861"/>
-        <location filename="../../livehelper/ui/main_window.py" line="882"/>
+        <location filename="../../livehelper/ui/main_window.py" line="904"/>
+        <location filename="../../livehelper/ui/main_window.py" line="925"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="863"/>
+        <location filename="../../livehelper/ui/main_window.py" line="906"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="878"/>
+        <location filename="../../livehelper/ui/main_window.py" line="921"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="891"/>
+        <location filename="../../livehelper/ui/main_window.py" line="934"/>
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="906"/>
+        <location filename="../../livehelper/ui/main_window.py" line="949"/>
         <source>{n} orders written to {path}</source>
         <translation>Đã ghi {n} đơn vào {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="925"/>
+        <location filename="../../livehelper/ui/main_window.py" line="968"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="925"/>
+        <location filename="../../livehelper/ui/main_window.py" line="968"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="928"/>
+        <location filename="../../livehelper/ui/main_window.py" line="971"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="931"/>
+        <location filename="../../livehelper/ui/main_window.py" line="974"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="933"/>
+        <location filename="../../livehelper/ui/main_window.py" line="976"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="935"/>
+        <location filename="../../livehelper/ui/main_window.py" line="978"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="937"/>
+        <location filename="../../livehelper/ui/main_window.py" line="980"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="940"/>
+        <location filename="../../livehelper/ui/main_window.py" line="983"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="940"/>
+        <location filename="../../livehelper/ui/main_window.py" line="983"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="943"/>
+        <location filename="../../livehelper/ui/main_window.py" line="986"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="945"/>
+        <location filename="../../livehelper/ui/main_window.py" line="988"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="950"/>
+        <location filename="../../livehelper/ui/main_window.py" line="993"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
@@ -424,91 +429,111 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="117"/>
+        <location filename="../../livehelper/ui/models.py" line="118"/>
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="118"/>
+        <location filename="../../livehelper/ui/models.py" line="119"/>
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="125"/>
+        <location filename="../../livehelper/ui/models.py" line="126"/>
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="126"/>
+        <location filename="../../livehelper/ui/models.py" line="127"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="127"/>
+        <location filename="../../livehelper/ui/models.py" line="128"/>
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="128"/>
+        <location filename="../../livehelper/ui/models.py" line="129"/>
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="130"/>
+        <location filename="../../livehelper/ui/models.py" line="131"/>
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="165"/>
+        <location filename="../../livehelper/ui/models.py" line="166"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="168"/>
-        <location filename="../../livehelper/ui/models.py" line="189"/>
-        <location filename="../../livehelper/ui/models.py" line="225"/>
+        <location filename="../../livehelper/ui/models.py" line="169"/>
+        <location filename="../../livehelper/ui/models.py" line="203"/>
+        <location filename="../../livehelper/ui/models.py" line="256"/>
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="169"/>
-        <location filename="../../livehelper/ui/models.py" line="191"/>
+        <location filename="../../livehelper/ui/models.py" line="170"/>
+        <location filename="../../livehelper/ui/models.py" line="205"/>
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="170"/>
+        <location filename="../../livehelper/ui/models.py" line="171"/>
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
         <location filename="../../livehelper/ui/models.py" line="188"/>
+        <source>CANCELLED BY BUYER · {items}</source>
+        <translation>KHÁCH HUỶ · {items}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="192"/>
+        <source>{items} (instead of #{id}? R / M)</source>
+        <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="202"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="190"/>
+        <location filename="../../livehelper/ui/models.py" line="204"/>
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="192"/>
-        <location filename="../../livehelper/ui/models.py" line="226"/>
+        <location filename="../../livehelper/ui/models.py" line="206"/>
+        <location filename="../../livehelper/ui/models.py" line="257"/>
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="205"/>
+        <location filename="../../livehelper/ui/models.py" line="220"/>
+        <source>The buyer has asked to cancel: press Delete to reject.</source>
+        <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="226"/>
+        <source>A new quantity from this buyer: R replaces claim {id}, M keeps both.</source>
+        <translation>Khách đổi số lượng: R thay đơn {id}, M giữ cả hai.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="231"/>
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="227"/>
+        <location filename="../../livehelper/ui/models.py" line="258"/>
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="228"/>
+        <location filename="../../livehelper/ui/models.py" line="259"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
