@@ -29,7 +29,7 @@ LATEST = 3
 DATA_HOOKS: dict[int, Callable[[sa.Connection], None]] = {}
 
 
-def _since(item: sa.Table | sa.Column[object]) -> int:
+def _since(item: sa.Table | sa.Column[object] | sa.Index) -> int:
     return int(item.info.get("since", 1))
 
 
@@ -48,7 +48,7 @@ def schema_at(version: int) -> sa.MetaData:
         ]
         new = sa.Table(table.name, md, *columns, *uniques)
         for index in table.indexes:
-            if {c.name for c in index.columns} <= kept:
+            if {c.name for c in index.columns} <= kept and _since(index) <= version:
                 sa.Index(index.name, *[new.c[c.name] for c in index.columns])
     return md
 
@@ -115,6 +115,12 @@ def upgrade(conn: sa.Connection, target: int = LATEST) -> int:
             for column in table.columns:
                 if _since(column) == version and _since(table) < version:
                     _add_column(conn, table.name, column)
+            for index in table.indexes:
+                if _since(index) == version and _since(table) < version:
+                    conn.exec_driver_sql(
+                        f"CREATE INDEX IF NOT EXISTS {index.name} ON {table.name} "
+                        f"({', '.join(c.name for c in index.columns)})"
+                    )
         if version in DATA_HOOKS:
             DATA_HOOKS[version](conn)
         _set_version(conn, version)

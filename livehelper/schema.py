@@ -181,5 +181,13 @@ claim_items = sa.Table(
 
 sa.Index("ix_comments_session", comments.c.session_id, comments.c.id)
 sa.Index("ix_claims_session_status", claims.c.session_id, claims.c.status)
+# a buyer's waiting claims, read for every order (the duplicate policy)
+sa.Index(
+    "ix_claims_session_buyer_status",
+    claims.c.session_id,
+    claims.c.buyer_id,
+    claims.c.status,
+    info={"since": 3},
+)
 sa.Index("ix_claim_items_claim", claim_items.c.claim_id)
 sa.Index("ix_featured_log_session", featured_log.c.session_id, featured_log.c.at)
