@@ -4,6 +4,7 @@ against recorded payloads in tests/data/platforms/."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 from collections.abc import Iterator
@@ -496,3 +497,112 @@ def test_facebook_without_a_comment_list_still_streams(live: Live) -> None:
         assert source.health.state != "failed"
     finally:
         server.stop()
+
+
+def fake_tiktoklive(monkeypatch, script):  # type: ignore[no-untyped-def]
+    """Stand-in modules with TikTokLive's interface (TikTokLiveClient(unique_id=…),
+    add_listener(EventClass, handler), await start() -> task, disconnect(), its error
+    classes) — TikTok itself cannot be reached from here. ``script`` is a list of
+    steps, one per connection: an exception to raise from start(), or a list of chat
+    messages to deliver before the live ends."""
+    import sys
+    import types
+
+    package = types.ModuleType("TikTokLive")
+    client_mod = types.ModuleType("TikTokLive.client")
+    web = types.ModuleType("TikTokLive.client.web")
+    settings_mod = types.ModuleType("TikTokLive.client.web.web_settings")
+    events = types.ModuleType("TikTokLive.events")
+
+    class WebDefaults:
+        tiktok_sign_url = "https://api.eulerstream.com"
+
+    class CommentEvent: ...
+
+    class DisconnectEvent: ...
+
+    class LiveEndEvent: ...
+
+    steps = list(script)
+    connections: list[str] = []
+
+    class TikTokLiveClient:
+        def __init__(self, unique_id: str) -> None:
+            connections.append(unique_id)
+            self.handlers: dict[type, list] = {}  # type: ignore[type-arg]
+            self.web = types.SimpleNamespace(
+                set_session=lambda sid: connections.append(f"session:{sid}")
+            )
+
+        def add_listener(self, kind, handler) -> None:  # type: ignore[no-untyped-def]
+            self.handlers.setdefault(kind, []).append(handler)
+
+        async def start(self, **_kw):  # type: ignore[no-untyped-def]
+            step = steps.pop(0) if steps else []
+            if isinstance(step, BaseException):
+                raise step
+
+            async def live() -> None:
+                for message in step:
+                    for handler in self.handlers.get(CommentEvent, []):
+                        handler(message)
+                    await asyncio.sleep(0.01)
+                for handler in self.handlers.get(LiveEndEvent, []):
+                    handler(LiveEndEvent())
+                await asyncio.sleep(3600)
+
+            return asyncio.ensure_future(live())
+
+        async def disconnect(self) -> None:
+            pass
+
+    package.TikTokLiveClient = TikTokLiveClient  # type: ignore[attr-defined]
+    settings_mod.WebDefaults = WebDefaults  # type: ignore[attr-defined]
+    events.CommentEvent, events.DisconnectEvent, events.LiveEndEvent = (
+        CommentEvent,
+        DisconnectEvent,
+        LiveEndEvent,
+    )  # type: ignore[attr-defined]
+    for name, module in {
+        "TikTokLive": package, "TikTokLive.client": client_mod, "TikTokLive.client.web": web,
+        "TikTokLive.client.web.web_settings": settings_mod, "TikTokLive.events": events,
+    }.items():  # fmt: skip
+        monkeypatch.setitem(sys.modules, name, module)
+    return connections, WebDefaults
+
+
+def test_tiktok_source_reconnects_and_reads_comments(live: Live, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.comments.tiktok import TikTokSource
+
+    offline = type("UserOfflineError", (RuntimeError,), {})("offline")
+    first = [tiktok_chat_message(), tiktok_chat_message(user_id=7, nickname="Anh Tuấn")]
+    first[1].common.msg_id = 42
+    connections, defaults = fake_tiktoklive(monkeypatch, [offline, first, first])
+    source = TikTokSource(
+        "@shopnongsan", session_id="abc", sign_url="http://127.0.0.1:9/sign", backoff=fast_backoff()
+    )
+    from livehelper.comments import tiktok
+
+    real = tiktok.explain  # "not live" waits 30 s between checks; a test cannot
+    monkeypatch.setattr(tiktok, "explain", lambda exc: ("not live", 0.05) if type(exc).__name__ == "UserOfflineError" else real(exc))  # fmt: skip
+    live.start(source)
+    assert wait_for(lambda: len(live.message_ids()) == 2, timeout=10)
+    assert wait_for(
+        lambda: connections.count("shopnongsan") + connections.count("@shopnongsan") >= 3,
+        timeout=10,
+    )
+    assert defaults.tiktok_sign_url == "http://127.0.0.1:9/sign"  # the base-URL override
+    assert "session:abc" in connections
+    assert sorted(live.message_ids()) == ["42", "7301234567890123456"]  # resent live: no double
+    assert source.health.reconnects >= 2
+
+
+def test_tiktok_source_stops_for_what_retrying_cannot_fix(live: Live, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.comments.tiktok import TikTokSource
+
+    missing = type("UserNotFoundError", (RuntimeError,), {})("no such user")
+    fake_tiktoklive(monkeypatch, [missing])
+    source = TikTokSource("@nobody", backoff=fast_backoff())
+    live.start(source)
+    assert wait_for(lambda: source.health.state == "failed", timeout=5)
+    assert "no live account" in source.health.detail
