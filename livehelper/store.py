@@ -777,6 +777,22 @@ class Store:
             self._session(conn, session_id)
             return self._claims(conn, where)
 
+    def pending_ids(self, session_id: int) -> set[int]:
+        """Ids of the claims still waiting: how a window sees other laptops' decisions."""
+        cl = schema.claims
+        with self._read() as conn:
+            return set(
+                conn.execute(
+                    sa.select(cl.c.id).where(
+                        cl.c.session_id == session_id, cl.c.status == ClaimStatus.PENDING.value
+                    )
+                ).scalars()
+            )
+
+    def claims_by_id(self, claim_ids: Sequence[int]) -> list[Claim]:
+        with self._read() as conn:
+            return self._claims(conn, sa.true(), ids=claim_ids) if claim_ids else []
+
     def latest_confirmed(self, session_id: int, limit: int) -> list[Claim]:
         """The ``limit`` most recently confirmed claims, oldest first (for the ticker)."""
         cl = schema.claims

@@ -581,3 +581,24 @@ def test_duplicate_policy_in_the_queue(qtbot, window: MainWindow, db) -> None:  
     qtbot.waitUntil(lambda: window.queue.rows[0].cancel_requested, timeout=5000)
     assert window.queue.data(window.queue.index(0, 2), Qt.ItemDataRole.BackgroundRole) == CANCEL_BG
     assert "asked to cancel" in window.statusBar().currentMessage()
+
+
+def test_the_window_follows_other_assistants(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    """Another laptop (here: the store from outside the window, as the CLI would)
+    confirms a claim and adds one: the window shows both within about a second."""
+    _url, store, session_id = db
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+    pipeline.submit(comment(1, "chốt 2kg"))
+    pipeline.submit(comment(2, "chốt 1kg"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2, timeout=5000)
+    elsewhere = window.queue.rows[0].id
+    store.decide([elsewhere], ClaimStatus.CONFIRMED, by="Lan (laptop 2)")
+    qtbot.waitUntil(lambda: elsewhere not in {c.id for c in window.queue.rows}, timeout=3000)
+    qtbot.waitUntil(lambda: len(window.orders.rows) == 1, timeout=3000)  # totals follow too
+    from livehelper.comments.parser import parser_for
+
+    typed = IncomingComment("manual", "x1", "ba", "Cô Ba", "2 hộp na", datetime.now(UTC))
+    store.ingest(session_id, [typed], parser_for(store.products()).parse)
+    qtbot.waitUntil(lambda: any(c.buyer_name == "Cô Ba" for c in window.queue.rows), timeout=3000)
+    assert len({c.id for c in window.queue.rows}) == len(window.queue.rows)  # no doubles

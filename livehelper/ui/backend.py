@@ -55,6 +55,7 @@ class Backend(QObject):
         self.overlays: OverlayThread | None = None
         self.announcer = Announcer(on_problem=self.sig_speech_problem.emit)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livehelper-store")
+        self._closed = False
         self._sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.store: Store | None = None
         self.pipeline: Pipeline | None = None
@@ -81,6 +82,8 @@ class Backend(QObject):
                 if done is not None:
                     self._sig_result.emit(done, value, None)
 
+        if self._closed:  # a timer firing while the app closes: nothing left to do it
+            return
         self._executor.submit(job)
 
     @Slot(object, object, object)
@@ -191,6 +194,7 @@ class Backend(QObject):
             self.obs = None
 
     def shutdown(self) -> None:
+        self._closed = True
         self.announcer.close()
         self.stop_obs()
         self.stop_live()

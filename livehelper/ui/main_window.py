@@ -74,6 +74,7 @@ from livehelper.vietqr import BankAccount
 log = logging.getLogger(__name__)
 
 FEED_LIMIT = 100_000  # comments loaded when a session is resumed
+FOLLOW_MS = 1000  # how often a window looks for other assistants' decisions
 FLUSH_MS = 100  # feeds are repainted at most ten times a second
 
 
@@ -178,6 +179,13 @@ class MainWindow(QMainWindow):
             control.currentIndexChanged.connect(self._speech_changed)
         self.speech_button.toggled.connect(self._speech_changed)
         self._speech_changed()
+
+        # other assistants (other windows, laptops, the CLI) decide claims too: follow them
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self._follow_others)
+        self._follow.start()
+        self._following = False
 
         self._flush = QTimer(self)
         self._flush.setInterval(FLUSH_MS)
@@ -527,6 +535,8 @@ class MainWindow(QMainWindow):
         at_bottom = bar.value() >= bar.maximum() - 2
         self.feed.append_rows(comments)
         had_selection = self.queue_view.currentIndex().isValid()
+        present = {c.id for c in self.queue.rows}  # the follower may have shown some already
+        claims = [c for c in claims if c.id not in present]
         self.queue.append_rows(claims)
         cancels = [i for b in batches for i in b.cancel_requests]
         if cancels and self.store is not None:
@@ -539,6 +549,42 @@ class MainWindow(QMainWindow):
         if claims and not had_selection:
             self._select_first_claim()
         self._update_status()
+
+    def _follow_others(self) -> None:
+        if self._following or self.store is None or not self._live():
+            return
+        assert self.session is not None
+        store, session_id = self.store, self.session.id
+        shown = {c.id for c in self.queue.rows}
+        self._following = True
+
+        def look() -> tuple[set[int], list[Claim]]:
+            waiting = store.pending_ids(session_id)
+            return waiting, store.claims_by_id(sorted(waiting - shown))
+
+        self.backend.call(look, done=self._others_decided, failed=self._follow_failed)
+
+    def _follow_failed(self, exc: BaseException) -> None:
+        self._following = False
+        log.warning("could not follow other assistants: %s", exc)
+
+    def _others_decided(self, found: tuple[set[int], list[Claim]]) -> None:
+        self._following = False
+        waiting, new = found
+        # only claims this window is not deciding itself right now
+        gone = [
+            c.id for c in self.queue.rows if c.id not in waiting and c.id not in self.queue.busy
+        ]
+        for claim_id in gone:
+            self.queue.remove_claim(claim_id)
+        present = {c.id for c in self.queue.rows}
+        fresh = [c for c in new if c.id not in present]
+        if fresh:
+            self.queue.append_rows(fresh)
+        if gone or fresh:
+            if not self.queue_view.currentIndex().isValid():
+                self._select_first_claim()
+            self._refresh_totals()
 
     def _cancel_requested(self, claims: list[Claim]) -> None:
         for claim in claims:
