@@ -602,3 +602,18 @@ def test_the_window_follows_other_assistants(qtbot, window: MainWindow, db) -> N
     store.ingest(session_id, [typed], parser_for(store.products()).parse)
     qtbot.waitUntil(lambda: any(c.buyer_name == "Cô Ba" for c in window.queue.rows), timeout=3000)
     assert len({c.id for c in window.queue.rows}) == len(window.queue.rows)  # no doubles
+
+
+def test_a_phone_is_revealed_by_a_click_and_masked_again(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.ui.models import QueueModel
+
+    assert window.backend.pipeline is not None
+    window.backend.pipeline.submit(comment(1, "chốt 2kg 0912 345 678"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    cell = window.queue.index(0, QueueModel.PHONE_COLUMN)
+    assert window.queue.data(cell) == "0912•••678"
+    rect = window.queue_view.visualRect(cell)
+    qtbot.mouseClick(window.queue_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.queue.data(cell) == "0912345678"
+    qtbot.mouseClick(window.queue_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.queue.data(cell) == "0912•••678"

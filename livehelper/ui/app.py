@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from livehelper.logs import redact_all_handlers
 from livehelper.overlays.obs import ObsSettings
 from livehelper.overlays.server import DEFAULT_PORT
 from livehelper.resources_path import resource_bytes
@@ -117,6 +118,8 @@ def run(
         force=True,
     )
     logging.getLogger("obsws_python").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs URLs, tokens included
+    redact_all_handlers()  # a buyer's phone never reaches the log file
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("livehelper")

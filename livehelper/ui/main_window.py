@@ -274,6 +274,13 @@ class MainWindow(QMainWindow):
         self.queue_view.sig_reject.connect(self._reject)
         self.queue_view.sig_edit.connect(self._edit_quantity)
         self.queue_view.sig_repeat.connect(self._resolve_repeat)
+        self.queue_view.clicked.connect(
+            lambda index: (
+                self.queue.toggle_phone(index.row())
+                if index.column() == QueueModel.PHONE_COLUMN
+                else None
+            )
+        )
 
         # feed and orders
         self.feed_view = _table(self.feed, (80, 150, 0, 80))

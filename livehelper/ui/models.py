@@ -205,10 +205,30 @@ class QueueModel(RowsModel[Claim]):
         (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: c.text),
         (QT_TRANSLATE_NOOP("Models", "Phone"), lambda c: mask_phone(c.phone)),
     )
+    PHONE_COLUMN = 4
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.busy: set[int] = set()
+        self.revealed: set[int] = set()  # claims whose phone was clicked open
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and index.isValid()
+            and index.column() == self.PHONE_COLUMN
+            and index.row() < len(self.rows)
+            and self.rows[index.row()].id in self.revealed
+        ):
+            return self.rows[index.row()].phone or ""
+        return super().data(index, role)
+
+    def toggle_phone(self, row: int) -> None:
+        """Show a claim's whole phone number, or mask it again (a click on it)."""
+        claim_id = self.rows[row].id
+        (self.revealed.discard if claim_id in self.revealed else self.revealed.add)(claim_id)
+        index = self.index(row, self.PHONE_COLUMN)
+        self.dataChanged.emit(index, index)
 
     def style(self, row: Claim, role: int) -> Any:
         if row.id in self.busy and role == Qt.ItemDataRole.ForegroundRole:

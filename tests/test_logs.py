@@ -1,0 +1,31 @@
+"""A buyer's phone number never reaches a log, whatever logs it."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from livehelper.comments.relay import RelaySource
+from livehelper.logs import RedactPhones, redact
+
+
+def test_phones_are_redacted_in_every_spelling() -> None:
+    for phone in ("0912345678", "0912 345 678", "0912.345.678", "+84 912 345 678", "84912345678"):
+        assert redact(f"Lan {phone} chốt") == "Lan [số điện thoại] chốt"
+    assert redact("chốt 2kg, 350.000đ, đơn #12345") == "chốt 2kg, 350.000đ, đơn #12345"
+
+
+def test_a_malformed_payload_with_a_phone_is_logged_without_it() -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactPhones())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        source = RelaySource("ws://127.0.0.1:9/x")
+        source.deliver('{"text": "chốt 2kg 0912 345 678", broken', lambda _e: None)
+    finally:
+        root.removeHandler(handler)
+    logged = stream.getvalue()
+    assert "skipped a payload" in logged and "[số điện thoại]" in logged
+    assert "345 678" not in logged and "0912" not in logged
