@@ -380,3 +380,45 @@ def test_many_processes_confirming_at_once_never_oversell(db: str, tmp_path: Pat
     assert "left, the claim asks for 1" in refusals and "Traceback" not in refusals
     stock = {p["code"]: p for p in json.loads(run_cli("stock", "--session", session, "--json", db=db).stdout)}  # fmt: skip
     assert stock["KS"]["sold"] == 5 and stock["KS"]["remaining"] == 0
+
+
+def test_killing_an_assistant_mid_show_loses_no_confirmation(tmp_path: Path) -> None:
+    """SIGKILL while confirming: every confirmation that was reported is stored, the
+    stock matches what was sold, and a restarted process carries on from there."""
+    db = str(tmp_path / "show.sqlite3")
+    catalogue = tmp_path / "c.csv"
+    catalogue.write_text(
+        "code,name,price,unit,stock\nKS,Khoai sâm,35000,kg,100000\n", encoding="utf-8"
+    )
+    run_cli("catalog", "import", str(catalogue), db=db)
+    session = run_cli("session", "start", db=db).stdout.strip()
+    run_cli("feature", "KS", "--session", session, db=db)
+    lines = [
+        {"id": f"k{n}", "user_id": f"u{n}", "user_name": f"Khách {n}", "text": "chốt 1kg"}
+        for n in range(3000)
+    ]
+    run_cli("ingest", "--session", session, input_text=jsonl(lines), db=db)
+    script = (
+        "import sys\n"
+        "from livehelper.store import Store\n"
+        "from livehelper.model import ClaimStatus\n"
+        f"store = Store.open({db!r})\n"
+        f"for claim in store.claims({session}, ClaimStatus.PENDING):\n"
+        "    for d in store.decide([claim.id], ClaimStatus.CONFIRMED, by='Mai'):\n"
+        "        if d.ok: print(d.claim_id, flush=True)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    reported = [proc.stdout.readline().strip() for _ in range(500)]
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    claims = {c["id"]: c for c in json.loads(run_cli("queue", "list", "--session", session, "--json", db=db).stdout)}  # fmt: skip
+    confirmed = {i for i, c in claims.items() if c["status"] == "confirmed"}
+    assert {int(r) for r in reported} <= confirmed  # nothing shown as done was lost
+    stock = json.loads(run_cli("stock", "--session", session, "--json", db=db).stdout)[0]
+    assert stock["sold"] == len(confirmed) and stock["stock"] == 100000  # no half-done claim
+    assert stock["remaining"] == 100000 - len(confirmed) - stock["reserved"]
+    again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
+    done = {int(x) for x in again.stdout.split()}
+    assert confirmed.isdisjoint(done) and len(confirmed | done) == 3000  # carried on
