@@ -133,10 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--voice", help="voice id or name part (default: the first Vietnamese voice)")
     p.add_argument("--rate", type=int, help="words per minute (default: the engine's)")
 
-    p = command("export", "write a session's confirmed orders to a file")
+    p = command("export", "write a session's confirmed orders to a file, or send them")
     p.add_argument("--session", type=int, required=True)
-    p.add_argument("--format", choices=["csv", "xlsx", "json"], required=True)
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--format", choices=["csv", "xlsx", "json"])
+    p.add_argument("--out", type=Path)
+    p.add_argument("--to", choices=["webhook"], help="send each order instead of writing a file")
+    p.add_argument("--url", help="where --to webhook POSTs each order")
+    p.add_argument("--secret", help="HMAC-SHA256 key for X-Livehelper-Signature")
 
     obs_common = argparse.ArgumentParser(add_help=False, parents=[common])
     obs_common.add_argument(
@@ -649,11 +652,34 @@ def cmd_orders(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from livehelper.export import FORMATS
 
+    if args.to == "webhook":
+        return _export_webhook(args)
+    if not args.format or not args.out:
+        print(
+            "livehelper: give --format and --out (or --to webhook --url URL --secret S)",
+            file=sys.stderr,
+        )
+        return 2
     orders = _open_store(args).orders(args.session)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     written = FORMATS[args.format].write(orders, args.out)
     print(f"{written} orders written to {args.out}", file=sys.stderr)
     return 0
+
+
+def _export_webhook(args: argparse.Namespace) -> int:
+    from livehelper.export.webhook import send_orders
+
+    if not args.url or not args.secret:
+        print("livehelper: --to webhook needs --url and --secret", file=sys.stderr)
+        return 2
+    store = _open_store(args)
+    store.session(args.session)
+    result = send_orders(store, args.session, args.url, args.secret)
+    for problem in result.problems:
+        print(f"livehelper: {problem}", file=sys.stderr)
+    _emit(result.as_dict())
+    return 1 if result.failed else 0
 
 
 def cmd_obs(args: argparse.Namespace) -> int:

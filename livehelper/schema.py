@@ -91,6 +91,19 @@ session_sources = sa.Table(
     info={"since": 3},
 )
 
+# where each order went after the show: sent once per target, resumable after a failure
+order_exports = sa.Table(
+    "order_exports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("order_id", sa.Integer, sa.ForeignKey("orders.id"), nullable=False),
+    sa.Column("target", sa.String(500), nullable=False),
+    sa.Column("remote_id", sa.String(200), nullable=True),
+    sa.Column("exported_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("order_id", "target", name="uq_order_export"),
+    info={"since": 3},
+)
+
 featured_log = sa.Table(
     "featured_log",
     metadata,

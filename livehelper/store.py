@@ -342,6 +342,29 @@ class Store:
             )
             return self._session(conn, session_id)
 
+    def exported(self, target: str, order_ids: Sequence[int]) -> dict[int, str | None]:
+        """order id -> remote id, for the orders already accepted by ``target``."""
+        e = schema.order_exports
+        out: dict[int, str | None] = {}
+        with self._read() as conn:
+            for chunk in _chunks(list(order_ids), _CHUNK):
+                for row in conn.execute(
+                    sa.select(e.c.order_id, e.c.remote_id).where(
+                        e.c.target == target, e.c.order_id.in_(chunk)
+                    )
+                ):
+                    out[row.order_id] = row.remote_id
+        return out
+
+    def mark_exported(self, order_id: int, target: str, remote_id: str | None) -> None:
+        """Record that ``target`` accepted the order (once: a second mark is ignored)."""
+        with self._write() as conn:
+            conn.execute(
+                _insert_ignoring_conflicts(conn, schema.order_exports).values(
+                    order_id=order_id, target=target, remote_id=remote_id, exported_at=utcnow()
+                )
+            )
+
     def raw_log_path(self, session_id: int) -> Path:
         """Where the raw payloads of a session's sources are kept: beside a SQLite file,
         else in the user's data folder (one laptop's own copy of what it received)."""
