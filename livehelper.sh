@@ -102,6 +102,7 @@ case "$command" in
     ensure_venv; ensure_installed test  # the benchmarks use the tests' local servers
     "$VENV/bin/livehelper" bench ingest --count 20000
     "$VENV/bin/livehelper" bench parse --count 100000
+    "$VENV/bin/livehelper" bench export --orders 10000
     "$PY" benchmarks/soak_sources.py --seconds 60 --rate 200
     if command -v obs >/dev/null && command -v chromium >/dev/null && command -v Xvfb >/dev/null; then
       "$PY" benchmarks/feature_latency.py --rounds 40

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -165,5 +166,50 @@ def bench_parse(count: int = 100000, repeat: int = 3) -> dict[str, Any]:
         "seconds": round(best, 3),
         "comments_per_s": round(count / best, 1),
         "median_comments_per_s": round(count / statistics.median(runs), 1),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def bench_export(orders: int = 10_000, fmt: str = "xlsx") -> dict[str, Any]:
+    """Read ``orders`` confirmed orders back from a fresh SQLite file and write them
+    (time to read and to write reported apart); target for XLSX: 10,000 in ≤ 3 s."""
+    from livehelper.comments.parser import parser_for
+    from livehelper.export import FORMATS
+    from livehelper.model import ClaimStatus
+
+    with tempfile.TemporaryDirectory(prefix="livehelper-bench-") as folder:
+        store = Store.open(f"sqlite:///{Path(folder) / 'export.sqlite3'}")
+        with resource_file("demo/catalogue.csv") as path:
+            specs = read_catalogue(path)
+        store.import_products([replace(s, stock=None) for s in specs])  # never sold out
+        session = store.start_session("bench export")
+        store.feature(session.id, "KS")
+        parse = parser_for(store.products()).parse
+        texts = ("chốt 2kg", "lấy 1 hộp na 0912345678", "KS 3kg, mật ong 1 chai", "+1")
+        for start in range(0, orders, 1000):
+            batch = [
+                IncomingComment(
+                    "tiktok", f"e{n}", f"u{n}", f"Khách {n}", texts[n % 4], datetime.now(UTC)
+                )
+                for n in range(start, min(orders, start + 1000))
+            ]
+            claims = store.ingest(session.id, batch, parse).claims
+            store.decide([c.id for c in claims], ClaimStatus.CONFIRMED)
+        began = time.perf_counter()
+        found = store.orders(session.id)
+        read = time.perf_counter() - began
+        out = Path(folder) / f"orders{FORMATS[fmt].suffix}"
+        began = time.perf_counter()
+        written = FORMATS[fmt].write(found, out)
+        wrote = time.perf_counter() - began
+        size = out.stat().st_size
+        store.close()
+    return {
+        "orders": written,
+        "format": fmt,
+        "read_seconds": round(read, 3),
+        "write_seconds": round(wrote, 3),
+        "total_seconds": round(read + wrote, 3),
+        "file_kb": round(size / 1024),
         "peak_rss_mb": _peak_rss_mb(),
     }

@@ -219,6 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=20000)
     p.add_argument("--rate", type=float, default=5000, help="arrival rate for the latency phase")
     p.add_argument("--json", action="store_true")
+    p = bench.add_parser("export", parents=[common], help="write N orders to a file")
+    p.add_argument("--orders", type=int, default=10_000)
+    p.add_argument("--format", choices=["csv", "xlsx", "json"], default="xlsx")
+    p.add_argument("--json", action="store_true")
     p = bench.add_parser("parse", parents=[common], help="parser only, one core")
     p.add_argument("--count", type=int, default=100000)
     p.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
@@ -833,6 +837,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.action == "ingest":
         figures = bench.bench_ingest(args.count, rate=args.rate)
+    elif args.action == "export":
+        figures = bench.bench_export(args.orders, args.format)
     else:
         figures = bench.bench_parse(args.count, args.repeat)
     if args.json:

@@ -247,6 +247,12 @@ def test_bench_ingest_prints_the_figures(tmp_path: Path) -> None:
     assert figures["comments"] == 500 and figures["lost"] == 0
 
 
+def test_bench_export_prints_the_figures() -> None:
+    figures = json.loads(run_cli("bench", "export", "--orders", "300", "--json").stdout)
+    assert figures["orders"] == 300 and figures["format"] == "xlsx"
+    assert figures["total_seconds"] > 0 and figures["file_kb"] > 5
+
+
 def test_demo_headless_runs_the_whole_flow() -> None:
     figures = json.loads(run_cli("demo", "--headless", "--speed", "200").stdout)
     assert figures["comments"] == 48 and figures["claims"] >= 20 and figures["cancels"] >= 2
