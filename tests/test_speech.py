@@ -73,8 +73,14 @@ def test_real_vietnamese_voice_writes_a_wav(espeak, tmp_path: Path) -> None:  # 
         "Chị Lan chốt hai ký khoai sâm, anh Tuấn chốt ba hộp na Chi Lăng", tmp_path / "long.wav"
     )
     assert 0.5 < seconds_of(short) < seconds_of(long) < 15
-    slow = speech.render("Chị Lan chốt hai ký", tmp_path / "slow.wav", rate=90)
-    assert seconds_of(slow) > seconds_of(short) * 1.3  # the rate control is real
+
+
+def test_the_speed_setting_is_real(espeak, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # each in a fresh process: pyttsx3 shares one engine per process, and a rate set
+    # between two renders in one process is not always applied (seen on this machine)
+    run_cli("speak", "Chị Lan chốt hai ký", "--out", str(tmp_path / "normal.wav"))
+    run_cli("speak", "Chị Lan chốt hai ký", "--rate", "90", "--out", str(tmp_path / "slow.wav"))
+    assert seconds_of(tmp_path / "slow.wav") > seconds_of(tmp_path / "normal.wav") * 1.5
 
 
 def test_speak_command_writes_the_file(espeak, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
