@@ -154,13 +154,18 @@ class ObsController:
                 if exc.problem is not ObsProblem.NOT_SET_UP:
                     raise
         if self._overlay_to_refresh is not None:
-            refreshed = obs.refresh_overlays(self._overlay_to_refresh)
+            base, self._overlay_to_refresh = self._overlay_to_refresh, None  # tried once
+            refreshed = obs.refresh_overlays(base)
             log.info("OBS overlay pages reloaded: %s", ", ".join(refreshed) or "none")
-            self._overlay_to_refresh = None
 
     def _serve(self, obs: ObsConnection) -> None:
         texts_ready = set(TEXT_INPUTS.values()) <= obs.input_names()
-        self._apply(obs)  # after (re)connecting
+        try:
+            self._apply(obs)  # after (re)connecting
+        except ObsError as exc:
+            if exc.problem is not ObsProblem.REQUEST_FAILED:
+                raise
+            log.warning("OBS: %s", exc)  # OBS is there; one request was refused
         self._refresh(obs, texts_ready)
         while not self._stopping.is_set():
             try:
