@@ -11,7 +11,8 @@ History:
   2  claims.ambiguous and claims.confidence (the parser says how sure it is)
   3  products.photo; sessions.countdown_*/qr_*; settings (overlay QR and countdown);
      session_sources (what a session listened to); claims.cancel_requested and
-     claims.replaces_claim_id (the duplicate policy); order_exports (sent once)
+     claims.replaces_claim_id (the duplicate policy); claims.held_by/held_at (who is
+     handling a claim); order_exports (sent once)
 """
 
 from __future__ import annotations

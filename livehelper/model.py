@@ -142,6 +142,7 @@ class Claim:
     decided_at: datetime | None = None
     cancel_requested: bool = False  # the buyer wrote "huỷ đơn" after this claim
     replaces_claim_id: int | None = None  # a new quantity: replace that claim, or add?
+    held_by: str | None = None  # the assistant handling it right now
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,6 +180,9 @@ claims = sa.Table(
         info={"since": 3},
     ),
     sa.Column("replaces_claim_id", sa.Integer, nullable=True, info={"since": 3}),
+    # which assistant is looking at a waiting claim right now (shown to the others)
+    sa.Column("held_by", sa.String(64), nullable=True, info={"since": 3}),
+    sa.Column("held_at", UTCDateTime, nullable=True, info={"since": 3}),
 )
 
 claim_items = sa.Table(

@@ -47,6 +47,7 @@ from livehelper.model import (
 
 log = logging.getLogger(__name__)
 MILLI = Decimal(1000)
+HOLD_FOR = timedelta(minutes=2)  # a claim held by an assistant who went away frees itself
 REPEAT_WINDOW = timedelta(minutes=10)  # the same order again within this is one order
 _CHUNK = 400  # stays under every driver's bound-parameter limit
 
@@ -800,16 +801,45 @@ class Store:
             self._session(conn, session_id)
             return self._claims(conn, where)
 
-    def pending_ids(self, session_id: int) -> set[int]:
-        """Ids of the claims still waiting: how a window sees other laptops' decisions."""
+    def pending_ids(self, session_id: int) -> dict[int, str | None]:
+        """The claims still waiting, each with the assistant handling it (if any): how
+        a window sees what other assistants and laptops do."""
         cl = schema.claims
+        fresh = utcnow() - HOLD_FOR
         with self._read() as conn:
-            return set(
-                conn.execute(
-                    sa.select(cl.c.id).where(
-                        cl.c.session_id == session_id, cl.c.status == ClaimStatus.PENDING.value
-                    )
-                ).scalars()
+            rows = conn.execute(
+                sa.select(cl.c.id, cl.c.held_by, cl.c.held_at).where(
+                    cl.c.session_id == session_id, cl.c.status == ClaimStatus.PENDING.value
+                )
+            )
+            return {r.id: r.held_by if r.held_at and r.held_at > fresh else None for r in rows}
+
+    def hold(self, claim_id: int, by: str) -> bool:
+        """Mark a waiting claim as being handled by ``by`` (the others see it). False if
+        another assistant holds it (a hold lapses after ``HOLD_FOR``)."""
+        cl = schema.claims
+        now = utcnow()
+        with self._write() as conn:
+            done = conn.execute(
+                cl.update()
+                .where(
+                    cl.c.id == claim_id,
+                    cl.c.status == ClaimStatus.PENDING.value,
+                    sa.or_(
+                        cl.c.held_by.is_(None), cl.c.held_by == by, cl.c.held_at < now - HOLD_FOR
+                    ),
+                )
+                .values(held_by=by, held_at=now)
+            )
+            return done.rowcount == 1
+
+    def release(self, claim_id: int, by: str) -> None:
+        cl = schema.claims
+        with self._write() as conn:
+            conn.execute(
+                cl.update()
+                .where(cl.c.id == claim_id, cl.c.held_by == by)
+                .values(held_by=None, held_at=None)
             )
 
     def claims_by_id(self, claim_ids: Sequence[int]) -> list[Claim]:
@@ -876,6 +906,7 @@ class Store:
                 decided_at=r.decided_at,
                 cancel_requested=bool(r.cancel_requested),
                 replaces_claim_id=r.replaces_claim_id,
+                held_by=r.held_by if r.held_at and r.held_at > utcnow() - HOLD_FOR else None,
             )
             for r in rows
         ]

@@ -377,3 +377,20 @@ def test_a_buyers_cancel_flags_their_open_claims(demo_store: Store) -> None:
     assert not demo_store.claim(someone_else.id).cancel_requested
     later = _say(demo_store, s.id, 5, "thôi chốt 3kg luôn").claims[0]
     assert not later.cancel_requested  # what comes after the cancel is a new order
+
+
+def test_an_assistant_holds_a_claim_and_the_others_see_it(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    claim = _say(demo_store, s.id, 1, "chốt 2kg").claims[0]
+    assert demo_store.hold(claim.id, "Mai")
+    assert not demo_store.hold(claim.id, "Lan")  # Mai has it
+    assert demo_store.pending_ids(s.id) == {claim.id: "Mai"}
+    assert demo_store.claim(claim.id).held_by == "Mai"
+    demo_store.release(claim.id, "Lan")  # only the holder releases
+    assert demo_store.pending_ids(s.id)[claim.id] == "Mai"
+    demo_store.release(claim.id, "Mai")
+    assert demo_store.hold(claim.id, "Lan")
+    demo_store.decide([claim.id], ClaimStatus.CONFIRMED, by="Lan")
+    assert demo_store.pending_ids(s.id) == {}
+    assert not demo_store.hold(claim.id, "Mai")  # decided claims are not held

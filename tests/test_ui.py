@@ -617,3 +617,20 @@ def test_a_phone_is_revealed_by_a_click_and_masked_again(qtbot, window: MainWind
     assert window.queue.data(cell) == "0912345678"
     qtbot.mouseClick(window.queue_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.queue.data(cell) == "0912•••678"
+
+
+def test_claims_handled_by_another_assistant_are_marked(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    _url, store, _session = db
+    assert window.backend.pipeline is not None
+    window.backend.pipeline.submit(comment(1, "chốt 2kg"))
+    window.backend.pipeline.submit(comment(2, "chốt 1kg"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2, timeout=5000)
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(0)
+    mine, theirs = window.queue.rows[0].id, window.queue.rows[1].id
+    qtbot.waitUntil(lambda: store.claim(mine).held_by == window.assistant.text(), timeout=3000)
+    assert store.hold(theirs, "Lan (laptop 2)")
+    qtbot.waitUntil(lambda: "Lan (laptop 2) is on it" in window.queue.data(window.queue.index(1, 2)), timeout=3000)  # fmt: skip
+    assert "is on it" not in window.queue.data(window.queue.index(0, 2))  # its own: unmarked
+    window.queue_view.selectRow(1)  # moving on releases the first one
+    qtbot.waitUntil(lambda: store.claim(mine).held_by is None, timeout=3000)

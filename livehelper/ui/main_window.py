@@ -6,6 +6,7 @@ and every change comes back as frozen values that the models display.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import logging
 from collections.abc import Sequence
@@ -274,6 +275,8 @@ class MainWindow(QMainWindow):
         self.queue_view.sig_reject.connect(self._reject)
         self.queue_view.sig_edit.connect(self._edit_quantity)
         self.queue_view.sig_repeat.connect(self._resolve_repeat)
+        self._held: int | None = None
+        self.queue_view.selectionModel().currentRowChanged.connect(self._hold_current)
         self.queue_view.clicked.connect(
             lambda index: (
                 self.queue.toggle_phone(index.row())
@@ -565,9 +568,9 @@ class MainWindow(QMainWindow):
         shown = {c.id for c in self.queue.rows}
         self._following = True
 
-        def look() -> tuple[set[int], list[Claim]]:
+        def look() -> tuple[dict[int, str | None], list[Claim]]:
             waiting = store.pending_ids(session_id)
-            return waiting, store.claims_by_id(sorted(waiting - shown))
+            return waiting, store.claims_by_id(sorted(set(waiting) - shown))
 
         self.backend.call(look, done=self._others_decided, failed=self._follow_failed)
 
@@ -575,9 +578,15 @@ class MainWindow(QMainWindow):
         self._following = False
         log.warning("could not follow other assistants: %s", exc)
 
-    def _others_decided(self, found: tuple[set[int], list[Claim]]) -> None:
+    def _others_decided(self, found: tuple[dict[int, str | None], list[Claim]]) -> None:
         self._following = False
         waiting, new = found
+        me = self.assistant.text().strip() or "?"
+        for claim in list(self.queue.rows):  # who else is handling what
+            holder = waiting.get(claim.id)
+            holder = None if holder == me else holder
+            if claim.id in waiting and holder != claim.held_by:
+                self.queue.update_claim(dataclasses.replace(claim, held_by=holder))
         # only claims this window is not deciding itself right now
         gone = [
             c.id for c in self.queue.rows if c.id not in waiting and c.id not in self.queue.busy
@@ -592,6 +601,29 @@ class MainWindow(QMainWindow):
             if not self.queue_view.currentIndex().isValid():
                 self._select_first_claim()
             self._refresh_totals()
+
+    def _hold_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Tell the other assistants which claim this one is looking at."""
+        if self.store is None:
+            return
+        store, me = self.store, self.assistant.text().strip() or "?"
+        previous = self._held
+        claim = (
+            self.queue.rows[current.row()]
+            if current.isValid() and current.row() < len(self.queue.rows)
+            else None
+        )
+        self._held = claim.id if claim is not None else None
+        if previous == self._held:
+            return
+
+        def swap() -> None:
+            if previous is not None:
+                store.release(previous, me)
+            if claim is not None:
+                store.hold(claim.id, me)
+
+        self.backend.call(swap)
 
     def _cancel_requested(self, claims: list[Claim]) -> None:
         for claim in claims:

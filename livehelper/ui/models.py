@@ -184,6 +184,10 @@ class FeedModel(RowsModel[Comment]):
 
 def _wants(claim: Claim) -> str:
     text = items_text(claim.items)
+    if claim.held_by:  # another assistant's (the window leaves its own holds out)
+        text = QCoreApplication.translate("Models", "{who} is on it · {items}").format(
+            who=claim.held_by, items=text
+        )
     if claim.cancel_requested:
         return QCoreApplication.translate("Models", "CANCELLED BY BUYER · {items}").format(
             items=text
@@ -231,7 +235,7 @@ class QueueModel(RowsModel[Claim]):
         self.dataChanged.emit(index, index)
 
     def style(self, row: Claim, role: int) -> Any:
-        if row.id in self.busy and role == Qt.ItemDataRole.ForegroundRole:
+        if (row.id in self.busy or row.held_by) and role == Qt.ItemDataRole.ForegroundRole:
             return BUSY_FG
         if row.cancel_requested:  # the buyer wrote "huỷ" since: red, whatever else
             if role == Qt.ItemDataRole.BackgroundRole:

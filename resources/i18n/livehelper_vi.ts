@@ -77,7 +77,7 @@
 <context>
     <name>Backend</name>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="111"/>
+        <location filename="../../livehelper/ui/backend.py" line="114"/>
         <source>The overlay pages could not start: port {port} is taken (is another livehelper open?). {error}</source>
         <translation>Không mở được các trang overlay: cổng {port} đang bị dùng (có một livehelper khác đang mở?). {error}</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../livehelper/ui/app.py" line="72"/>
+        <location filename="../../livehelper/ui/app.py" line="73"/>
         <source>Something went wrong inside livehelper. Your orders are saved.
 Please send this log file to the developers:
 {path}</source>
@@ -97,97 +97,97 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="195"/>
+        <location filename="../../livehelper/ui/main_window.py" line="204"/>
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="358"/>
+        <location filename="../../livehelper/ui/main_window.py" line="376"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="359"/>
+        <location filename="../../livehelper/ui/main_window.py" line="377"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="360"/>
+        <location filename="../../livehelper/ui/main_window.py" line="378"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="361"/>
+        <location filename="../../livehelper/ui/main_window.py" line="379"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="362"/>
+        <location filename="../../livehelper/ui/main_window.py" line="380"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="363"/>
+        <location filename="../../livehelper/ui/main_window.py" line="381"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="364"/>
+        <location filename="../../livehelper/ui/main_window.py" line="382"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="365"/>
+        <location filename="../../livehelper/ui/main_window.py" line="383"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="366"/>
+        <location filename="../../livehelper/ui/main_window.py" line="384"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="367"/>
+        <location filename="../../livehelper/ui/main_window.py" line="385"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="368"/>
+        <location filename="../../livehelper/ui/main_window.py" line="386"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="369"/>
+        <location filename="../../livehelper/ui/main_window.py" line="387"/>
         <source>🔊 Read orders aloud</source>
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="371"/>
+        <location filename="../../livehelper/ui/main_window.py" line="389"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="372"/>
+        <location filename="../../livehelper/ui/main_window.py" line="390"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="372"/>
+        <location filename="../../livehelper/ui/main_window.py" line="390"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="429"/>
+        <location filename="../../livehelper/ui/main_window.py" line="447"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="440"/>
+        <location filename="../../livehelper/ui/main_window.py" line="458"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="441"/>
+        <location filename="../../livehelper/ui/main_window.py" line="459"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -196,199 +196,199 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="466"/>
+        <location filename="../../livehelper/ui/main_window.py" line="484"/>
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="482"/>
+        <location filename="../../livehelper/ui/main_window.py" line="500"/>
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="488"/>
+        <location filename="../../livehelper/ui/main_window.py" line="506"/>
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="504"/>
+        <location filename="../../livehelper/ui/main_window.py" line="522"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="505"/>
+        <location filename="../../livehelper/ui/main_window.py" line="523"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="548"/>
+        <location filename="../../livehelper/ui/main_window.py" line="633"/>
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="590"/>
+        <location filename="../../livehelper/ui/main_window.py" line="675"/>
         <source>Northern voice</source>
         <translation>Giọng Bắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="591"/>
+        <location filename="../../livehelper/ui/main_window.py" line="676"/>
         <source>Central voice</source>
         <translation>Giọng Trung</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="592"/>
+        <location filename="../../livehelper/ui/main_window.py" line="677"/>
         <source>Southern voice</source>
         <translation>Giọng Nam</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="599"/>
+        <location filename="../../livehelper/ui/main_window.py" line="684"/>
         <source>Normal speed</source>
         <translation>Tốc độ vừa</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="600"/>
+        <location filename="../../livehelper/ui/main_window.py" line="685"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="601"/>
+        <location filename="../../livehelper/ui/main_window.py" line="686"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="658"/>
+        <location filename="../../livehelper/ui/main_window.py" line="743"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="683"/>
+        <location filename="../../livehelper/ui/main_window.py" line="768"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="698"/>
+        <location filename="../../livehelper/ui/main_window.py" line="783"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="714"/>
+        <location filename="../../livehelper/ui/main_window.py" line="799"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="721"/>
+        <location filename="../../livehelper/ui/main_window.py" line="806"/>
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="736"/>
+        <location filename="../../livehelper/ui/main_window.py" line="821"/>
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="817"/>
+        <location filename="../../livehelper/ui/main_window.py" line="902"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="868"/>
-        <location filename="../../livehelper/ui/main_window.py" line="875"/>
+        <location filename="../../livehelper/ui/main_window.py" line="953"/>
+        <location filename="../../livehelper/ui/main_window.py" line="960"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="868"/>
+        <location filename="../../livehelper/ui/main_window.py" line="953"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="876"/>
+        <location filename="../../livehelper/ui/main_window.py" line="961"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="904"/>
-        <location filename="../../livehelper/ui/main_window.py" line="925"/>
+        <location filename="../../livehelper/ui/main_window.py" line="989"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1010"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="906"/>
+        <location filename="../../livehelper/ui/main_window.py" line="991"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="921"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1006"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="934"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1019"/>
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="949"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1034"/>
         <source>{n} orders written to {path}</source>
         <translation>Đã ghi {n} đơn vào {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="968"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1053"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="968"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1053"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="971"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1056"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="974"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1059"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="976"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1061"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="978"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1063"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="980"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1065"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="983"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1068"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="983"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1068"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="986"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1071"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="988"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1073"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="993"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1078"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
@@ -470,14 +470,14 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
     </message>
     <message>
         <location filename="../../livehelper/ui/models.py" line="169"/>
-        <location filename="../../livehelper/ui/models.py" line="203"/>
-        <location filename="../../livehelper/ui/models.py" line="256"/>
+        <location filename="../../livehelper/ui/models.py" line="207"/>
+        <location filename="../../livehelper/ui/models.py" line="280"/>
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
         <location filename="../../livehelper/ui/models.py" line="170"/>
-        <location filename="../../livehelper/ui/models.py" line="205"/>
+        <location filename="../../livehelper/ui/models.py" line="209"/>
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
@@ -488,52 +488,57 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
     </message>
     <message>
         <location filename="../../livehelper/ui/models.py" line="188"/>
+        <source>{who} is on it · {items}</source>
+        <translation>{who} đang xử lý · {items}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="192"/>
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="192"/>
+        <location filename="../../livehelper/ui/models.py" line="196"/>
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="202"/>
+        <location filename="../../livehelper/ui/models.py" line="206"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="204"/>
+        <location filename="../../livehelper/ui/models.py" line="208"/>
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="206"/>
-        <location filename="../../livehelper/ui/models.py" line="257"/>
+        <location filename="../../livehelper/ui/models.py" line="210"/>
+        <location filename="../../livehelper/ui/models.py" line="281"/>
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="220"/>
+        <location filename="../../livehelper/ui/models.py" line="244"/>
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="226"/>
+        <location filename="../../livehelper/ui/models.py" line="250"/>
         <source>A new quantity from this buyer: R replaces claim {id}, M keeps both.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M giữ cả hai.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="231"/>
+        <location filename="../../livehelper/ui/models.py" line="255"/>
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="258"/>
+        <location filename="../../livehelper/ui/models.py" line="282"/>
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="259"/>
+        <location filename="../../livehelper/ui/models.py" line="283"/>
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
