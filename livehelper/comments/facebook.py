@@ -20,13 +20,13 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Iterable
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 from httpx_sse import aconnect_sse
 
 from livehelper.comments.base import Backoff, PayloadSource, Sink, SourceEvent, SourceFailed
+from livehelper.comments.wire import timestamp_or_now
 from livehelper.model import IncomingComment
 
 log = logging.getLogger(__name__)
@@ -70,19 +70,9 @@ def comment_from_graph(item: dict[str, Any]) -> IncomingComment | None:
         user_id=user_id or f"anonymous:{comment_id}",
         user_name=name,
         text=message,
-        received_at=_time(item.get("created_time")),
+        received_at=timestamp_or_now(item.get("created_time")),
         raw=item,
     )
-
-
-def _time(value: Any) -> datetime:
-    if isinstance(value, str) and value:
-        try:
-            moment = datetime.fromisoformat(value)  # "2026-11-24T13:00:00+0000"
-            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-        except ValueError:
-            pass
-    return datetime.now(UTC)
 
 
 def error_from_answer(status: int, body: bytes) -> Exception:

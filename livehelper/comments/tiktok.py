@@ -20,10 +20,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import Any
 
 from livehelper.comments.base import Backoff, PayloadSource, Sink, SourceEvent, SourceFailed
+from livehelper.comments.wire import timestamp_or_now
 from livehelper.model import IncomingComment
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def comment_from_event(event: Any) -> IncomingComment | None:
         user_id=str(user_id or f"anonymous:{message_id}"),
         user_name=str(nickname),
         text=text,
-        received_at=_time(created),
+        received_at=timestamp_or_now(created),
         raw={"msg_id": str(message_id), "user": str(handle or ""), "text": text},
     )
 
@@ -62,16 +62,6 @@ def _first(obj: Any, *names: str) -> Any:
         if value not in (None, "", 0):
             return value
     return None
-
-
-def _time(millis: Any) -> datetime:
-    try:
-        value = int(millis)
-    except (TypeError, ValueError):
-        return datetime.now(UTC)
-    if value <= 0:
-        return datetime.now(UTC)
-    return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
 
 
 def explain(exc: BaseException) -> tuple[str, float | None]:

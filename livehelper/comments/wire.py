@@ -55,3 +55,13 @@ def parse_timestamp(value: Any) -> datetime:
         return parse_timestamp(float(text))
     parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def timestamp_or_now(value: Any) -> datetime:
+    """A platform's timestamp, or now when it is missing, zero or unreadable: a comment
+    is never dropped for its clock."""
+    try:
+        moment = parse_timestamp(value)
+    except (ValueError, TypeError, OverflowError, OSError):
+        return datetime.now(UTC)
+    return moment if moment.timestamp() > 0 else datetime.now(UTC)

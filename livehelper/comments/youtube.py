@@ -17,12 +17,12 @@ import asyncio
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
 from livehelper.comments.base import Backoff, PayloadSource, Sink, SourceEvent, SourceFailed
+from livehelper.comments.wire import timestamp_or_now
 from livehelper.model import IncomingComment
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def comment_from_item(item: dict[str, Any]) -> IncomingComment | None:
         user_id=channel or f"anonymous:{item['id']}",
         user_name=str(author.get("displayName") or "Người xem YouTube"),
         text=text,
-        received_at=_time(snippet.get("publishedAt")),
+        received_at=timestamp_or_now(snippet.get("publishedAt")),
         raw=item,
     )
 
@@ -88,15 +88,6 @@ def parse_page(payload: dict[str, Any]) -> Page:
         else:
             page.comments.append(comment)
     return page
-
-
-def _time(value: Any) -> datetime:
-    if isinstance(value, str) and value:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            pass
-    return datetime.now(UTC)
 
 
 def error_from_answer(status: int, body: Any) -> Exception:
