@@ -421,21 +421,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     store = _open_store(args)
     store.session(args.session)  # fail early, clearly, for an unknown session
-    totals = {"stored": 0, "duplicates": 0, "orders": 0, "cancels": 0}
-    claim_ids: list[int] = []
-    failures: list[str] = []
-
-    def on_batch(result: Any) -> None:
-        totals["stored"] += len(result.comments)
-        totals["duplicates"] += result.duplicates
-        totals["orders"] += sum(1 for c in result.comments if c.intent is Intent.ORDER)
-        totals["cancels"] += sum(1 for c in result.comments if c.intent is Intent.CANCEL)
-        claim_ids.extend(c.id for c in result.claims)
-
-    def on_error(exc: BaseException, batch: list[IncomingComment]) -> None:
-        failures.append(f"{len(batch)} comments not stored: {exc}")
-
-    pipeline = Pipeline(store, args.session, on_batch=on_batch, on_error=on_error)
+    tally = _Tally()
+    pipeline = Pipeline(store, args.session, on_batch=tally.on_batch, on_error=tally.on_error)
     read = malformed = 0
     for number, line in _read_lines(args.input):
         if not line.strip():
@@ -453,13 +440,32 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             "session_id": args.session,
             "read": read,
             "malformed": malformed,
-            **totals,
-            "claims": len(claim_ids),
-            "claim_ids": sorted(claim_ids),
-            "errors": failures,
+            **tally.totals,
+            "claims": len(tally.claim_ids),
+            "claim_ids": sorted(tally.claim_ids),
+            "errors": tally.failures,
         }
     )
-    return 1 if failures else 0
+    return 1 if tally.failures else 0
+
+
+class _Tally:
+    """What a pipeline stored, for the JSON summaries of ``ingest`` and ``listen``."""
+
+    def __init__(self) -> None:
+        self.totals = {"stored": 0, "duplicates": 0, "orders": 0, "cancels": 0}
+        self.claim_ids: list[int] = []
+        self.failures: list[str] = []
+
+    def on_batch(self, result: Any) -> None:
+        self.totals["stored"] += len(result.comments)
+        self.totals["duplicates"] += result.duplicates
+        self.totals["orders"] += sum(1 for c in result.comments if c.intent is Intent.ORDER)
+        self.totals["cancels"] += sum(1 for c in result.comments if c.intent is Intent.CANCEL)
+        self.claim_ids.extend(c.id for c in result.claims)
+
+    def on_error(self, exc: BaseException, batch: list[IncomingComment]) -> None:
+        self.failures.append(f"{len(batch)} comments not stored: {exc}")
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
@@ -481,19 +487,8 @@ def cmd_listen(args: argparse.Namespace) -> int:
         return 2
     for spec in args.source:
         store.add_source(args.session, spec)
-    totals = {"stored": 0, "duplicates": 0, "orders": 0, "cancels": 0}
-    failures: list[str] = []
-
-    def on_batch(result: Any) -> None:
-        totals["stored"] += len(result.comments)
-        totals["duplicates"] += result.duplicates
-        totals["orders"] += sum(1 for c in result.comments if c.intent is Intent.ORDER)
-        totals["cancels"] += sum(1 for c in result.comments if c.intent is Intent.CANCEL)
-
-    def on_error(exc: BaseException, batch: list[IncomingComment]) -> None:
-        failures.append(f"{len(batch)} comments not stored yet: {exc}")
-
-    pipeline = Pipeline(store, args.session, on_batch=on_batch, on_error=on_error)
+    tally = _Tally()
+    pipeline = Pipeline(store, args.session, on_batch=tally.on_batch, on_error=tally.on_error)
     runner = SourceRunner()
     runner.raw_log = RawLog(store.raw_log_path(args.session))
     errors: dict[str, str] = {}
@@ -534,8 +529,8 @@ def cmd_listen(args: argparse.Namespace) -> int:
     report = {name: h.as_dict() for name, h in runner.health().items()}
     for name, message in errors.items():
         report[name]["error"] = message
-    _emit({"session_id": args.session, **totals, "sources": report, "errors": failures})
-    return 1 if errors or failures else 0
+    _emit({"session_id": args.session, **tally.totals, "sources": report, "errors": tally.failures})
+    return 1 if errors or tally.failures else 0
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
