@@ -17,12 +17,13 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
 from livehelper import __version__
 from livehelper.comments.wire import comment_from_json
-from livehelper.errors import LivehelperError
+from livehelper.errors import LivehelperError, UsageError
 from livehelper.model import ClaimStatus, IncomingComment, Intent, ParseResult, qty_to_json
 
 log = logging.getLogger("livehelper")
@@ -122,9 +123,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--reserve-minutes",
         type=float,
-        default=10.0,
-        help="how long a waiting claim holds its quantity (default 10)",
+        default=None,
+        help="let holds older than this lapse now (default: the shop's reserve_minutes "
+        "setting, see `livehelper settings`)",
     )
+    p.add_argument(
+        "--cap",
+        action="append",
+        default=[],
+        metavar="CODE=QTY",
+        help='how much of a product this show may sell ("số lượng mở bán"); '
+        "CODE=none removes the cap (repeat for several)",
+    )
+    p.add_argument("--json", action="store_true")
+
+    p = command("settings", "the shop's shared settings (every laptop of a team sees them)")
+    p.add_argument("changes", nargs="*", metavar="KEY=VALUE", help="change settings")
     p.add_argument("--json", action="store_true")
 
     p = command("speak", "say a text with the Vietnamese voice, or write it to a WAV file")
@@ -324,6 +338,9 @@ def claim_json(claim: Any) -> dict[str, Any]:
         "decided_at": claim.decided_at.isoformat() if claim.decided_at else None,
         "cancel_requested": claim.cancel_requested,
         "replaces_claim_id": claim.replaces_claim_id,
+        "reserved": claim.reserved_at is not None,
+        "waitlisted": claim.waitlisted,
+        "offered": claim.offered_at is not None,
     }
 
 
@@ -554,9 +571,15 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 
 def cmd_stock(args: argparse.Namespace) -> int:
     store = _open_store(args)
-    report = store.stock_report(args.session, args.reserve_minutes)
+    for change in args.cap:
+        code, sep, qty = change.partition("=")
+        if not sep:
+            raise UsageError(f"--cap takes CODE=QTY, not {change!r}")
+        store.set_cap(args.session, code, None if qty.lower() in ("", "none") else _qty(qty))
+    store.expire_reservations(args.session, args.reserve_minutes)
+    report = store.stock_report(args.session)
     for line in report:
-        for key in ("stock", "reserved", "sold", "remaining"):
+        for key in ("stock", "reserved", "sold", "remaining", "cap", "waitlist"):
             if line[key] is not None:
                 line[key] = qty_to_json(line[key])
     if args.json:
@@ -565,10 +588,47 @@ def cmd_stock(args: argparse.Namespace) -> int:
         for line in report:
             stock = "∞" if line["stock"] is None else line["stock"]
             remaining = "∞" if line["remaining"] is None else line["remaining"]
+            extra = "" if line["cap"] is None else f" · cap {line['cap']}"
+            extra += f" · waiting in line {line['waitlist']}" if line["waitlist"] else ""
+            extra += " · SOLD OUT" if line["sold_out"] else ""
             print(
                 f"{line['code']:8} {line['name'][:28]:28} stock {stock} · reserved "
-                f"{line['reserved']} · sold {line['sold']} · remaining {remaining} {line['unit']}"
+                f"{line['reserved']} · sold {line['sold']} · remaining {remaining} "
+                f"{line['unit']}{extra}"
             )
+    return 0
+
+
+def _qty(text: str) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", "."))
+    except ArithmeticError:
+        raise UsageError(f"not a quantity: {text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise UsageError(f"not a quantity: {text!r}")
+    return value
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from livehelper.shop_settings import SETTINGS, describe
+
+    store = _open_store(args)
+    for change in args.changes:
+        key, sep, value = change.partition("=")
+        if not sep or key not in SETTINGS:
+            raise UsageError(f"settings take KEY=VALUE with KEY one of {', '.join(SETTINGS)}")
+        store.set_setting(key, SETTINGS[key].check(value))
+    shown = describe(store)
+    if args.json:
+        _emit(shown)
+    else:
+        for line in shown:
+            if isinstance(line["value"], list):
+                print(f"{line['key']}:")
+                for rule in line["value"]:
+                    print(f"  - {rule}")
+            else:
+                print(f"{line['key']} = {line['value']}  ({line['help']})")
     return 0
 
 
@@ -617,6 +677,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
                     "ok": d.ok,
                     "status": d.claim.status.value if d.claim else None,
                     "error": d.error,
+                    "offered": list(d.offered),
                 }
                 for d in decisions
             ]
@@ -625,6 +686,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
         if d.ok:
             if not args.json:
                 print(f"claim {d.claim_id} {status.value}")
+            for offered in d.offered:
+                print(f"claim {offered} got the freed stock (waited in line)", file=sys.stderr)
         else:
             print(f"claim {d.claim_id} not {status.value}: {d.error}", file=sys.stderr)
     return 0 if all(d.ok for d in decisions) else 1
@@ -870,6 +933,7 @@ COMMANDS = {
     "listen": cmd_listen,
     "speak": cmd_speak,
     "stock": cmd_stock,
+    "settings": cmd_settings,
     "reconcile": cmd_reconcile,
     "queue": cmd_queue,
     "orders": cmd_orders,

@@ -5,7 +5,8 @@ LivehelperError
 ├── NotFound              a session, claim or product id that does not exist
 ├── InvalidTransition     deciding a claim that was already decided
 ├── OutOfStock            confirming would sell more than is left
-└── StoreError            the database cannot be opened or is newer than this program
+├── StoreError            the database cannot be opened or is newer than this program
+└── UsageError            a command option that makes no sense (CODE=QTY without =)
 
 Each carries a ``code`` the UI translates, and an English ``str()`` for logs and the CLI.
 Anything else reaching the top is a bug and goes to the crash dialog / traceback.
@@ -82,3 +83,9 @@ class OutOfStock(LivehelperError):
 
 class StoreError(LivehelperError):
     code = "store"
+
+
+class UsageError(LivehelperError):
+    """A command was given something it cannot use (a malformed option value)."""
+
+    code = "usage"

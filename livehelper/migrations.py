@@ -13,6 +13,8 @@ History:
      session_sources (what a session listened to); claims.cancel_requested and
      claims.replaces_claim_id (the duplicate policy); claims.held_by/held_at (who is
      handling a claim); order_exports (sent once)
+  4  stock reservations: products.reserved_milli, show_stock (per-show cap and what
+     the show has taken), claims.reserved_until/waitlisted/offered_at
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import sqlalchemy as sa
 from livehelper import schema
 from livehelper.errors import StoreError
 
-LATEST = 3
+LATEST = 4
 
 # version -> function run after that version's tables/columns exist
 DATA_HOOKS: dict[int, Callable[[sa.Connection], None]] = {}

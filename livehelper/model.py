@@ -36,10 +36,16 @@ class Product:
     stock: Decimal | None  # None: unlimited
     aliases: tuple[str, ...] = ()
     photo: str | None = None  # a file path or an http(s) URL, shown on the product card
+    reserved: Decimal = Decimal(0)  # held by waiting claims
+
+    @property
+    def available(self) -> Decimal | None:
+        """What can still be offered: on the shelf and not held for anyone."""
+        return None if self.stock is None else max(Decimal(0), self.stock - self.reserved)
 
     @property
     def sold_out(self) -> bool:
-        return self.stock is not None and self.stock <= 0
+        return self.available is not None and self.available <= 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +149,9 @@ class Claim:
     cancel_requested: bool = False  # the buyer wrote "huỷ đơn" after this claim
     replaces_claim_id: int | None = None  # a new quantity: replace that claim, or add?
     held_by: str | None = None  # the assistant handling it right now
+    reserved_at: datetime | None = None  # its goods are held for it since then
+    waitlisted: bool = False  # it came when the product was sold out: waits in line
+    offered_at: datetime | None = None  # freed stock was offered to it from the line
 
 
 @dataclass(frozen=True, slots=True)

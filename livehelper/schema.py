@@ -50,6 +50,14 @@ products = sa.Table(
     sa.Column("price", sa.BigInteger, nullable=False),
     sa.Column("unit", sa.String(32), nullable=False),
     sa.Column("stock_milli", sa.BigInteger, nullable=True),  # NULL: unlimited
+    # held by waiting claims (every live session); never more than stock_milli
+    sa.Column(
+        "reserved_milli",
+        sa.BigInteger,
+        nullable=False,
+        server_default=sa.text("0"),
+        info={"since": 4},
+    ),
     sa.Column("aliases", sa.Text, nullable=False),  # '|'-separated
     sa.Column("photo", sa.String(500), nullable=True, info={"since": 3}),  # file path or URL
     sa.Column("updated_at", UTCDateTime, nullable=False),
@@ -68,6 +76,20 @@ sessions = sa.Table(
     sa.Column("countdown_label", sa.String(200), nullable=True, info={"since": 3}),
     sa.Column("qr_shown", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 3}),
     sa.Column("qr_amount", sa.BigInteger, nullable=True, info={"since": 3}),
+)
+
+# a product in one show: the optional cap ("số lượng mở bán") and what the show has
+# taken of it (reserved + sold), kept up to date so the cap holds under concurrency
+show_stock = sa.Table(
+    "show_stock",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
+    sa.Column("product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=False),
+    sa.Column("cap_milli", sa.BigInteger, nullable=True),  # NULL: no cap for this show
+    sa.Column("taken_milli", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+    sa.UniqueConstraint("session_id", "product_id", name="uq_show_stock"),
+    info={"since": 4},
 )
 
 # shop-wide settings every laptop of a team shares (the bank account for the QR, ...)
@@ -183,6 +205,15 @@ claims = sa.Table(
     # which assistant is looking at a waiting claim right now (shown to the others)
     sa.Column("held_by", sa.String(64), nullable=True, info={"since": 3}),
     sa.Column("held_at", UTCDateTime, nullable=True, info={"since": 3}),
+    # stock: a waiting claim holds its goods since reserved_at (NULL: holds nothing) for
+    # the shop's reserve_minutes;
+    # a claim that found the product sold out waits in line (waitlisted) and is offered
+    # freed stock in arrival order (offered_at)
+    sa.Column("reserved_at", UTCDateTime, nullable=True, info={"since": 4}),
+    sa.Column(
+        "waitlisted", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 4}
+    ),
+    sa.Column("offered_at", UTCDateTime, nullable=True, info={"since": 4}),
 )
 
 claim_items = sa.Table(

@@ -18,18 +18,20 @@ from __future__ import annotations
 import json
 import logging
 import os
+import random
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
-from livehelper import migrations, schema
+from livehelper import migrations, schema, stock
 from livehelper.errors import InvalidTransition, NotFound, OutOfStock, StoreError
 from livehelper.model import (
     Buyer,
@@ -44,12 +46,14 @@ from livehelper.model import (
     Product,
     Session,
 )
+from livehelper.shop_settings import SETTINGS
 
 log = logging.getLogger(__name__)
 MILLI = Decimal(1000)
 HOLD_FOR = timedelta(minutes=2)  # a claim held by an assistant who went away frees itself
-REPEAT_WINDOW = timedelta(minutes=10)  # the same order again within this is one order
 _CHUNK = 400  # stays under every driver's bound-parameter limit
+_RETRIES = 6
+T = TypeVar("T")
 
 
 def to_milli(qty: Decimal) -> int:
@@ -121,6 +125,15 @@ class Decision:
     ok: bool
     claim: Claim | None
     error: str | None = None
+    offered: tuple[int, ...] = ()  # waitlisted claims that got the stock this one freed
+
+
+@dataclass(frozen=True, slots=True)
+class Expired:
+    """What a sweep of lapsed reservations did."""
+
+    released: tuple[int, ...]
+    offered: tuple[int, ...]  # waitlisted claims that now hold the freed stock
 
 
 ParseFn = Callable[[str, str | None], ParseResult]
@@ -172,6 +185,21 @@ class Store:
             conn = conn.execution_options(livehelper_write=True)
             with conn.begin():
                 yield conn
+
+    def _retrying(self, work: Callable[[], T]) -> T:
+        """Run ``work`` (one write transaction) again if PostgreSQL broke a deadlock
+        or a serialization conflict by aborting it: two laptops locking the same rows
+        in a different order. Stock rows are locked in one order, so this is rare."""
+        for attempt in range(_RETRIES):
+            try:
+                return work()
+            except sa.exc.OperationalError as exc:
+                code = getattr(exc.orig, "sqlstate", None)
+                if code not in ("40P01", "40001") or attempt == _RETRIES - 1:
+                    raise
+                log.info("transaction retried after %s (attempt %d)", code, attempt + 1)
+                time.sleep(random.uniform(0.002, 0.02) * (attempt + 1))
+        raise AssertionError("unreachable")
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
@@ -377,12 +405,12 @@ class Store:
         folder = Path(platformdirs.user_data_dir("livehelper", appauthor=False)) / "raw"
         return folder / f"{url.host or 'db'}-{url.database or ''}-session-{session_id}.jsonl"
 
-    def stock_report(self, session_id: int, reserve_minutes: float = 10.0) -> list[dict[str, Any]]:
-        """Per product, for this show: ``stock`` it started with, ``reserved`` by claims
-        still waiting (for at most ``reserve_minutes``), ``sold`` (confirmed), and
-        ``remaining`` = what is left to offer. ``None`` means unlimited."""
-        cl, ci, p = schema.claims, schema.claim_items, schema.products
-        since = utcnow() - timedelta(minutes=reserve_minutes)
+    def stock_report(self, session_id: int) -> list[dict[str, Any]]:
+        """Per product, for this show: ``stock`` it started with, ``reserved`` by this
+        show's waiting claims, ``sold`` (confirmed), ``remaining`` = what can still be
+        offered (shelf minus every hold, within the show's ``cap``), ``waitlist`` =
+        quantity asked for by claims waiting in line. ``None`` means unlimited."""
+        cl, ci, p, ss = schema.claims, schema.claim_items, schema.products, schema.show_stock
         with self._read() as conn:
             self._session(conn, session_id)
 
@@ -395,31 +423,112 @@ class Store:
                 )
                 return {row[0]: int(row[1] or 0) for row in rows}
 
+            pending = cl.c.status == ClaimStatus.PENDING.value
             sold = per_product(cl.c.status == ClaimStatus.CONFIRMED.value)
-            reserved = per_product(
-                cl.c.status == ClaimStatus.PENDING.value, cl.c.created_at >= since
-            )
+            reserved = per_product(pending, cl.c.reserved_at.is_not(None))
+            waiting = per_product(pending, cl.c.waitlisted == sa.true())
+            show = {
+                r.product_id: r
+                for r in conn.execute(sa.select(ss).where(ss.c.session_id == session_id))
+            }
             report = []
             for row in conn.execute(sa.select(p).order_by(p.c.code)):
-                left = row.stock_milli
+                limits = []
+                if row.stock_milli is not None:
+                    limits.append(row.stock_milli - row.reserved_milli)
+                cap = show[row.id].cap_milli if row.id in show else None
+                if cap is not None:
+                    limits.append(cap - show[row.id].taken_milli)
                 report.append(
                     {
                         "code": row.code,
                         "name": row.name,
                         "unit": row.unit,
-                        "stock": None if left is None else left + sold.get(row.id, 0),
+                        "stock": None
+                        if row.stock_milli is None
+                        else row.stock_milli + sold.get(row.id, 0),
                         "reserved": reserved.get(row.id, 0),
                         "sold": sold.get(row.id, 0),
-                        "remaining": None
-                        if left is None
-                        else max(0, left - reserved.get(row.id, 0)),
+                        "remaining": max(0, min(limits)) if limits else None,
+                        "cap": cap,
+                        "waitlist": waiting.get(row.id, 0),
                     }
                 )
         for line in report:  # thousandths -> quantities in the product's unit
-            for key in ("stock", "reserved", "sold", "remaining"):
+            for key in ("stock", "reserved", "sold", "remaining", "cap", "waitlist"):
                 if line[key] is not None:
                     line[key] = from_milli(line[key])
+            line["sold_out"] = line["remaining"] is not None and line["remaining"] <= 0
         return report
+
+    def set_cap(self, session_id: int, code: str, qty: Decimal | None) -> None:
+        """How much of a product this show may sell ("số lượng mở bán"); None: no cap.
+        A cap below what the show has already taken stops new sales, undoes none."""
+        if qty is not None and qty < 0:
+            raise InvalidTransition("a cap cannot be negative")
+        ss = schema.show_stock
+        with self._write() as conn:
+            self._session(conn, session_id)
+            product = self._product_by_code(conn, code)
+            stock.lock(conn, [product.id])
+            stock.ensure_show_rows(conn, session_id, [product.id])
+            conn.execute(
+                ss.update()
+                .where(ss.c.session_id == session_id, ss.c.product_id == product.id)
+                .values(cap_milli=None if qty is None else to_milli(qty))
+            )
+            if qty is None or to_milli(qty) > 0:
+                self._offer(conn, session_id, [product.id])
+
+    def _minutes_setting(self, conn: sa.Connection, key: str) -> float:
+        """A minutes setting of ``shop_settings``, read inside a transaction."""
+        value = conn.execute(
+            sa.select(schema.settings.c.value).where(schema.settings.c.key == key)
+        ).scalar()
+        try:
+            return float(value) if value is not None else float(SETTINGS[key].default)
+        except ValueError:
+            return float(SETTINGS[key].default)
+
+    def expire_reservations(self, session_id: int, minutes: float | None = None) -> Expired:
+        """Release what waiting claims have held longer than ``minutes`` (default: the
+        shop's ``reserve_minutes``) and offer it to the line. Any laptop may run it at
+        any time: each reservation is released once."""
+        cl = schema.claims
+        pending = sa.and_(
+            cl.c.session_id == session_id,
+            cl.c.status == ClaimStatus.PENDING.value,
+            cl.c.reserved_at.is_not(None),
+        )
+        with self._read() as conn:  # the common case, nothing lapsed, takes no write lock
+            limit = (
+                minutes if minutes is not None else self._minutes_setting(conn, "reserve_minutes")
+            )
+            before = stock.lapsed_before(utcnow(), limit)
+            lapsed = list(
+                conn.execute(
+                    sa.select(cl.c.id).where(pending, cl.c.reserved_at < before).order_by(cl.c.id)
+                ).scalars()
+            )
+        if not lapsed:
+            return Expired((), ())
+
+        def sweep() -> Expired:
+            released, freed = [], set()
+            with self._write() as conn:
+                stock.lock(conn, stock.products_of(conn, lapsed))
+                for claim_id in lapsed:
+                    products = stock.release(conn, session_id, claim_id, before=before)
+                    if products:
+                        released.append(claim_id)
+                        freed.update(products)
+                offered = self._offer(conn, session_id, freed)
+            return Expired(tuple(released), tuple(offered))
+
+        return self._retrying(sweep)
+
+    def _offer(self, conn: sa.Connection, session_id: int, product_ids: Iterable[int]) -> list[int]:
+        return stock.offer_freed(conn, session_id, product_ids, utcnow())
 
     def add_source(self, session_id: int, spec: str) -> None:
         """Remember that the session listens to ``spec`` (once, however often added)."""
@@ -470,6 +579,11 @@ class Store:
 
     # ------------------------------------------------------------------- ingest
     def ingest(
+        self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn
+    ) -> IngestResult:
+        return self._retrying(lambda: self._ingest(session_id, incoming, parse))
+
+    def _ingest(
         self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn
     ) -> IngestResult:
         """Store a batch of comments and the claims read from them, in one transaction.
@@ -538,6 +652,15 @@ class Store:
             )
             claim_rows, claim_items_of = [], []
             repeats = 0
+            ordered = {
+                products[i.code.upper()].id
+                for _c, _r, res, _i in stored
+                if res.intent is Intent.ORDER
+                for i in res.items
+                if i.code.upper() in products
+            }
+            stock.lock(conn, ordered)  # in id order, before any claim row: no deadlocks
+            stock.ensure_show_rows(conn, session_id, ordered)
             for comment_id, row, result, _item in stored:
                 wanted = [i for i in result.items if i.code.upper() in products]
                 if result.intent is not Intent.ORDER or not wanted:
@@ -553,6 +676,8 @@ class Store:
                     overlapping = [c for c in mine if c[0] and set(c[1]) & set(said)]
                     replaces = overlapping[-1][0] if overlapping else None
                 mine.append((None, said, now))
+                goods = [(products[i.code.upper()].id, to_milli(i.qty)) for i in wanted]
+                short = stock.take(conn, session_id, goods, reserve=True)
                 claim_rows.append(
                     {
                         "session_id": session_id,
@@ -565,6 +690,9 @@ class Store:
                         "ambiguous": result.ambiguous or replaces is not None,
                         "confidence": result.confidence,
                         "replaces_claim_id": replaces,
+                        # sold out: it waits in line for stock someone frees
+                        "reserved_at": now if short is None else None,
+                        "waitlisted": short is not None,
                     }
                 )
                 rows_of = [products[i.code.upper()] for i in wanted]
@@ -659,6 +787,8 @@ class Store:
                 ambiguous=row["ambiguous"],
                 created_at=now,
                 replaces_claim_id=row["replaces_claim_id"],
+                reserved_at=row["reserved_at"],
+                waitlisted=row["waitlisted"],
             )
             for claim_id, row, claim_items in zip(
                 claim_ids, claim_rows, claim_items_of, strict=True
@@ -675,10 +805,10 @@ class Store:
     def _pending_by_buyer(
         self, conn: sa.Connection, session_id: int, buyer_ids: set[int], code_of: dict[int, str]
     ) -> dict[int, list[tuple[int | None, dict[str, int], datetime]]]:
-        """Each buyer's claims still waiting from the last ``REPEAT_WINDOW``:
-        (claim id, {code: qty_milli}, created)."""
+        """Each buyer's claims still waiting from the last ``repeat_minutes`` (a shop
+        setting): (claim id, {code: qty_milli}, created)."""
         cl, ci = schema.claims, schema.claim_items
-        since = utcnow() - REPEAT_WINDOW
+        since = utcnow() - timedelta(minutes=self._minutes_setting(conn, "repeat_minutes"))
         out: dict[int, dict[int, tuple[dict[str, int], datetime]]] = {}
         for chunk in _chunks(sorted(buyer_ids), _CHUNK):
             rows = conn.execute(
@@ -705,6 +835,8 @@ class Store:
         cl = schema.claims
         with self._write() as conn:
             claim = self._claim(conn, claim_id)
+            if claim.replaces_claim_id is not None:
+                stock.lock(conn, stock.products_of(conn, [claim.replaces_claim_id]))
             if claim.replaces_claim_id is not None and replace:
                 earlier = self._claim(conn, claim.replaces_claim_id)
                 if earlier.status in (ClaimStatus.PENDING, ClaimStatus.CONFIRMED):
@@ -907,6 +1039,9 @@ class Store:
                 cancel_requested=bool(r.cancel_requested),
                 replaces_claim_id=r.replaces_claim_id,
                 held_by=r.held_by if r.held_at and r.held_at > utcnow() - HOLD_FOR else None,
+                reserved_at=r.reserved_at,
+                waitlisted=bool(r.waitlisted),
+                offered_at=r.offered_at,
             )
             for r in rows
         ]
@@ -940,20 +1075,26 @@ class Store:
         """Confirm, reject or cancel claims, each in its own transaction.
 
         One failing (already decided, out of stock) does not stop the others; the
-        result says what happened to each.
+        result says what happened to each, and which waiting claims got the stock a
+        rejection or cancellation freed.
         """
         decide_one = {
             ClaimStatus.CONFIRMED: self._confirm,
             ClaimStatus.REJECTED: self._reject,
             ClaimStatus.CANCELLED: self._cancel,
         }[status]
+
+        def decide_in_one_transaction(claim_id: int) -> Decision:
+            with self._write() as conn:
+                stock.lock(conn, [g[0] for g in stock.goods_of(conn, claim_id)])
+                offered = decide_one(conn, claim_id, by)
+                claim = self._claim(conn, claim_id)
+            return Decision(claim_id, True, claim, offered=tuple(offered))
+
         results = []
         for claim_id in claim_ids:
             try:
-                with self._write() as conn:
-                    decide_one(conn, claim_id, by)
-                    claim = self._claim(conn, claim_id)
-                results.append(Decision(claim_id, True, claim))
+                results.append(self._retrying(lambda c=claim_id: decide_in_one_transaction(c)))
             except (NotFound, InvalidTransition, OutOfStock) as exc:
                 results.append(Decision(claim_id, False, None, str(exc)))
         return results
@@ -965,58 +1106,73 @@ class Store:
         status: ClaimStatus,
         by: str,
         allowed: tuple[ClaimStatus, ...],
-    ) -> ClaimStatus:
-        """Conditionally move a claim to ``status``; returns the status it had."""
+    ) -> tuple[ClaimStatus, bool]:
+        """Conditionally move a claim to ``status``. Returns the status it had and
+        whether it held stock at that moment (it holds none afterwards)."""
         cl = schema.claims
-        before = conn.execute(sa.select(cl.c.status).where(cl.c.id == claim_id)).scalar()
-        if before is None:
-            raise NotFound(f"no claim with id {claim_id}")
-        done = conn.execute(
-            cl.update()
-            .where(
-                cl.c.id == claim_id,
-                cl.c.status == before,
-                cl.c.status.in_([a.value for a in allowed]),
-            )
-            .values(status=status.value, decided_by=by or None, decided_at=utcnow())
-        )
-        if done.rowcount != 1:
-            current = conn.execute(sa.select(cl.c.status).where(cl.c.id == claim_id)).scalar()
-            raise InvalidTransition(f"claim {claim_id} is already {current}")
-        return ClaimStatus(before)
-
-    def _confirm(self, conn: sa.Connection, claim_id: int, by: str) -> None:
-        self._mark(conn, claim_id, ClaimStatus.CONFIRMED, by, (ClaimStatus.PENDING,))
-        ci, p = schema.claim_items, schema.products
-        for row in conn.execute(
-            sa.select(ci.c.product_id, ci.c.qty_milli, p.c.code, p.c.stock_milli)
-            .join(p, ci.c.product_id == p.c.id)
-            .where(ci.c.claim_id == claim_id)
-        ).all():
-            taken = conn.execute(
-                p.update()
+        for _attempt in range(5):  # another laptop may change it between read and write
+            row = conn.execute(
+                sa.select(cl.c.status, cl.c.reserved_at).where(cl.c.id == claim_id)
+            ).first()
+            if row is None:
+                raise NotFound(f"no claim with id {claim_id}")
+            if ClaimStatus(row.status) not in allowed:
+                raise InvalidTransition(f"claim {claim_id} is already {row.status}")
+            held = row.reserved_at is not None
+            done = conn.execute(
+                cl.update()
                 .where(
-                    p.c.id == row.product_id,
-                    sa.or_(p.c.stock_milli.is_(None), p.c.stock_milli >= row.qty_milli),
+                    cl.c.id == claim_id,
+                    cl.c.status == row.status,
+                    cl.c.reserved_at.is_not(None) if held else cl.c.reserved_at.is_(None),
                 )
-                .values(stock_milli=p.c.stock_milli - row.qty_milli)
+                .values(
+                    status=status.value,
+                    decided_by=by or None,
+                    decided_at=utcnow(),
+                    reserved_at=None,
+                    waitlisted=False,
+                )
             )
-            if taken.rowcount != 1:
-                left = conn.execute(
-                    sa.select(p.c.stock_milli).where(p.c.id == row.product_id)
-                ).scalar()
-                raise OutOfStock(
-                    f"claim {claim_id}: only {from_milli(left or 0)} {row.code} left, "
-                    f"the claim asks for {from_milli(row.qty_milli)}"
-                )
+            if done.rowcount == 1:
+                return ClaimStatus(row.status), held
+        current = conn.execute(sa.select(cl.c.status).where(cl.c.id == claim_id)).scalar()
+        raise InvalidTransition(f"claim {claim_id} is already {current}")
+
+    def _confirm(self, conn: sa.Connection, claim_id: int, by: str) -> list[int]:
+        _before, held = self._mark(
+            conn, claim_id, ClaimStatus.CONFIRMED, by, (ClaimStatus.PENDING,)
+        )
+        cl = schema.claims
         buyer_id, session_id = conn.execute(
-            sa.select(schema.claims.c.buyer_id, schema.claims.c.session_id).where(
-                schema.claims.c.id == claim_id
-            )
+            sa.select(cl.c.buyer_id, cl.c.session_id).where(cl.c.id == claim_id)
         ).one()
+        goods = stock.goods_of(conn, claim_id)
+        if held:
+            stock.consume(conn, goods)
+        else:  # its hold lapsed, or it waited in line: only stock nobody holds will do
+            stock.ensure_show_rows(conn, session_id, [g[0] for g in goods])
+            short = stock.take(conn, session_id, goods, reserve=False)
+            if short is not None:
+                raise OutOfStock(self._shortage_text(conn, claim_id, goods, short))
         order_id = self._order_for(conn, session_id, buyer_id)
-        conn.execute(
-            schema.claims.update().where(schema.claims.c.id == claim_id).values(order_id=order_id)
+        conn.execute(cl.update().where(cl.c.id == claim_id).values(order_id=order_id))
+        return []
+
+    def _shortage_text(
+        self,
+        conn: sa.Connection,
+        claim_id: int,
+        goods: Sequence[tuple[int, int]],
+        short: stock.Shortage,
+    ) -> str:
+        p = schema.products
+        code = conn.execute(sa.select(p.c.code).where(p.c.id == short.product_id)).scalar()
+        wanted = sum(q for pid, q in goods if pid == short.product_id)
+        where = " for this show (its cap)" if short.capped else ""
+        return (
+            f"claim {claim_id}: only {from_milli(short.left_milli)} {code} left{where}, "
+            f"the claim asks for {from_milli(wanted)}"
         )
 
     def _order_for(self, conn: sa.Connection, session_id: int, buyer_id: int) -> int:
@@ -1036,44 +1192,62 @@ class Store:
             order_id = conn.execute(query).scalar_one()
         return int(order_id)
 
-    def _reject(self, conn: sa.Connection, claim_id: int, by: str) -> None:
-        self._mark(conn, claim_id, ClaimStatus.REJECTED, by, (ClaimStatus.PENDING,))
+    def _reject(self, conn: sa.Connection, claim_id: int, by: str) -> list[int]:
+        return self._let_go(conn, claim_id, ClaimStatus.REJECTED, by, (ClaimStatus.PENDING,))
 
-    def _cancel(self, conn: sa.Connection, claim_id: int, by: str) -> None:
-        before = self._mark(
+    def _cancel(self, conn: sa.Connection, claim_id: int, by: str) -> list[int]:
+        return self._let_go(
             conn, claim_id, ClaimStatus.CANCELLED, by, (ClaimStatus.PENDING, ClaimStatus.CONFIRMED)
         )
+
+    def _let_go(
+        self,
+        conn: sa.Connection,
+        claim_id: int,
+        status: ClaimStatus,
+        by: str,
+        allowed: tuple[ClaimStatus, ...],
+    ) -> list[int]:
+        """Reject or cancel: whatever the claim held or bought goes back on offer."""
+        before, held = self._mark(conn, claim_id, status, by, allowed)
+        cl = schema.claims
+        session_id = conn.execute(
+            sa.select(cl.c.session_id).where(cl.c.id == claim_id)
+        ).scalar_one()
+        goods = stock.goods_of(conn, claim_id)
         if before is ClaimStatus.CONFIRMED:
-            ci, p = schema.claim_items, schema.products
-            for row in conn.execute(
-                sa.select(ci.c.product_id, ci.c.qty_milli).where(ci.c.claim_id == claim_id)
-            ).all():
-                conn.execute(
-                    p.update()
-                    .where(p.c.id == row.product_id, p.c.stock_milli.is_not(None))
-                    .values(stock_milli=p.c.stock_milli + row.qty_milli)
-                )
-            conn.execute(
-                schema.claims.update().where(schema.claims.c.id == claim_id).values(order_id=None)
-            )
+            stock.give_back(conn, session_id, goods, reserved=False)
+            conn.execute(cl.update().where(cl.c.id == claim_id).values(order_id=None))
+        elif held:
+            stock.give_back(conn, session_id, goods, reserved=True)
+        else:
+            return []
+        return self._offer(conn, session_id, [g[0] for g in goods])
 
     def set_quantity(self, claim_id: int, code: str, qty: Decimal) -> Claim:
-        """Correct the quantity of one product in a pending claim."""
+        """Correct the quantity of one product in a pending claim. A claim holding
+        stock holds the new quantity instead, or waits in line if there is not enough."""
         if qty <= 0:
             raise InvalidTransition("a quantity must be more than zero")
-        ci = schema.claim_items
+        ci, cl = schema.claim_items, schema.claims
         with self._write() as conn:
             claim = self._claim(conn, claim_id)
             if claim.status is not ClaimStatus.PENDING:
                 raise InvalidTransition(f"claim {claim_id} is already {claim.status.value}")
             product = self._product_by_code(conn, code)
-            done = conn.execute(
+            if not any(i.code == product.code for i in claim.items):
+                raise NotFound(f"claim {claim_id} has no {product.code}")
+            stock.lock(conn, stock.products_of(conn, [claim_id]))
+            freed = stock.release(conn, claim.session_id, claim_id)
+            conn.execute(
                 ci.update()
                 .where(ci.c.claim_id == claim_id, ci.c.product_id == product.id)
                 .values(qty_milli=to_milli(qty))
             )
-            if done.rowcount == 0:
-                raise NotFound(f"claim {claim_id} has no {product.code}")
+            if freed:  # back in line at its own place; the line is served in order
+                conn.execute(cl.update().where(cl.c.id == claim_id).values(waitlisted=True))
+                if claim_id in self._offer(conn, claim.session_id, freed):
+                    conn.execute(cl.update().where(cl.c.id == claim_id).values(offered_at=None))
             return self._claim(conn, claim_id)
 
     # ------------------------------------------------------------------- orders
@@ -1218,6 +1392,7 @@ def _product(row: Any) -> Product:
         stock=None if row.stock_milli is None else from_milli(row.stock_milli),
         aliases=tuple(a for a in row.aliases.split("|") if a),
         photo=row.photo,
+        reserved=from_milli(row.reserved_milli),
     )
 
 

@@ -339,11 +339,27 @@ def test_stock_report(db: str) -> None:
     assert report["KS"] == {
         "code": "KS", "name": "Khoai sâm Lai Châu", "unit": "kg",
         "stock": 80, "reserved": 1.5, "sold": 2, "remaining": 76.5,
+        "cap": None, "waitlist": 0, "sold_out": False,
     }  # fmt: skip
     assert (report["NA"]["reserved"], report["NA"]["remaining"]) == (3, 37)
     assert report["CS"]["stock"] is None and report["CS"]["remaining"] is None  # unlimited
     expired = {p["code"]: p for p in json.loads(run_cli("stock", "--session", session, "--json", "--reserve-minutes", "0", db=db).stdout)}  # fmt: skip
     assert expired["KS"]["reserved"] == 0 and expired["KS"]["remaining"] == 78
+    capped = {p["code"]: p for p in json.loads(run_cli("stock", "--session", session, "--cap", "KS=2", "--json", db=db).stdout)}  # fmt: skip
+    assert (capped["KS"]["cap"], capped["KS"]["remaining"], capped["KS"]["sold_out"]) == (2, 0, True)  # fmt: skip
+    bad = run_cli("stock", "--session", session, "--cap", "NA", db=db, check=False)
+    assert bad.returncode != 0 and "CODE=QTY" in bad.stderr
+
+
+def test_settings_are_shared_and_checked(db: str) -> None:
+    shown = {s["key"]: s for s in json.loads(run_cli("settings", "--json", db=db).stdout)}
+    assert shown["reserve_minutes"]["value"] == "10" and shown["duplicate_policy"]["value"]
+    run_cli("settings", "reserve_minutes=2,5", "repeat_minutes=5", db=db)
+    shown = {s["key"]: s for s in json.loads(run_cli("settings", "--json", db=db).stdout)}
+    assert (shown["reserve_minutes"]["value"], shown["repeat_minutes"]["value"]) == ("2.5", "5")
+    bad = run_cli("settings", "reserve_minutes=soon", db=db, check=False)
+    assert bad.returncode != 0 and "not a number of minutes" in bad.stderr
+    assert "repeat_minutes = 5" in run_cli("settings", db=db).stdout
 
 
 def test_many_processes_confirming_at_once_never_oversell(db: str, tmp_path: Path) -> None:
