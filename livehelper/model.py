@@ -24,6 +24,7 @@ class ClaimStatus(enum.StrEnum):
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
     CANCELLED = "cancelled"
+    MERGED = "merged"  # its goods were moved into the same buyer's earlier claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +38,16 @@ class Product:
     aliases: tuple[str, ...] = ()
     photo: str | None = None  # a file path or an http(s) URL, shown on the product card
     reserved: Decimal = Decimal(0)  # held by waiting claims
+    cap_left: Decimal | None = None  # what this show's cap still allows; None: no cap
 
     @property
     def available(self) -> Decimal | None:
-        """What can still be offered: on the shelf and not held for anyone."""
-        return None if self.stock is None else max(Decimal(0), self.stock - self.reserved)
+        """What can still be offered: on the shelf, not held for anyone, within the
+        show's cap. None: unlimited."""
+        limits = [self.cap_left] if self.cap_left is not None else []
+        if self.stock is not None:
+            limits.append(self.stock - self.reserved)
+        return max(Decimal(0), min(limits)) if limits else None
 
     @property
     def sold_out(self) -> bool:

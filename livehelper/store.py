@@ -15,6 +15,7 @@ Concurrency rules (several processes, several laptops on PostgreSQL):
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -126,6 +127,12 @@ class Decision:
     claim: Claim | None
     error: str | None = None
     offered: tuple[int, ...] = ()  # waitlisted claims that got the stock this one freed
+
+
+@dataclass(frozen=True, slots=True)
+class PendingState:
+    held_by: str | None  # the assistant handling it, if any
+    version: tuple[Any, ...]  # changes whenever its hold, line place or flags change
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,14 +267,32 @@ class Store:
             ).scalar()
         return int(value) if value else 0
 
-    def products(self) -> list[Product]:
+    def products(self, session_id: int | None = None) -> list[Product]:
+        """The catalogue; with ``session_id``, each product's ``cap_left`` for that show."""
+        p = schema.products
         with self._read() as conn:
-            rows = conn.execute(sa.select(schema.products).order_by(schema.products.c.code))
-            return [_product(r) for r in rows]
+            rows = conn.execute(sa.select(p).order_by(p.c.code))
+            products = [_product(r) for r in rows]
+            return self._with_caps(conn, session_id, products) if session_id else products
 
-    def product(self, code: str) -> Product:
+    def product(self, code: str, session_id: int | None = None) -> Product:
         with self._read() as conn:
-            return self._product_by_code(conn, code)
+            product = self._product_by_code(conn, code)
+            return self._with_caps(conn, session_id, [product])[0] if session_id else product
+
+    def _with_caps(
+        self, conn: sa.Connection, session_id: int, products: list[Product]
+    ) -> list[Product]:
+        ss = schema.show_stock
+        left = {
+            r.product_id: from_milli(max(0, r.cap_milli - r.taken_milli))
+            for r in conn.execute(
+                sa.select(ss).where(ss.c.session_id == session_id, ss.c.cap_milli.is_not(None))
+            )
+        }
+        return [
+            dataclasses.replace(p, cap_left=left[p.id]) if p.id in left else p for p in products
+        ]
 
     def _product_by_code(self, conn: sa.Connection, code: str) -> Product:
         row = conn.execute(
@@ -651,6 +676,7 @@ class Store:
                 self._pending_by_buyer(conn, session_id, ordering, code_of) if ordering else {}
             )
             claim_rows, claim_items_of = [], []
+            in_batch: list[tuple[int, int]] = []  # (claim, the claim of this batch it replaces)
             repeats = 0
             ordered = {
                 products[i.code.upper()].id
@@ -673,9 +699,12 @@ class Store:
                     if same:
                         repeats += 1  # the buyer said it again: one claim is enough
                         continue
-                    overlapping = [c for c in mine if c[0] and set(c[1]) & set(said)]
+                    overlapping = [c for c in mine if set(c[1]) & set(said)]
                     replaces = overlapping[-1][0] if overlapping else None
-                mine.append((None, said, now))
+                # a claim of this batch has no id yet: -1 - its place in claim_rows
+                mine.append((-1 - len(claim_rows), said, now))
+                if replaces is not None and replaces < 0:
+                    in_batch.append((len(claim_rows), -1 - replaces))
                 goods = [(products[i.code.upper()].id, to_milli(i.qty)) for i in wanted]
                 short = stock.take(conn, session_id, goods, reserve=True)
                 claim_rows.append(
@@ -689,7 +718,7 @@ class Store:
                         # a new quantity for a product already waiting: replace or add?
                         "ambiguous": result.ambiguous or replaces is not None,
                         "confidence": result.confidence,
-                        "replaces_claim_id": replaces,
+                        "replaces_claim_id": replaces if replaces and replaces > 0 else None,
                         # sold out: it waits in line for stock someone frees
                         "reserved_at": now if short is None else None,
                         "waitlisted": short is not None,
@@ -722,6 +751,13 @@ class Store:
                         for i in claim_items
                     ],
                 )
+                for position, replaced in in_batch:
+                    claim_rows[position]["replaces_claim_id"] = claim_ids[replaced]
+                    conn.execute(
+                        cl.update()
+                        .where(cl.c.id == claim_ids[position])
+                        .values(replaces_claim_id=claim_ids[replaced])
+                    )
             cancel_requests: list[int] = []
             for comment_id, row, result, _item in stored:
                 if result.intent is Intent.CANCEL:  # "huỷ đơn": flag what the buyer has open
@@ -934,17 +970,94 @@ class Store:
             return self._claims(conn, where)
 
     def pending_ids(self, session_id: int) -> dict[int, str | None]:
-        """The claims still waiting, each with the assistant handling it (if any): how
-        a window sees what other assistants and laptops do."""
+        """The claims still waiting, each with the assistant handling it (if any)."""
+        return {k: v.held_by for k, v in self.pending_states(session_id).items()}
+
+    def pending_states(self, session_id: int) -> dict[int, PendingState]:
+        """The claims still waiting and what may have changed on them elsewhere: how a
+        window follows other assistants and laptops with one small indexed read."""
         cl = schema.claims
         fresh = utcnow() - HOLD_FOR
         with self._read() as conn:
             rows = conn.execute(
-                sa.select(cl.c.id, cl.c.held_by, cl.c.held_at).where(
-                    cl.c.session_id == session_id, cl.c.status == ClaimStatus.PENDING.value
-                )
+                sa.select(
+                    cl.c.id,
+                    cl.c.held_by,
+                    cl.c.held_at,
+                    cl.c.reserved_at,
+                    cl.c.waitlisted,
+                    cl.c.offered_at,
+                    cl.c.cancel_requested,
+                    cl.c.replaces_claim_id,
+                ).where(cl.c.session_id == session_id, cl.c.status == ClaimStatus.PENDING.value)
             )
-            return {r.id: r.held_by if r.held_at and r.held_at > fresh else None for r in rows}
+            return {
+                r.id: PendingState(
+                    held_by=r.held_by if r.held_at and r.held_at > fresh else None,
+                    version=(
+                        r.reserved_at,
+                        bool(r.waitlisted),
+                        r.offered_at,
+                        bool(r.cancel_requested),
+                        r.replaces_claim_id,
+                    ),
+                )
+                for r in rows
+            }
+
+    def merge(self, claim_id: int, by: str = "") -> Claim:
+        """Move a waiting claim's goods into the same buyer's earliest other waiting
+        claim (quantities of the same product add up); the claim becomes ``merged``.
+        The merged claim holds the sum, or waits in line when there is not enough."""
+
+        def work() -> Claim:
+            cl, ci = schema.claims, schema.claim_items
+            with self._write() as conn:
+                claim = self._claim(conn, claim_id)
+                if claim.status is not ClaimStatus.PENDING:
+                    raise InvalidTransition(f"claim {claim_id} is already {claim.status.value}")
+                target_id = conn.execute(
+                    sa.select(sa.func.min(cl.c.id)).where(
+                        cl.c.session_id == claim.session_id,
+                        cl.c.buyer_id == claim.buyer_id,
+                        cl.c.status == ClaimStatus.PENDING.value,
+                        cl.c.id != claim_id,
+                    )
+                ).scalar()
+                if target_id is None:
+                    raise NotFound(f"{claim.buyer_name} has no other waiting claim to merge with")
+                stock.lock(conn, stock.products_of(conn, [claim_id, target_id]))
+                freed = stock.release(conn, claim.session_id, target_id)
+                _before, held = self._mark(
+                    conn, claim_id, ClaimStatus.MERGED, by, (ClaimStatus.PENDING,)
+                )
+                goods = stock.goods_of(conn, claim_id)
+                if held:
+                    stock.give_back(conn, claim.session_id, goods, reserved=True)
+                target_goods = dict(stock.goods_of(conn, target_id))
+                for product_id, qty in goods:
+                    if product_id in target_goods:
+                        conn.execute(
+                            ci.update()
+                            .where(ci.c.claim_id == target_id, ci.c.product_id == product_id)
+                            .values(qty_milli=ci.c.qty_milli + qty)
+                        )
+                    else:
+                        conn.execute(
+                            ci.update()
+                            .where(ci.c.claim_id == claim_id, ci.c.product_id == product_id)
+                            .values(claim_id=target_id)
+                        )
+                conn.execute(
+                    cl.update()
+                    .where(cl.c.id == target_id)
+                    .values(waitlisted=True, replaces_claim_id=None)
+                )
+                self._offer(conn, claim.session_id, [*freed, *(g[0] for g in goods)])
+                conn.execute(cl.update().where(cl.c.id == target_id).values(offered_at=None))
+                return self._claim(conn, target_id)
+
+        return self._retrying(work)
 
     def hold(self, claim_id: int, by: str) -> bool:
         """Mark a waiting claim as being handled by ``by`` (the others see it). False if

@@ -233,3 +233,31 @@ def test_many_assistants_confirming_cancelling_and_expiring_at_once(store: Store
     confirmed = store.claims(s, ClaimStatus.CONFIRMED)
     assert confirmed, "some claims were confirmed"
     assert sum(i.qty for c in confirmed for i in c.items) <= 12
+
+
+def test_merging_a_buyers_claims_holds_the_sum(store: Store) -> None:
+    s = _show(store, stock=5)
+    first = _order(store, s, "lan", "chốt 2kg")
+    _order(store, s, "hoa", "chốt 1kg")
+    second = _order(store, s, "lan", "thêm 1kg nữa")
+    merged = store.merge(second.id, by="Mai")
+    assert merged.id == first.id and merged.items[0].qty == 3 and merged.reserved_at
+    assert store.claim(second.id).status is ClaimStatus.MERGED
+    assert _line(store, s)["reserved"] == 4  # Lan's 3 + Hoa's 1, nothing counted twice
+    third = _order(store, s, "lan", "thêm 2kg nữa")  # 1 left: waits in line
+    assert third.waitlisted
+    bigger = store.merge(third.id)
+    assert bigger.items[0].qty == 5 and bigger.waitlisted  # 5 > the 4 free once released
+    assert _line(store, s)["reserved"] == 1
+    _invariants_simple(store, s)
+
+
+def _invariants_simple(store: Store, session_id: int) -> None:
+    product = store.product("KS")
+    held = sum(
+        i.qty
+        for c in store.claims(session_id, ClaimStatus.PENDING)
+        if c.reserved_at
+        for i in c.items
+    )
+    assert product.reserved == held

@@ -394,3 +394,16 @@ def test_an_assistant_holds_a_claim_and_the_others_see_it(demo_store: Store) -> 
     demo_store.decide([claim.id], ClaimStatus.CONFIRMED, by="Lan")
     assert demo_store.pending_ids(s.id) == {}
     assert not demo_store.hold(claim.id, "Mai")  # decided claims are not held
+
+
+def test_a_new_quantity_in_the_same_batch_still_asks(demo_store: Store) -> None:
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    first, second = ingest(
+        demo_store,
+        s.id,
+        comment("a", "chốt 2kg", user="lan"),
+        comment("b", "à chốt 3kg", user="lan"),
+    ).claims
+    assert second.replaces_claim_id == first.id and second.ambiguous
+    assert demo_store.claim(second.id).replaces_claim_id == first.id

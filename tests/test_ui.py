@@ -612,7 +612,7 @@ def test_a_phone_is_revealed_by_a_click_and_masked_again(qtbot, window: MainWind
     qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
     cell = window.queue.index(0, QueueModel.PHONE_COLUMN)
     assert window.queue.data(cell) == "0912•••678"
-    rect = window.queue_view.visualRect(cell)
+    rect = window.queue_view.visualRect(window.lanes.mapFromSource(cell))
     qtbot.mouseClick(window.queue_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.queue.data(cell) == "0912345678"
     qtbot.mouseClick(window.queue_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -634,3 +634,99 @@ def test_claims_handled_by_another_assistant_are_marked(qtbot, window: MainWindo
     assert "is on it" not in window.queue.data(window.queue.index(0, 2))  # its own: unmarked
     window.queue_view.selectRow(1)  # moving on releases the first one
     qtbot.waitUntil(lambda: store.claim(mine).held_by is None, timeout=3000)
+
+
+def _small_stock(store: Store, session_id: int, kg: int) -> None:
+    from livehelper.store import ProductSpec
+
+    store.import_products([ProductSpec("KS", "Khoai sâm Lai Châu", 35000, "kg", Decimal(kg))])
+
+
+def test_sold_out_claims_wait_in_their_lane_and_freed_stock_is_announced(
+    qtbot, window: MainWindow, db
+) -> None:  # type: ignore[no-untyped-def]
+    _url, store, session_id = db
+    _small_stock(store, session_id, 3)
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+    pipeline.submit(comment(1, "chốt 3kg", name="Chị Lan"))
+    pipeline.submit(comment(2, "chốt 2kg", name="Cô Hoa"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2, timeout=5000)
+    lan, hoa = window.queue.rows
+    assert not lan.waitlisted and hoa.waitlisted
+    assert "SOLD OUT, in line" in window.queue.data(window.queue.index(1, 2))
+    ks = next(p for p in window.products.rows if p.code == "KS")
+    qtbot.waitUntil(
+        lambda: next(p for p in window.products.rows if p.code == "KS").sold_out, timeout=3000
+    )
+    assert "0 (+3)" in window.products.data(window.products.index(window.products.rows.index(next(p for p in window.products.rows if p.code == "KS")), 4))  # fmt: skip
+    del ks
+
+    # the waiting lane shows only Hoa; Enter there cannot sell what Lan holds
+    window.lane_tabs.setCurrentIndex(2)
+    assert window.lanes.rowCount() == 1 and window.lanes.claim_at(0).id == hoa.id
+    assert "Waiting for stock (1)" in window.lane_tabs.tabText(2)
+    window.lane_tabs.setCurrentIndex(0)
+
+    # Lan's claim is rejected on another laptop: the window shows Hoa got the stock
+    (rejected,) = store.decide([lan.id], ClaimStatus.REJECTED, by="laptop 2")
+    assert rejected.offered == (hoa.id,)
+    qtbot.waitUntil(lambda: [c.id for c in window.queue.rows] == [hoa.id], timeout=3000)
+    qtbot.waitUntil(lambda: window.queue.rows[0].offered_at is not None, timeout=3000)
+    assert "BACK IN STOCK" in window.queue.data(window.queue.index(0, 2))
+    qtbot.waitUntil(lambda: "Cô Hoa" in window.banner.text(), timeout=3000)
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(0)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: store.claim(hoa.id).status is ClaimStatus.CONFIRMED, timeout=3000)
+
+
+def test_the_unsure_lane_and_m_merges_a_buyers_claims(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    _url, store, _session = db
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+
+    def lan(i: int, text: str) -> IncomingComment:
+        return IncomingComment("tiktok", f"lan{i}", "lan", "Chị Lan", text, datetime.now(UTC))
+
+    pipeline.submit(lan(1, "chốt 2kg"))
+    pipeline.submit(lan(2, "à chốt 3kg"))  # a new quantity: replace or add?
+    pipeline.submit(comment(9, "chốt 1kg", name="Cô Hoa"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 3, timeout=5000)
+    first, second, _hoa = window.queue.rows
+    window.lane_tabs.setCurrentIndex(1)  # not sure: only the question
+    assert [window.lanes.claim_at(r).id for r in range(window.lanes.rowCount())] == [second.id]
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(0)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_M)  # merge: one claim of 5 kg
+    qtbot.waitUntil(lambda: second.id not in {c.id for c in window.queue.rows}, timeout=3000)
+    assert store.claim(second.id).status is ClaimStatus.MERGED
+    merged = store.claim(first.id)
+    assert merged.items[0].qty == 5
+    qtbot.waitUntil(lambda: window.queue.rows[0].items[0].qty == 5, timeout=3000)
+    assert window.lanes.rowCount() == 0  # nothing left to be unsure of
+
+
+def test_settings_page_saves_shared_settings_and_the_show_cap(
+    qtbot, window: MainWindow, db
+) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.ui.settings_dialog import SettingsDialog
+
+    _url, store, session_id = db
+    window.settings_button.click()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=3000)
+    dialog = window.findChild(SettingsDialog)
+    assert "R replaces" in " ".join(
+        label.text() for label in dialog.findChildren(type(window.banner))
+    )
+    dialog.reserve.setValue(3)
+    row = next(r for r in range(dialog.caps.rowCount()) if dialog.caps.item(r, 0).text() == "NA")
+    dialog.caps.item(row, 3).setText("oops")
+    dialog._save()
+    assert "NA" in dialog.problem.text()  # named, nothing saved
+    dialog.caps.item(row, 3).setText("5")
+    with qtbot.waitSignal(dialog.accepted, timeout=3000):
+        dialog._save()
+    assert store.setting("reserve_minutes") == "3"
+    na = next(p for p in store.stock_report(session_id) if p["code"] == "NA")
+    assert (na["cap"], na["remaining"]) == (5, 5)

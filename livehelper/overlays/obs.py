@@ -104,12 +104,12 @@ class ObsStatus:
 
 def product_texts(product: Product) -> dict[str, str]:
     """What the three text sources show for a featured product (Vietnamese, on stream)."""
-    if product.stock is None:
+    if product.available is None:
         stock = ""
     elif product.sold_out:
         stock = "HẾT HÀNG"
     else:
-        stock = f"Còn {format_qty(product.stock)} {product.unit}"
+        stock = f"Còn {format_qty(product.available)} {product.unit}"
     return {
         "name": product.name,
         "price": f"{format_vnd(product.price)}/{product.unit}",

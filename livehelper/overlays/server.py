@@ -58,7 +58,7 @@ def snapshot(store: Store, session_id: int) -> dict[str, Any]:
     session = store.session(session_id)
     product = None
     if session.featured_code:
-        product = _product_state(store.product(session.featured_code))
+        product = _product_state(store.product(session.featured_code, session_id))
     ticker = [
         {
             "id": c.id,
@@ -92,8 +92,9 @@ def _product_state(p: Product) -> dict[str, Any]:
         "price": p.price,
         "price_text": format_vnd(p.price),
         "unit": p.unit,
-        "stock": None if p.stock is None else qty_to_json(p.stock),
-        "stock_text": None if p.stock is None else f"{format_qty(p.stock)} {p.unit}",
+        # what can still be bought: on the shelf, not held for a waiting buyer, within the cap
+        "stock": None if p.available is None else qty_to_json(p.available),
+        "stock_text": None if p.available is None else f"{format_qty(p.available)} {p.unit}",
         "sold_out": p.sold_out,
         "photo": photo,
     }

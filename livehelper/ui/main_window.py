@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QTabBar,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -53,9 +54,17 @@ from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSettings
 from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.speech import announcement
-from livehelper.store import Decision, IngestResult, Store
+from livehelper.store import Decision, Expired, IngestResult, Store
 from livehelper.ui.backend import Backend
-from livehelper.ui.models import FeedModel, OrdersModel, ProductsModel, QueueModel
+from livehelper.ui.models import (
+    LANES,
+    FeedModel,
+    LaneFilter,
+    OrdersModel,
+    ProductsModel,
+    QueueModel,
+    in_lane,
+)
 from livehelper.ui.obs_panel import (
     ObsPanel,
     ObsSettingsDialog,
@@ -75,7 +84,7 @@ from livehelper.vietqr import BankAccount
 log = logging.getLogger(__name__)
 
 FEED_LIMIT = 100_000  # comments loaded when a session is resumed
-FOLLOW_MS = 1000  # how often a window looks for other assistants' decisions
+FOLLOW_MS = 500  # how often a window looks for other laptops' decisions (seen within 1 s)
 FLUSH_MS = 100  # feeds are repainted at most ten times a second
 
 
@@ -119,14 +128,14 @@ def _table(
 
 class QueueView(QTableView):
     """The claims table; the keyboard drives it: Enter confirms, Delete rejects, E edits,
-    R / M answer "replace or add?" for a buyer's new quantity."""
+    R replaces a buyer's earlier claim with this new quantity, M merges this claim into
+    the buyer's earlier one."""
 
     sig_confirm = Signal()
     sig_reject = Signal()
     sig_edit = Signal()
     sig_repeat = Signal(bool)
-    """A new quantity from the same buyer: True replaces the earlier claim (R), False
-    keeps both (M)."""
+    """True: replace the earlier claim (R); False: merge into it (M)."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -140,6 +149,17 @@ class QueueView(QTableView):
             self.sig_repeat.emit(key == Qt.Key.Key_R)
         else:
             super().keyPressEvent(event)
+
+
+def _version(claim: Claim) -> tuple[object, ...]:
+    """What ``Store.pending_states`` reports for a claim, to spot changes made elsewhere."""
+    return (
+        claim.reserved_at,
+        claim.waitlisted,
+        claim.offered_at,
+        claim.cancel_requested,
+        claim.replaces_claim_id,
+    )
 
 
 class MainWindow(QMainWindow):
@@ -163,6 +183,8 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.session: Session | None = None
         self._incoming: list[IngestResult] = []
+        self._told_offered: set[int] = set()  # claims whose "back in stock" was shown
+        self._totals_busy = self._totals_again = False
         self._source_state = ""
         self.overlay_url = ""  # the overlay server's address while a live is on
         self.overlay_dialog: OverlayDialog | None = None
@@ -170,6 +192,7 @@ class MainWindow(QMainWindow):
         self.products = ProductsModel(self)
         self.feed = FeedModel(self)
         self.queue = QueueModel(self)
+        self.lanes = LaneFilter(self.queue, self)
         self.orders = OrdersModel(self)
         self._build()
         self.retranslate()
@@ -226,11 +249,14 @@ class MainWindow(QMainWindow):
         self.overlays_button.clicked.connect(self._open_overlays)
         self.demo_button = QPushButton()
         self.demo_button.clicked.connect(self._offer_demo)
+        self.settings_button = QPushButton()
+        self.settings_button.clicked.connect(self._open_settings)
         for button in (
             self.live_button,
             self.import_button,
             self.export_button,
             self.overlays_button,
+            self.settings_button,
             self.demo_button,
         ):
             toolbar.addWidget(button)
@@ -253,7 +279,11 @@ class MainWindow(QMainWindow):
         self.products_box = self._box(self.products_view)
 
         # queue
-        self.queue_view = _table(self.queue, (44, 130, 170, 0, 96), QueueView(), row_height=34)
+        self.queue_view = _table(self.lanes, (44, 130, 170, 0, 96), QueueView(), row_height=34)
+        self.lane_tabs = QTabBar()
+        for _lane in LANES:
+            self.lane_tabs.addTab("")
+        self.lane_tabs.currentChanged.connect(self._lane_changed)
         assert isinstance(self.queue_view, QueueView)
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirm")
@@ -268,6 +298,7 @@ class MainWindow(QMainWindow):
         queue_inner = QWidget()
         qlayout = QVBoxLayout(queue_inner)
         qlayout.setContentsMargins(0, 0, 0, 0)
+        qlayout.addWidget(self.lane_tabs)
         qlayout.addWidget(self.queue_view)
         qlayout.addLayout(buttons)
         self.queue_box = self._box(queue_inner)
@@ -279,7 +310,7 @@ class MainWindow(QMainWindow):
         self.queue_view.selectionModel().currentRowChanged.connect(self._hold_current)
         self.queue_view.clicked.connect(
             lambda index: (
-                self.queue.toggle_phone(index.row())
+                self.queue.toggle_phone(self.lanes.mapToSource(index).row())
                 if index.column() == QueueModel.PHONE_COLUMN
                 else None
             )
@@ -384,6 +415,7 @@ class MainWindow(QMainWindow):
         self.export_button.setText(self.tr("Export orders…"))
         self.demo_button.setText(self.tr("Try the demo"))
         self.overlays_button.setText(self.tr("Overlays and QR…"))
+        self.settings_button.setText(self.tr("Settings…"))
         self.speech_button.setText(self.tr("🔊 Read orders aloud"))
         self._fill_speech_choices()
         self.assistant_label.setText(self.tr("Assistant:"))
@@ -426,7 +458,7 @@ class MainWindow(QMainWindow):
         return Snapshot(
             store,
             session,
-            store.products(),
+            store.products(session.id),
             comments,
             store.claims(session.id, ClaimStatus.PENDING),
             store.orders(session.id),
@@ -558,6 +590,8 @@ class MainWindow(QMainWindow):
             self.feed_view.scrollToBottom()
         if claims and not had_selection:
             self._select_first_claim()
+        if claims:  # new claims hold stock: what is left changed
+            self._refresh_totals()
         self._update_status()
 
     def _follow_others(self) -> None:
@@ -565,12 +599,16 @@ class MainWindow(QMainWindow):
             return
         assert self.session is not None
         store, session_id = self.store, self.session.id
-        shown = {c.id for c in self.queue.rows}
         self._following = True
 
-        def look() -> tuple[dict[int, str | None], list[Claim]]:
-            waiting = store.pending_ids(session_id)
-            return waiting, store.claims_by_id(sorted(set(waiting) - shown))
+        versions = {c.id: _version(c) for c in self.queue.rows}
+
+        def look() -> tuple[dict[int, str | None], list[Claim], Expired]:
+            expired = store.expire_reservations(session_id)  # any laptop may; once each
+            states = store.pending_states(session_id)
+            changed = [i for i, st in states.items() if versions.get(i) != st.version]
+            waiting = {i: st.held_by for i, st in states.items()}
+            return waiting, store.claims_by_id(sorted(changed)), expired
 
         self.backend.call(look, done=self._others_decided, failed=self._follow_failed)
 
@@ -578,9 +616,9 @@ class MainWindow(QMainWindow):
         self._following = False
         log.warning("could not follow other assistants: %s", exc)
 
-    def _others_decided(self, found: tuple[dict[int, str | None], list[Claim]]) -> None:
+    def _others_decided(self, found: tuple[dict[int, str | None], list[Claim], Expired]) -> None:
         self._following = False
-        waiting, new = found
+        waiting, new, expired = found
         me = self.assistant.text().strip() or "?"
         for claim in list(self.queue.rows):  # who else is handling what
             holder = waiting.get(claim.id)
@@ -595,9 +633,16 @@ class MainWindow(QMainWindow):
             self.queue.remove_claim(claim_id)
         present = {c.id for c in self.queue.rows}
         fresh = [c for c in new if c.id not in present]
+        changed = [c for c in new if c.id in present and c.id not in self.queue.busy]
+        for claim in changed:  # its hold, its place in line, a cancel: changed elsewhere
+            holder = waiting.get(claim.id)
+            self.queue.update_claim(
+                dataclasses.replace(claim, held_by=None if holder == me else holder)
+            )
         if fresh:
             self.queue.append_rows(fresh)
-        if gone or fresh:
+        self._tell_offered([c for c in changed if c.offered_at is not None])
+        if gone or fresh or changed or expired.released:
             if not self.queue_view.currentIndex().isValid():
                 self._select_first_claim()
             self._refresh_totals()
@@ -609,8 +654,8 @@ class MainWindow(QMainWindow):
         store, me = self.store, self.assistant.text().strip() or "?"
         previous = self._held
         claim = (
-            self.queue.rows[current.row()]
-            if current.isValid() and current.row() < len(self.queue.rows)
+            self.lanes.claim_at(current.row())
+            if current.isValid() and current.row() < self.lanes.rowCount()
             else None
         )
         self._held = claim.id if claim is not None else None
@@ -635,9 +680,19 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _offered_loaded(self, claims: list[Claim]) -> None:
+        for claim in claims:
+            self.queue.update_claim(claim)
+        self._tell_offered(claims)
+
     def _resolve_repeat(self, replace: bool) -> None:
         claim = self.selected_claim()
-        if claim is None or claim.replaces_claim_id is None or self.store is None:
+        if claim is None or self.store is None:
+            return
+        if not replace:  # M: one claim for the buyer, quantities added up
+            self._merge(claim)
+            return
+        if claim.replaces_claim_id is None:
             return
         earlier = claim.replaces_claim_id
 
@@ -649,6 +704,45 @@ class MainWindow(QMainWindow):
 
         self.backend.call(
             self.store.resolve_repeat, claim.id, replace, self.assistant.text().strip(), done=done
+        )
+
+    def _merge(self, claim: Claim) -> None:
+        assert self.store is not None
+        self.queue.set_busy(claim.id, True)
+
+        def merged(target: Claim) -> None:
+            self.queue.remove_claim(claim.id)
+            self.queue.update_claim(target)
+            self._update_status()
+
+        def refused(exc: BaseException) -> None:
+            self.queue.set_busy(claim.id, False)
+            self.show_problem(
+                self.tr("Claim {id} was not merged: {reason}").format(id=claim.id, reason=exc)
+            )
+
+        self.backend.call(
+            self.store.merge,
+            claim.id,
+            self.assistant.text().strip(),
+            done=merged,
+            failed=refused,
+        )
+
+    def _lane_changed(self, position: int) -> None:
+        self.lanes.set_lane(LANES[position])
+        if not self.queue_view.currentIndex().isValid():
+            self._select_first_claim()
+
+    def _open_settings(self) -> None:
+        if self.store is None:
+            return
+        from livehelper.ui.settings_dialog import SettingsDialog
+
+        store, session_id = self.store, self.session.id if self.session else None
+        self.backend.call(
+            lambda: SettingsDialog.load(store, session_id),
+            done=lambda loaded: SettingsDialog(loaded, self.backend, store, self).open(),
         )
 
     @Slot(object)
@@ -849,21 +943,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- decisions
     def selected_claim(self) -> Claim | None:
         index = self.queue_view.currentIndex()
-        if not index.isValid() or index.row() >= len(self.queue.rows):
+        if not index.isValid() or index.row() >= self.lanes.rowCount():
             return None
-        claim = self.queue.rows[index.row()]
+        claim = self.lanes.claim_at(index.row())
         return None if claim.id in self.queue.busy else claim
 
     def _select_first_claim(self) -> None:
-        for row, claim in enumerate(self.queue.rows):
-            if claim.id not in self.queue.busy:
+        for row in range(self.lanes.rowCount()):
+            if self.lanes.claim_at(row).id not in self.queue.busy:
                 self.queue_view.selectRow(row)
                 return
 
     def _select_next_after(self, row: int) -> None:
-        rows = self.queue.rows
-        for candidate in [*range(row + 1, len(rows)), *range(row - 1, -1, -1)]:
-            if rows[candidate].id not in self.queue.busy:
+        count = self.lanes.rowCount()
+        for candidate in [*range(row + 1, count), *range(min(row, count) - 1, -1, -1)]:
+            if self.lanes.claim_at(candidate).id not in self.queue.busy:
                 self.queue_view.selectRow(candidate)
                 return
         self.queue_view.clearSelection()
@@ -890,7 +984,25 @@ class MainWindow(QMainWindow):
             done=self._decided,
         )
 
+    def _tell_offered(self, claims: Sequence[Claim]) -> None:
+        """Stock came back for buyers waiting in line: the seller can tell them."""
+        fresh = [c for c in claims if c.id not in self._told_offered]
+        if not fresh:
+            return
+        self._told_offered.update(c.id for c in fresh)
+        from livehelper.ui.models import items_text
+
+        self._show_banner(
+            self.tr("Back in stock for: {who}").format(
+                who="; ".join(f"{c.buyer_name} ({items_text(c.items)})" for c in fresh)
+            )
+        )
+
     def _decided(self, decisions: Sequence[Decision]) -> None:
+        offered = [i for d in decisions for i in d.offered]
+        if offered and self.store is not None:
+            store = self.store
+            self.backend.call(store.claims_by_id, offered, done=self._offered_loaded)
         for d in decisions:
             if d.ok:
                 self.queue.remove_claim(d.claim_id)
@@ -924,14 +1036,29 @@ class MainWindow(QMainWindow):
         settings.setValue("speech/voice", self.speech_voice.currentIndex())
 
     def _refresh_totals(self) -> None:
+        """Reload orders and stock; while one reload runs, further requests make one more."""
         if self.store is None or self.session is None:
             return
+        if self._totals_busy:
+            self._totals_again = True
+            return
+        self._totals_busy = True
         store, session_id = self.store, self.session.id
         self.backend.call(
-            lambda: (store.orders(session_id), store.products()), done=self._totals_loaded
+            lambda: (store.orders(session_id), store.products(session_id)),
+            done=self._totals_loaded,
+            failed=self._totals_failed,
         )
 
+    def _totals_failed(self, exc: BaseException) -> None:
+        self._totals_busy = False
+        self.show_problem(str(exc))
+
     def _totals_loaded(self, value: tuple[list[Order], list[Product]]) -> None:
+        self._totals_busy = False
+        if self._totals_again:
+            self._totals_again = False
+            QTimer.singleShot(FOLLOW_MS, self._refresh_totals)  # at most twice a second
         orders, products = value
         featured = self.products.featured
         before = next((p for p in self.products.rows if p.code == featured), None)
@@ -1072,6 +1199,14 @@ class MainWindow(QMainWindow):
             if self.overlay_url
             else self.tr("Overlays: off")
         )
+        lane_titles = {
+            "all": self.tr("All"),
+            "unsure": self.tr("Not sure"),
+            "waiting": self.tr("Waiting for stock"),
+        }
+        for position, lane in enumerate(LANES):
+            count = sum(in_lane(c, lane) for c in self.queue.rows)
+            self.lane_tabs.setTabText(position, f"{lane_titles[lane]} ({count})")
         revenue = sum(o.total for o in self.orders.rows)
         self.counts_status.setText(
             self.tr(

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -30,6 +31,8 @@ UNSURE_BG = QBrush(QColor("#fff4cc"))
 CANCEL_BG = QBrush(QColor("#ffcdd2"))  # the buyer asked to cancel
 FEATURED_BG = QBrush(QColor("#ffe8b3"))
 BUSY_FG = QBrush(QColor("#9a9a9a"))
+WAITING_BG = QBrush(QColor("#e3e8f4"))  # sold out: waits in line
+OFFERED_BG = QBrush(QColor("#c8f0d0"))  # stock came back for it: tell the buyer
 BOLD = QFont()
 BOLD.setBold(True)
 
@@ -121,16 +124,21 @@ def intent_label(intent: Intent) -> str:
     }[intent]
 
 
+def _left(p: Product) -> str:
+    """What can still be sold, and what waiting claims hold: '3 (+2)'."""
+    if p.available is None:
+        return "∞"
+    held = f" (+{format_qty(p.reserved)})" if p.reserved else ""
+    return format_qty(p.available) + held
+
+
 class ProductsModel(RowsModel[Product]):
     columns = (
         (QT_TRANSLATE_NOOP("Models", "Key"), lambda p: ""),
         (QT_TRANSLATE_NOOP("Models", "Code"), lambda p: p.code),
         (QT_TRANSLATE_NOOP("Models", "Product"), lambda p: p.name),
         (QT_TRANSLATE_NOOP("Models", "Price"), lambda p: f"{format_vnd(p.price)}/{p.unit}"),
-        (
-            QT_TRANSLATE_NOOP("Models", "Left"),
-            lambda p: "∞" if p.stock is None else format_qty(p.stock),
-        ),
+        (QT_TRANSLATE_NOOP("Models", "Left"), lambda p: _left(p)),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -192,6 +200,14 @@ def _wants(claim: Claim) -> str:
         return QCoreApplication.translate("Models", "CANCELLED BY BUYER · {items}").format(
             items=text
         )
+    if claim.waitlisted:
+        return QCoreApplication.translate("Models", "SOLD OUT, in line · {items}").format(
+            items=text
+        )
+    if claim.offered_at is not None:
+        return QCoreApplication.translate("Models", "BACK IN STOCK for them · {items}").format(
+            items=text
+        )
     if claim.replaces_claim_id is not None:
         return QCoreApplication.translate("Models", "{items} (instead of #{id}? R / M)").format(
             items=text, id=claim.replaces_claim_id
@@ -244,12 +260,22 @@ class QueueModel(RowsModel[Claim]):
                 return QCoreApplication.translate(
                     "Models", "The buyer has asked to cancel: press Delete to reject."
                 )
+        if row.waitlisted:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return WAITING_BG
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(
+                    "Models",
+                    "Sold out when this came: it waits in line and gets stock that is freed.",
+                )
+        if row.offered_at is not None and role == Qt.ItemDataRole.BackgroundRole:
+            return OFFERED_BG
         if row.ambiguous and role == Qt.ItemDataRole.BackgroundRole:
             return UNSURE_BG
         if role == Qt.ItemDataRole.ToolTipRole and row.replaces_claim_id is not None:
             return QCoreApplication.translate(
                 "Models",
-                "A new quantity from this buyer: R replaces claim {id}, M keeps both.",
+                "A new quantity from this buyer: R replaces claim {id}, M merges them into one.",
             ).format(id=row.replaces_claim_id)
         if role == Qt.ItemDataRole.ToolTipRole and row.ambiguous:
             return QCoreApplication.translate(
@@ -273,6 +299,46 @@ class QueueModel(RowsModel[Claim]):
         row = self.row_of(lambda c: c.id == claim_id)
         if row >= 0:
             self.remove_row(row)
+
+
+LANES = ("all", "unsure", "waiting")
+
+
+def in_lane(claim: Claim, lane: str) -> bool:
+    """Which lane of the queue shows a claim: everything, the ones the reader was not
+    sure of (or that ask replace-or-add), the ones waiting in line for stock."""
+    if lane == "unsure":
+        return claim.ambiguous or claim.replaces_claim_id is not None
+    if lane == "waiting":
+        return claim.waitlisted
+    return True
+
+
+class LaneFilter(QSortFilterProxyModel):
+    """The queue as one lane shows it; the QueueModel underneath keeps every claim."""
+
+    def __init__(self, queue: QueueModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lane = "all"
+        self.setDynamicSortFilter(True)
+        self.setSourceModel(queue)
+
+    def set_lane(self, lane: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.lane = lane
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.lane = lane
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        rows = self.sourceModel().rows  # type: ignore[attr-defined]
+        return source_row < len(rows) and in_lane(rows[source_row], self.lane)
+
+    def claim_at(self, row: int) -> Claim:
+        claim: Claim = self.index(row, 0).data(Qt.ItemDataRole.UserRole)
+        return claim
 
 
 class OrdersModel(RowsModel[Order]):
