@@ -101,6 +101,40 @@ def build_parser() -> argparse.ArgumentParser:
     p = orders.add_parser("list", parents=[common], help="confirmed orders of a session")
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--json", action="store_true")
+    p = orders.add_parser(
+        "outcome",
+        parents=[common],
+        help="after delivery: delivered, returned (refused: flags the buyer 'bom hàng'), none",
+    )
+    p.add_argument("id", type=int, metavar="ORDER_ID")
+    p.add_argument("outcome", choices=["delivered", "returned", "none"])
+
+    buyers = command("buyers", "buyers across shows and platforms").add_subparsers(
+        dest="action", required=True
+    )
+    p = buyers.add_parser("find", parents=[common], help="accounts by name or phone")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p = buyers.add_parser("show", parents=[common], help="a buyer's card: accounts, history")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p = buyers.add_parser(
+        "suggest", parents=[common], help="accounts of different buyers sharing a phone"
+    )
+    p.add_argument("--json", action="store_true")
+    p = buyers.add_parser("merge", parents=[common], help="one person behind both accounts")
+    p.add_argument("keep", type=int)
+    p.add_argument("other", type=int)
+    p.add_argument("--json", action="store_true")
+    p = buyers.add_parser("set", parents=[common], help="a buyer's address, note, phone, flag")
+    p.add_argument("id", type=int)
+    p.add_argument("--address")
+    p.add_argument("--note")
+    p.add_argument("--phone")
+    flag = p.add_mutually_exclusive_group()
+    flag.add_argument("--flag", action="store_true", help='mark as "bom hàng"')
+    flag.add_argument("--unflag", action="store_true")
+    p.add_argument("--json", action="store_true")
 
     p = command("listen", "read live comments from platforms into a session")
     p.add_argument("--session", type=int, required=True)
@@ -341,6 +375,7 @@ def claim_json(claim: Any) -> dict[str, Any]:
         "reserved": claim.reserved_at is not None,
         "waitlisted": claim.waitlisted,
         "offered": claim.offered_at is not None,
+        "buyer_flagged": claim.buyer_flagged,
     }
 
 
@@ -693,10 +728,106 @@ def cmd_queue(args: argparse.Namespace) -> int:
     return 0 if all(d.ok for d in decisions) else 1
 
 
-def cmd_orders(args: argparse.Namespace) -> int:
-    from livehelper.export.rows import order_dict
+def buyer_json(buyer: Any) -> dict[str, Any]:
+    return {
+        "id": buyer.id,
+        "platform": buyer.platform,
+        "platform_user_id": buyer.platform_user_id,
+        "name": buyer.display_name,
+        "phone": buyer.phone,
+        "person_id": buyer.person_id or buyer.id,
+        "address": buyer.address,
+        "note": buyer.note,
+        "flagged": buyer.flagged,
+    }
+
+
+def card_json(card: Any) -> dict[str, Any]:
+    return {
+        **buyer_json(card.person),
+        "accounts": [buyer_json(a) for a in card.accounts],
+        "orders": [
+            {
+                "order_id": o.order_id,
+                "session_id": o.session_id,
+                "session": o.session_name,
+                "at": o.at.isoformat(),
+                "total": o.total,
+                "outcome": o.outcome.value if o.outcome else None,
+            }
+            for o in card.orders
+        ],
+        "delivered": card.delivered,
+        "returned": card.returned,
+        "same_phone": [buyer_json(a) for a in card.same_phone],
+    }
+
+
+def cmd_buyers(args: argparse.Namespace) -> int:
     from livehelper.model import format_vnd
 
+    store = _open_store(args)
+    if args.action == "find":
+        found = store.find_buyers(args.text)
+        if args.json:
+            _emit([buyer_json(b) for b in found])
+        for b in [] if args.json else found:
+            flag = "  ⚠ BOM HÀNG" if b.flagged else ""
+            print(f"{b.id:6} {b.platform:9} {b.display_name[:28]:28} {b.phone or '-'}{flag}")
+        return 0
+    if args.action == "suggest":
+        pairs = store.merge_suggestions()
+        if args.json:
+            _emit([{"phone": p, "buyers": [buyer_json(b) for b in found]} for p, found in pairs])
+        for phone, found in [] if args.json else pairs:
+            names = ", ".join(f"#{b.id} {b.display_name} ({b.platform})" for b in found)
+            print(f"{phone}: {names}")
+        return 0
+    if args.action == "merge":
+        card = store.merge_buyers(args.keep, args.other)
+    elif args.action == "set":
+        changes: dict[str, Any] = {
+            k: getattr(args, k)
+            for k in ("address", "note", "phone")
+            if getattr(args, k) is not None
+        }
+        if args.flag or args.unflag:
+            changes["flagged"] = bool(args.flag)
+        card = store.update_buyer(args.id, **changes) if changes else store.buyer_card(args.id)
+    else:
+        card = store.buyer_card(args.id)
+    if args.json:
+        _emit(card_json(card))
+        return 0
+    person = card.person
+    print(f"{person.display_name} (#{person.id}){'  ⚠ BOM HÀNG' if person.flagged else ''}")
+    print(f"  phone {person.phone or '-'} · address {person.address or '-'}")
+    if person.note:
+        print(f"  note: {person.note}")
+    for a in card.accounts:
+        print(f"  account #{a.id} {a.platform} {a.display_name}")
+    print(f"  {len(card.orders)} orders · {card.delivered} delivered · {card.returned} returned")
+    for o in card.orders:
+        outcome = o.outcome.value if o.outcome else "-"
+        print(
+            f"    order {o.order_id} {o.at:%Y-%m-%d} {o.session_name[:24]:24} {format_vnd(o.total):>12} {outcome}"
+        )
+    for a in card.same_phone:
+        print(
+            f"  same phone: #{a.id} {a.display_name} ({a.platform}) — livehelper buyers merge {person.id} {a.id}"
+        )
+    return 0
+
+
+def cmd_orders(args: argparse.Namespace) -> int:
+    from livehelper.export.rows import order_dict
+    from livehelper.model import Outcome, format_vnd
+
+    if args.action == "outcome":
+        outcome = None if args.outcome == "none" else Outcome(args.outcome)
+        _open_store(args).set_outcome(args.id, outcome)
+        print(f"order {args.id}: {args.outcome}", file=sys.stderr)
+        return 0
     orders = _open_store(args).orders(args.session)
     if args.json:
         _emit([order_dict(o) for o in orders])
@@ -937,6 +1068,7 @@ COMMANDS = {
     "reconcile": cmd_reconcile,
     "queue": cmd_queue,
     "orders": cmd_orders,
+    "buyers": cmd_buyers,
     "export": cmd_export,
     "obs": cmd_obs,
     "overlay": cmd_overlay,

@@ -14,7 +14,8 @@ History:
      claims.replaces_claim_id (the duplicate policy); claims.held_by/held_at (who is
      handling a claim); order_exports (sent once)
   4  stock reservations: products.reserved_milli, show_stock (per-show cap and what
-     the show has taken), claims.reserved_until/waitlisted/offered_at
+     the show has taken), claims.reserved_at/waitlisted/offered_at; buyers across
+     sessions: buyers.person_id/address/flagged, orders.outcome/outcome_at
 """
 
 from __future__ import annotations

@@ -75,6 +75,44 @@ class Buyer:
     display_name: str
     phone: str | None
     note: str
+    person_id: int | None = None  # merged into that buyer's person
+    address: str | None = None
+    flagged: bool = False  # "bom hàng": refused a cash-on-delivery parcel
+
+
+class Outcome(enum.StrEnum):
+    """What became of an order's parcel."""
+
+    DELIVERED = "delivered"
+    RETURNED = "returned"  # refused on delivery: "bom hàng"
+
+
+@dataclass(frozen=True, slots=True)
+class PastOrder:
+    order_id: int
+    session_id: int
+    session_name: str
+    at: datetime
+    total: int
+    outcome: Outcome | None
+
+
+@dataclass(frozen=True, slots=True)
+class BuyerCard:
+    """One person across accounts, platforms and shows."""
+
+    person: Buyer  # the first row: phone, address, note, flag
+    accounts: tuple[Buyer, ...]  # every platform account merged into this person
+    orders: tuple[PastOrder, ...]
+    same_phone: tuple[Buyer, ...] = ()  # other accounts with this phone: merge them?
+
+    @property
+    def delivered(self) -> int:
+        return sum(o.outcome is Outcome.DELIVERED for o in self.orders)
+
+    @property
+    def returned(self) -> int:
+        return sum(o.outcome is Outcome.RETURNED for o in self.orders)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +196,7 @@ class Claim:
     reserved_at: datetime | None = None  # its goods are held for it since then
     waitlisted: bool = False  # it came when the product was sold out: waits in line
     offered_at: datetime | None = None  # freed stock was offered to it from the line
+    buyer_flagged: bool = False  # this buyer (or this phone) refused a COD parcel before
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,6 +144,12 @@ buyers = sa.Table(
     sa.Column("display_name", sa.String(200), nullable=False),
     sa.Column("phone", sa.String(16), nullable=True),
     sa.Column("note", sa.Text, nullable=False),
+    # one person, several accounts: rows merged (by phone, when an assistant agreed)
+    # point at the person's first row; that row keeps the person's address and flag
+    sa.Column("person_id", sa.Integer, nullable=True, info={"since": 4}),
+    sa.Column("address", sa.Text, nullable=True, info={"since": 4}),
+    # "bom hàng": refused a cash-on-delivery parcel; warned about when claiming again
+    sa.Column("flagged", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 4}),
     sa.UniqueConstraint("platform", "platform_user_id", name="uq_buyer_platform_user"),
 )
 
@@ -171,6 +177,9 @@ orders = sa.Table(
     sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
     sa.Column("buyer_id", sa.Integer, sa.ForeignKey("buyers.id"), nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # after the show: the parcel was delivered, or returned (refused, "bom hàng")
+    sa.Column("outcome", sa.String(12), nullable=True, info={"since": 4}),
+    sa.Column("outcome_at", UTCDateTime, nullable=True, info={"since": 4}),
     sa.UniqueConstraint("session_id", "buyer_id", name="uq_order_session_buyer"),
 )
 
@@ -237,4 +246,7 @@ sa.Index(
     info={"since": 3},
 )
 sa.Index("ix_claim_items_claim", claim_items.c.claim_id)
+sa.Index("ix_buyers_phone", buyers.c.phone, info={"since": 4})
+sa.Index("ix_buyers_person", buyers.c.person_id, info={"since": 4})
+sa.Index("ix_buyers_flagged", buyers.c.flagged, info={"since": 4})
 sa.Index("ix_featured_log_session", featured_log.c.session_id, featured_log.c.at)

@@ -32,10 +32,11 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
-from livehelper import migrations, schema, stock
+from livehelper import buyers, migrations, schema, stock
 from livehelper.errors import InvalidTransition, NotFound, OutOfStock, StoreError
 from livehelper.model import (
     Buyer,
+    BuyerCard,
     Claim,
     ClaimStatus,
     Comment,
@@ -43,6 +44,7 @@ from livehelper.model import (
     Intent,
     LineItem,
     Order,
+    Outcome,
     ParseResult,
     Product,
     Session,
@@ -789,6 +791,7 @@ class Store:
                     .values(phone=sa.bindparam("b_phone")),
                     [{"b_id": k, "b_phone": v} for k, v in phones.items()],
                 )
+            marks = buyers.flagged_marks(conn) if claim_rows else (set(), set())
         with self._lock:
             self._buyer_cache.update(new_buyers)  # only ids that are now committed
 
@@ -825,6 +828,7 @@ class Store:
                 replaces_claim_id=row["replaces_claim_id"],
                 reserved_at=row["reserved_at"],
                 waitlisted=row["waitlisted"],
+                buyer_flagged=buyers.is_flagged(marks, row["buyer_id"], row["phone"]),
             )
             for claim_id, row, claim_items in zip(
                 claim_ids, claim_rows, claim_items_of, strict=True
@@ -1120,7 +1124,7 @@ class Store:
     ) -> list[Claim]:
         cl, cm, b = schema.claims, schema.comments, schema.buyers
         query = (
-            sa.select(cl, cm.c.text, cm.c.platform, b.c.display_name)
+            sa.select(cl, cm.c.text, cm.c.platform, b.c.display_name, b.c.phone.label("known"))
             .join(cm, cl.c.comment_id == cm.c.id)
             .join(b, cl.c.buyer_id == b.c.id)
             .where(where)
@@ -1133,6 +1137,7 @@ class Store:
         else:
             rows = list(conn.execute(query))
         items = self._items_for(conn, [r.id for r in rows])
+        marks = buyers.flagged_marks(conn)
         return [
             Claim(
                 id=r.id,
@@ -1155,6 +1160,8 @@ class Store:
                 reserved_at=r.reserved_at,
                 waitlisted=bool(r.waitlisted),
                 offered_at=r.offered_at,
+                buyer_flagged=buyers.is_flagged(marks, r.buyer_id, r.phone)
+                or buyers.is_flagged(marks, r.buyer_id, r.known),
             )
             for r in rows
         ]
@@ -1411,13 +1418,45 @@ class Store:
             )
         return out
 
+    # ------------------------------------------------------------------- buyers
     def buyer(self, buyer_id: int) -> Buyer:
         b = schema.buyers
         with self._read() as conn:
             r = conn.execute(sa.select(b).where(b.c.id == buyer_id)).first()
         if r is None:
             raise NotFound(f"no buyer with id {buyer_id}")
-        return Buyer(r.id, r.platform, r.platform_user_id, r.display_name, r.phone, r.note)
+        return buyers.buyer_from_row(r)
+
+    def buyer_card(self, buyer_id: int) -> BuyerCard:
+        """The person behind an account: every account merged into them, their order
+        history across shows, and accounts sharing their phone (merge them?)."""
+        with self._read() as conn:
+            return buyers.card(conn, buyer_id)
+
+    def merge_buyers(self, keep_id: int, other_id: int) -> BuyerCard:
+        """One person behind both accounts (an assistant agreed)."""
+        with self._write() as conn:
+            buyers.merge(conn, keep_id, other_id)
+            return buyers.card(conn, keep_id)
+
+    def update_buyer(self, buyer_id: int, **values: Any) -> BuyerCard:
+        """Change a person's ``phone``, ``address``, ``note`` or ``flagged``."""
+        with self._write() as conn:
+            buyers.update(conn, buyer_id, **values)
+            return buyers.card(conn, buyer_id)
+
+    def set_outcome(self, order_id: int, outcome: Outcome | None) -> None:
+        """What became of the parcel; a returned one flags the buyer "bom hàng"."""
+        with self._write() as conn:
+            buyers.set_outcome(conn, order_id, outcome, utcnow())
+
+    def merge_suggestions(self) -> list[tuple[str, list[Buyer]]]:
+        with self._read() as conn:
+            return buyers.merge_suggestions(conn)
+
+    def find_buyers(self, text: str) -> list[Buyer]:
+        with self._read() as conn:
+            return buyers.search(conn, text)
 
 
 class WalCheckpointer:

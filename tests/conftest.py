@@ -159,6 +159,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def db(db_url: str) -> str:
+    """The database as a user types it on the command line (``postgresql://…``)."""
+    return db_url.replace("postgresql+psycopg://", "postgresql://")
+
+
+@pytest.fixture
 def store(db_url: str) -> Iterator[object]:
     from livehelper.store import Store
 

@@ -10,8 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.helpers import DEMO_CATALOGUE, run_cli
 
 COMMENTS = [
@@ -84,11 +82,6 @@ def test_parse_reads_stdin_and_decimal_qty() -> None:
         input_text=jsonl([{"id": "x", "text": "Chốt 1,5kg"}]),
     ).stdout
     assert json.loads(out)["items"] == [{"code": "KS", "qty": 1.5}]
-
-
-@pytest.fixture
-def db(db_url: str) -> str:
-    return db_url.replace("postgresql+psycopg://", "postgresql://")
 
 
 def test_full_contract_flow(db: str, tmp_path: Path) -> None:

@@ -730,3 +730,55 @@ def test_settings_page_saves_shared_settings_and_the_show_cap(
     assert store.setting("reserve_minutes") == "3"
     na = next(p for p in store.stock_report(session_id) if p["code"] == "NA")
     assert (na["cap"], na["remaining"]) == (5, 5)
+
+
+def test_a_flagged_buyer_is_warned_about_and_their_card_opens_with_b(
+    qtbot, window: MainWindow, db
+) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.model import Outcome
+    from livehelper.ui.buyer_dialog import BuyerDialog
+    from livehelper.ui.models import FLAGGED_FG
+
+    _url, store, session_id = db
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+    pipeline.submit(comment(1, "chốt 2kg 0912345678", name="Chị Lan"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    first = window.queue.rows[0]
+    store.decide([first.id], ClaimStatus.CONFIRMED)
+    (order,) = store.orders(session_id)
+    store.set_outcome(order.id, Outcome.RETURNED)  # refused the parcel
+    # she comes back under another account with the same phone
+    pipeline.submit(
+        IncomingComment(
+            "facebook", "f1", "fb-lan", "Lan Nguyễn", "lấy 1kg 0912345678", datetime.now(UTC)
+        )
+    )
+    qtbot.waitUntil(
+        lambda: any(c.buyer_name == "Lan Nguyễn" for c in window.queue.rows), timeout=5000
+    )
+    row = next(i for i, c in enumerate(window.queue.rows) if c.buyer_name == "Lan Nguyễn")
+    assert window.queue.data(window.queue.index(row, 1)) == "⚠ Lan Nguyễn"
+    assert (
+        window.queue.data(window.queue.index(row, 1), Qt.ItemDataRole.ForegroundRole) == FLAGGED_FG
+    )
+    assert "bom hàng" in window.statusBar().currentMessage()
+
+    window.queue_view.setFocus()
+    window.queue_view.selectRow(row)
+    QTest.keyClick(window.queue_view, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: window.findChild(BuyerDialog) is not None, timeout=3000)
+    dialog = window.findChild(BuyerDialog)
+    assert dialog.phone.text() == "0912•••678"  # masked until asked
+    dialog.reveal.click()
+    assert dialog.phone.text() == "0912345678"
+    (merge,) = [b for b in dialog.findChildren(QPushButton) if "merge into this buyer" in b.text()]
+    merge.click()  # the assistant agrees: one person
+    qtbot.waitUntil(lambda: len(dialog.card.accounts) == 2, timeout=3000)
+    assert dialog.card.returned == 1 and dialog.flagged.isChecked()
+    dialog.flagged.setChecked(False)  # the seller forgives her
+    dialog.address.setText("Bản Hon, Tam Đường, Lai Châu")
+    with qtbot.waitSignal(dialog.accepted, timeout=3000):
+        dialog._save()
+    qtbot.waitUntil(lambda: not window.queue.rows[row].buyer_flagged, timeout=3000)
+    assert store.buyer_card(first.buyer_id).person.address == "Bản Hon, Tam Đường, Lai Châu"

@@ -136,6 +136,8 @@ class QueueView(QTableView):
     sig_edit = Signal()
     sig_repeat = Signal(bool)
     """True: replace the earlier claim (R); False: merge into it (M)."""
+    sig_buyer = Signal()
+    """B: the buyer's card (history, notes, the "bom hàng" flag)."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -147,6 +149,8 @@ class QueueView(QTableView):
             self.sig_edit.emit()
         elif key in (Qt.Key.Key_R, Qt.Key.Key_M):
             self.sig_repeat.emit(key == Qt.Key.Key_R)
+        elif key == Qt.Key.Key_B:
+            self.sig_buyer.emit()
         else:
             super().keyPressEvent(event)
 
@@ -306,6 +310,7 @@ class MainWindow(QMainWindow):
         self.queue_view.sig_reject.connect(self._reject)
         self.queue_view.sig_edit.connect(self._edit_quantity)
         self.queue_view.sig_repeat.connect(self._resolve_repeat)
+        self.queue_view.sig_buyer.connect(self._open_buyer)
         self._held: int | None = None
         self.queue_view.selectionModel().currentRowChanged.connect(self._hold_current)
         self.queue_view.clicked.connect(
@@ -320,6 +325,8 @@ class MainWindow(QMainWindow):
         self.feed_view = _table(self.feed, (80, 150, 0, 80))
         self.feed_box = self._box(self.feed_view)
         self.orders_view = _table(self.orders, (110, 95, 0, 90))
+        self.orders_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.orders_view.customContextMenuRequested.connect(self._order_menu)
         self.orders_box = self._box(self.orders_view)
 
         middle = QSplitter(Qt.Orientation.Vertical)
@@ -590,6 +597,13 @@ class MainWindow(QMainWindow):
             self.feed_view.scrollToBottom()
         if claims and not had_selection:
             self._select_first_claim()
+        flagged = sorted({c.buyer_name for c in claims if c.buyer_flagged})
+        if flagged:
+            self.show_problem(
+                self.tr("⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)").format(
+                    names=", ".join(flagged)
+                )
+            )
         if claims:  # new claims hold stock: what is left changed
             self._refresh_totals()
         self._update_status()
@@ -728,6 +742,67 @@ class MainWindow(QMainWindow):
             done=merged,
             failed=refused,
         )
+
+    def _open_buyer(self, buyer_id: int | None = None) -> None:
+        if buyer_id is None:
+            claim = self.selected_claim()
+            buyer_id = claim.buyer_id if claim is not None else None
+        if buyer_id is None or self.store is None:
+            return
+        from livehelper.ui.buyer_dialog import BuyerDialog
+
+        store = self.store
+
+        def show(card: Any) -> None:
+            dialog = BuyerDialog(card, self.backend, store, self)
+            dialog.sig_changed.connect(lambda _card: self._reload_queue_flags())
+            dialog.open()
+
+        self.backend.call(store.buyer_card, buyer_id, done=show)
+
+    def _reload_queue_flags(self) -> None:
+        """A buyer was flagged, unflagged or merged: their claims show it."""
+        if self.store is None:
+            return
+        ids = [c.id for c in self.queue.rows if c.id not in self.queue.busy]
+
+        def refreshed(claims: list[Claim]) -> None:
+            for claim in claims:
+                row = self.queue.row_of(lambda c, i=claim.id: c.id == i)
+                if row >= 0 and self.queue.rows[row].buyer_flagged != claim.buyer_flagged:
+                    current = self.queue.rows[row]
+                    self.queue.replace_row(
+                        row, dataclasses.replace(current, buyer_flagged=claim.buyer_flagged)
+                    )
+
+        self.backend.call(self.store.claims_by_id, ids, done=refreshed)
+
+    def _order_menu(self, point: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        from livehelper.model import Outcome
+
+        index = self.orders_view.indexAt(point)
+        if not index.isValid() or self.store is None:
+            return
+        order = self.orders.rows[index.row()]
+        store = self.store
+        menu = QMenu(self)
+        menu.addAction(self.tr("Buyer card…"), lambda: self._open_buyer(order.buyer_id))
+        menu.addAction(
+            self.tr("Delivered"),
+            lambda: self.backend.call(store.set_outcome, order.id, Outcome.DELIVERED),
+        )
+        menu.addAction(
+            self.tr("Returned: refused on delivery (bom hàng)"),
+            lambda: self.backend.call(
+                store.set_outcome,
+                order.id,
+                Outcome.RETURNED,
+                done=lambda _: self._reload_queue_flags(),
+            ),
+        )
+        menu.popup(self.orders_view.viewport().mapToGlobal(point))
 
     def _lane_changed(self, position: int) -> None:
         self.lanes.set_lane(LANES[position])

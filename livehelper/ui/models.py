@@ -31,6 +31,7 @@ UNSURE_BG = QBrush(QColor("#fff4cc"))
 CANCEL_BG = QBrush(QColor("#ffcdd2"))  # the buyer asked to cancel
 FEATURED_BG = QBrush(QColor("#ffe8b3"))
 BUSY_FG = QBrush(QColor("#9a9a9a"))
+FLAGGED_FG = QBrush(QColor("#b00020"))  # refused a COD parcel before ("bom hàng")
 WAITING_BG = QBrush(QColor("#e3e8f4"))  # sold out: waits in line
 OFFERED_BG = QBrush(QColor("#c8f0d0"))  # stock came back for it: tell the buyer
 BOLD = QFont()
@@ -215,12 +216,16 @@ def _wants(claim: Claim) -> str:
     return text
 
 
+def _buyer(claim: Claim) -> str:
+    return f"⚠ {claim.buyer_name}" if claim.buyer_flagged else claim.buyer_name
+
+
 class QueueModel(RowsModel[Claim]):
     """Pending claims. A claim being decided stays, greyed, until the database answers."""
 
     columns = (
         (QT_TRANSLATE_NOOP("Models", "#"), lambda c: str(c.id)),
-        (QT_TRANSLATE_NOOP("Models", "Buyer"), lambda c: c.buyer_name),
+        (QT_TRANSLATE_NOOP("Models", "Buyer"), _buyer),
         (QT_TRANSLATE_NOOP("Models", "Wants"), lambda c: _wants(c)),
         (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: c.text),
         (QT_TRANSLATE_NOOP("Models", "Phone"), lambda c: mask_phone(c.phone)),
@@ -253,6 +258,15 @@ class QueueModel(RowsModel[Claim]):
     def style(self, row: Claim, role: int) -> Any:
         if (row.id in self.busy or row.held_by) and role == Qt.ItemDataRole.ForegroundRole:
             return BUSY_FG
+        if row.buyer_flagged:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return FLAGGED_FG
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(
+                    "Models",
+                    "This buyer (or this phone) refused a cash-on-delivery parcel before"
+                    " (bom hàng). B opens their card.",
+                )
         if row.cancel_requested:  # the buyer wrote "huỷ" since: red, whatever else
             if role == Qt.ItemDataRole.BackgroundRole:
                 return CANCEL_BG

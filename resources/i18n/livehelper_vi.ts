@@ -82,6 +82,95 @@
     </message>
 </context>
 <context>
+    <name>BuyerDialog</name>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="40" />
+        <source>Buyer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="53" />
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="149" />
+        <source>Show</source>
+        <translation>Hiện</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="60" />
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="62" />
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="65" />
+        <source>Notes:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="66" />
+        <source>"Bom hàng": refused a cash-on-delivery parcel</source>
+        <translation>"Bom hàng": đã từ chối nhận hàng COD</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="70" />
+        <source>Orders</source>
+        <translation>Đơn hàng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="73" />
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="73" />
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="73" />
+        <source>Delivery</source>
+        <translation>Giao hàng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="73" />
+        <source>Live session</source>
+        <translation>Phiên live</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="102" />
+        <source>{orders} orders · {delivered} delivered · {returned} returned</source>
+        <translation>{orders} đơn · {delivered} đã giao · {returned} bị hoàn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="111" />
+        <source>delivered</source>
+        <translation>đã giao</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="112" />
+        <source>returned</source>
+        <translation>bị hoàn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="129" />
+        <source>Accounts: {list}</source>
+        <translation>Tài khoản: {list}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="139" />
+        <source>Same phone as {name} ({platform}): merge into this buyer</source>
+        <translation>Cùng số điện thoại với {name} ({platform}): gộp vào khách này</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="149" />
+        <source>Hide</source>
+        <translation>Ẩn</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../livehelper/ui/app.py" line="73" />
@@ -96,102 +185,102 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="227" />
+        <location filename="../../livehelper/ui/main_window.py" line="231" />
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="407" />
+        <location filename="../../livehelper/ui/main_window.py" line="414" />
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="408" />
+        <location filename="../../livehelper/ui/main_window.py" line="415" />
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="409" />
+        <location filename="../../livehelper/ui/main_window.py" line="416" />
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="410" />
+        <location filename="../../livehelper/ui/main_window.py" line="417" />
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="411" />
+        <location filename="../../livehelper/ui/main_window.py" line="418" />
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="412" />
+        <location filename="../../livehelper/ui/main_window.py" line="419" />
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="413" />
+        <location filename="../../livehelper/ui/main_window.py" line="420" />
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="414" />
+        <location filename="../../livehelper/ui/main_window.py" line="421" />
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="415" />
+        <location filename="../../livehelper/ui/main_window.py" line="422" />
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="416" />
+        <location filename="../../livehelper/ui/main_window.py" line="423" />
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="417" />
+        <location filename="../../livehelper/ui/main_window.py" line="424" />
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="418" />
+        <location filename="../../livehelper/ui/main_window.py" line="425" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="419" />
+        <location filename="../../livehelper/ui/main_window.py" line="426" />
         <source>🔊 Read orders aloud</source>
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="421" />
+        <location filename="../../livehelper/ui/main_window.py" line="428" />
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="422" />
+        <location filename="../../livehelper/ui/main_window.py" line="429" />
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="422" />
+        <location filename="../../livehelper/ui/main_window.py" line="429" />
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="479" />
+        <location filename="../../livehelper/ui/main_window.py" line="486" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="490" />
+        <location filename="../../livehelper/ui/main_window.py" line="497" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="491" />
+        <location filename="../../livehelper/ui/main_window.py" line="498" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -200,224 +289,244 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="516" />
+        <location filename="../../livehelper/ui/main_window.py" line="523" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="532" />
+        <location filename="../../livehelper/ui/main_window.py" line="539" />
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="538" />
+        <location filename="../../livehelper/ui/main_window.py" line="545" />
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="554" />
+        <location filename="../../livehelper/ui/main_window.py" line="561" />
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="555" />
+        <location filename="../../livehelper/ui/main_window.py" line="562" />
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="678" />
+        <location filename="../../livehelper/ui/main_window.py" line="603" />
+        <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
+        <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="692" />
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="721" />
+        <location filename="../../livehelper/ui/main_window.py" line="735" />
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="769" />
+        <location filename="../../livehelper/ui/main_window.py" line="791" />
+        <source>Buyer card…</source>
+        <translation>Thông tin khách…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="793" />
+        <source>Delivered</source>
+        <translation>Đã giao</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="797" />
+        <source>Returned: refused on delivery (bom hàng)</source>
+        <translation>Bị hoàn: khách không nhận (bom hàng)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="844" />
         <source>Northern voice</source>
         <translation>Giọng Bắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="770" />
+        <location filename="../../livehelper/ui/main_window.py" line="845" />
         <source>Central voice</source>
         <translation>Giọng Trung</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="771" />
+        <location filename="../../livehelper/ui/main_window.py" line="846" />
         <source>Southern voice</source>
         <translation>Giọng Nam</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="778" />
+        <location filename="../../livehelper/ui/main_window.py" line="853" />
         <source>Normal speed</source>
         <translation>Tốc độ vừa</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="779" />
+        <location filename="../../livehelper/ui/main_window.py" line="854" />
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="780" />
+        <location filename="../../livehelper/ui/main_window.py" line="855" />
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="837" />
+        <location filename="../../livehelper/ui/main_window.py" line="912" />
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="862" />
+        <location filename="../../livehelper/ui/main_window.py" line="937" />
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="877" />
+        <location filename="../../livehelper/ui/main_window.py" line="952" />
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="893" />
+        <location filename="../../livehelper/ui/main_window.py" line="968" />
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="900" />
+        <location filename="../../livehelper/ui/main_window.py" line="975" />
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="915" />
+        <location filename="../../livehelper/ui/main_window.py" line="990" />
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="996" />
+        <location filename="../../livehelper/ui/main_window.py" line="1071" />
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1014" />
+        <location filename="../../livehelper/ui/main_window.py" line="1089" />
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1080" />
-        <location filename="../../livehelper/ui/main_window.py" line="1087" />
+        <location filename="../../livehelper/ui/main_window.py" line="1155" />
+        <location filename="../../livehelper/ui/main_window.py" line="1162" />
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1080" />
+        <location filename="../../livehelper/ui/main_window.py" line="1155" />
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1088" />
+        <location filename="../../livehelper/ui/main_window.py" line="1163" />
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1116" />
-        <location filename="../../livehelper/ui/main_window.py" line="1137" />
+        <location filename="../../livehelper/ui/main_window.py" line="1191" />
+        <location filename="../../livehelper/ui/main_window.py" line="1212" />
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1118" />
+        <location filename="../../livehelper/ui/main_window.py" line="1193" />
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1133" />
+        <location filename="../../livehelper/ui/main_window.py" line="1208" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1146" />
+        <location filename="../../livehelper/ui/main_window.py" line="1221" />
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1161" />
+        <location filename="../../livehelper/ui/main_window.py" line="1236" />
         <source>{n} orders written to {path}</source>
         <translation>Đã ghi {n} đơn vào {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1180" />
+        <location filename="../../livehelper/ui/main_window.py" line="1255" />
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1180" />
+        <location filename="../../livehelper/ui/main_window.py" line="1255" />
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1183" />
+        <location filename="../../livehelper/ui/main_window.py" line="1258" />
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1186" />
+        <location filename="../../livehelper/ui/main_window.py" line="1261" />
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1188" />
+        <location filename="../../livehelper/ui/main_window.py" line="1263" />
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1190" />
+        <location filename="../../livehelper/ui/main_window.py" line="1265" />
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1192" />
+        <location filename="../../livehelper/ui/main_window.py" line="1267" />
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1195" />
+        <location filename="../../livehelper/ui/main_window.py" line="1270" />
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1195" />
+        <location filename="../../livehelper/ui/main_window.py" line="1270" />
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1198" />
+        <location filename="../../livehelper/ui/main_window.py" line="1273" />
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1200" />
+        <location filename="../../livehelper/ui/main_window.py" line="1275" />
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1203" />
+        <location filename="../../livehelper/ui/main_window.py" line="1278" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1204" />
+        <location filename="../../livehelper/ui/main_window.py" line="1279" />
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1205" />
+        <location filename="../../livehelper/ui/main_window.py" line="1280" />
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1213" />
+        <location filename="../../livehelper/ui/main_window.py" line="1288" />
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
@@ -458,131 +567,136 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="121" />
+        <location filename="../../livehelper/ui/models.py" line="122" />
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="122" />
+        <location filename="../../livehelper/ui/models.py" line="123" />
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="137" />
+        <location filename="../../livehelper/ui/models.py" line="138" />
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="138" />
+        <location filename="../../livehelper/ui/models.py" line="139" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="139" />
+        <location filename="../../livehelper/ui/models.py" line="140" />
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="140" />
+        <location filename="../../livehelper/ui/models.py" line="141" />
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="141" />
+        <location filename="../../livehelper/ui/models.py" line="142" />
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="174" />
+        <location filename="../../livehelper/ui/models.py" line="175" />
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="177" />
-        <location filename="../../livehelper/ui/models.py" line="223" />
-        <location filename="../../livehelper/ui/models.py" line="346" />
+        <location filename="../../livehelper/ui/models.py" line="178" />
+        <location filename="../../livehelper/ui/models.py" line="228" />
+        <location filename="../../livehelper/ui/models.py" line="360" />
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="178" />
-        <location filename="../../livehelper/ui/models.py" line="225" />
+        <location filename="../../livehelper/ui/models.py" line="179" />
+        <location filename="../../livehelper/ui/models.py" line="230" />
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="179" />
+        <location filename="../../livehelper/ui/models.py" line="180" />
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="196" />
+        <location filename="../../livehelper/ui/models.py" line="197" />
         <source>{who} is on it · {items}</source>
         <translation>{who} đang xử lý · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="200" />
+        <location filename="../../livehelper/ui/models.py" line="201" />
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="204" />
+        <location filename="../../livehelper/ui/models.py" line="205" />
         <source>SOLD OUT, in line · {items}</source>
         <translation>HẾT HÀNG, đang chờ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="208" />
+        <location filename="../../livehelper/ui/models.py" line="209" />
         <source>BACK IN STOCK for them · {items}</source>
         <translation>CÓ HÀNG LẠI cho khách · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="212" />
+        <location filename="../../livehelper/ui/models.py" line="213" />
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="222" />
+        <location filename="../../livehelper/ui/models.py" line="227" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="224" />
+        <location filename="../../livehelper/ui/models.py" line="229" />
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="226" />
-        <location filename="../../livehelper/ui/models.py" line="347" />
+        <location filename="../../livehelper/ui/models.py" line="231" />
+        <location filename="../../livehelper/ui/models.py" line="361" />
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="260" />
+        <location filename="../../livehelper/ui/models.py" line="265" />
+        <source>This buyer (or this phone) refused a cash-on-delivery parcel before (bom hàng). B opens their card.</source>
+        <translation>Khách này (hoặc số điện thoại này) đã từng bom hàng. Nhấn B để xem thông tin khách.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="274" />
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="267" />
+        <location filename="../../livehelper/ui/models.py" line="281" />
         <source>Sold out when this came: it waits in line and gets stock that is freed.</source>
         <translation>Hết hàng lúc khách đặt: đơn chờ theo thứ tự và được nhận hàng khi có người huỷ.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="276" />
+        <location filename="../../livehelper/ui/models.py" line="290" />
         <source>A new quantity from this buyer: R replaces claim {id}, M merges them into one.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="281" />
+        <location filename="../../livehelper/ui/models.py" line="295" />
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="348" />
+        <location filename="../../livehelper/ui/models.py" line="362" />
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="349" />
+        <location filename="../../livehelper/ui/models.py" line="363" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
