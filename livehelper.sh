@@ -104,6 +104,11 @@ case "$command" in
     "$VENV/bin/livehelper" bench parse --count 100000
     "$VENV/bin/livehelper" bench export --orders 10000
     "$PY" benchmarks/soak_sources.py --seconds 60 --rate 200
+    if [ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || command -v initdb >/dev/null; then
+      "$PY" benchmarks/team.py --assistants 4 --claims 2000 --rounds 40
+    else
+      say "the team benchmark needs postgresql (bash livehelper.sh test installs it)"
+    fi
     if command -v obs >/dev/null && command -v chromium >/dev/null && command -v Xvfb >/dev/null; then
       "$PY" benchmarks/feature_latency.py --rounds 40
     else

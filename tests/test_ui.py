@@ -782,3 +782,47 @@ def test_a_flagged_buyer_is_warned_about_and_their_card_opens_with_b(
         dialog._save()
     qtbot.waitUntil(lambda: not window.queue.rows[row].buyer_flagged, timeout=3000)
     assert store.buyer_card(first.buyer_id).person.address == "Bản Hon, Tam Đường, Lai Châu"
+
+
+def test_two_laptops_share_a_show_on_postgresql(qtbot, postgres_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Two windows, each with its own store, worker thread and connections (two
+    laptops), on one real PostgreSQL database: what one assistant decides, the other
+    sees within a second; a claim held by one is marked on the other; stock is shared."""
+    from livehelper.store import ProductSpec
+
+    store = Store.open(postgres_url)
+    store.import_products([ProductSpec("KS", "Khoai sâm Lai Châu", 35000, "kg", Decimal(3))])
+    session = store.start_session("Cả nhóm")
+    store.feature(session.id, "KS")
+    lan = open_window(qtbot, postgres_url)
+    mai = open_window(qtbot, postgres_url)
+    lan.assistant.setText("Lan")
+    mai.assistant.setText("Mai")
+    try:
+        assert lan.backend.pipeline is not None
+        lan.backend.pipeline.submit(comment(1, "chốt 2kg", name="Cô Hoa"))
+        lan.backend.pipeline.submit(comment(2, "chốt 2kg", name="Anh Tú"))  # 1 left: waits
+        qtbot.waitUntil(lambda: len(mai.queue.rows) == 2, timeout=3000)  # read by Lan's laptop
+        _hoa, tu = mai.queue.rows
+        assert tu.waitlisted
+
+        lan.queue_view.setFocus()
+        lan.queue_view.selectRow(0)  # Lan looks at Hoa's claim: Mai sees who is on it
+        qtbot.waitUntil(lambda: mai.queue.rows[0].held_by == "Lan", timeout=3000)
+        started = datetime.now(UTC)
+        QTest.keyClick(lan.queue_view, Qt.Key.Key_Delete)  # Hoa's claim rejected on Lan's laptop
+        qtbot.waitUntil(lambda: [c.id for c in mai.queue.rows] == [tu.id], timeout=3000)
+        assert (datetime.now(UTC) - started).total_seconds() < 1.5
+        # the 2 kg Hoa held went to Tú, first in line; Mai's window shows it
+        qtbot.waitUntil(lambda: mai.queue.rows[0].offered_at is not None, timeout=3000)
+        mai.queue_view.setFocus()
+        mai.queue_view.selectRow(0)
+        QTest.keyClick(mai.queue_view, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not lan.queue.rows, timeout=3000)
+        qtbot.waitUntil(lambda: len(lan.orders.rows) == 1, timeout=3000)
+        assert store.product("KS").stock == 1
+        assert store.claim(tu.id).decided_by == "Mai"
+    finally:
+        close(lan)
+        close(mai)
+        store.close()
