@@ -81,6 +81,61 @@ def ensure_show_rows(conn: sa.Connection, session_id: int, product_ids: Iterable
             pass  # another laptop added it a moment ago
 
 
+def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods]) -> list[bool]:
+    """Hold the goods of many new claims at once (an ingest batch), in order; a claim
+    that does not fit holds nothing (it will wait in line). The caller has locked the
+    products (``lock``), so reading the counters, deciding in memory and writing one
+    net change per product is exact — and one statement per product, not per claim."""
+    p, ss = schema.products, schema.show_stock
+    wanted = sorted({product_id for goods in claims for product_id, _ in goods})
+    if not wanted:
+        return [True] * len(claims)
+    free: dict[int, int | None] = {
+        r.id: None if r.stock_milli is None else r.stock_milli - r.reserved_milli
+        for r in conn.execute(
+            sa.select(p.c.id, p.c.stock_milli, p.c.reserved_milli).where(p.c.id.in_(wanted))
+        )
+    }
+    cap_free: dict[int, int | None] = {
+        r.product_id: None if r.cap_milli is None else r.cap_milli - r.taken_milli
+        for r in conn.execute(
+            sa.select(ss.c.product_id, ss.c.cap_milli, ss.c.taken_milli).where(
+                ss.c.session_id == session_id, ss.c.product_id.in_(wanted)
+            )
+        )
+    }
+    held = dict.fromkeys(wanted, 0)
+    fits = []
+    for goods in claims:
+        need: dict[int, int] = {}
+        for product_id, qty in goods:
+            need[product_id] = need.get(product_id, 0) + qty
+        ok = all(
+            (free[pid] is None or free[pid] >= qty)  # type: ignore[operator]
+            and (cap_free.get(pid) is None or cap_free[pid] >= qty)  # type: ignore[operator]
+            for pid, qty in need.items()
+        )
+        if ok:
+            for pid, qty in need.items():
+                held[pid] += qty
+                if free[pid] is not None:
+                    free[pid] -= qty  # type: ignore[operator]
+                if cap_free.get(pid) is not None:
+                    cap_free[pid] -= qty  # type: ignore[operator]
+        fits.append(ok)
+    for pid, qty in held.items():
+        if qty:
+            conn.execute(
+                p.update().where(p.c.id == pid).values(reserved_milli=p.c.reserved_milli + qty)
+            )
+            conn.execute(
+                ss.update()
+                .where(ss.c.session_id == session_id, ss.c.product_id == pid)
+                .values(taken_milli=ss.c.taken_milli + qty)
+            )
+    return fits
+
+
 def take(conn: sa.Connection, session_id: int, goods: Goods, *, reserve: bool) -> Shortage | None:
     """Take ``goods`` for the show: held (``reserve``) or sold at once. All or nothing:
     on a shortage whatever was taken is given back and the shortage is returned.

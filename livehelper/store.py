@@ -679,6 +679,7 @@ class Store:
             )
             claim_rows, claim_items_of = [], []
             in_batch: list[tuple[int, int]] = []  # (claim, the claim of this batch it replaces)
+            claim_goods: list[list[tuple[int, int]]] = []
             repeats = 0
             ordered = {
                 products[i.code.upper()].id
@@ -707,8 +708,7 @@ class Store:
                 mine.append((-1 - len(claim_rows), said, now))
                 if replaces is not None and replaces < 0:
                     in_batch.append((len(claim_rows), -1 - replaces))
-                goods = [(products[i.code.upper()].id, to_milli(i.qty)) for i in wanted]
-                short = stock.take(conn, session_id, goods, reserve=True)
+                claim_goods.append([(products[i.code.upper()].id, to_milli(i.qty)) for i in wanted])
                 claim_rows.append(
                     {
                         "session_id": session_id,
@@ -721,9 +721,6 @@ class Store:
                         "ambiguous": result.ambiguous or replaces is not None,
                         "confidence": result.confidence,
                         "replaces_claim_id": replaces if replaces and replaces > 0 else None,
-                        # sold out: it waits in line for stock someone frees
-                        "reserved_at": now if short is None else None,
-                        "waitlisted": short is not None,
                     }
                 )
                 rows_of = [products[i.code.upper()] for i in wanted]
@@ -733,6 +730,12 @@ class Store:
                         for p, i in zip(rows_of, wanted, strict=True)
                     )
                 )
+            # each new claim holds its goods; when there is not enough, it waits in line
+            for row, fits in zip(
+                claim_rows, stock.reserve_batch(conn, session_id, claim_goods), strict=True
+            ):
+                row["reserved_at"] = now if fits else None
+                row["waitlisted"] = not fits
             claim_ids: list[int] = []
             if claim_rows:
                 claim_ids = list(

@@ -399,7 +399,8 @@ def test_many_processes_confirming_at_once_never_oversell(db: str, tmp_path: Pat
 
 def test_killing_an_assistant_mid_show_loses_no_confirmation(tmp_path: Path) -> None:
     """SIGKILL while confirming: every confirmation that was reported is stored, the
-    stock matches what was sold, and a restarted process carries on from there."""
+    stock matches what was sold, every waiting claim still holds its goods, and a
+    restarted process carries on from there."""
     db = str(tmp_path / "show.sqlite3")
     catalogue = tmp_path / "c.csv"
     catalogue.write_text(
@@ -434,6 +435,7 @@ def test_killing_an_assistant_mid_show_loses_no_confirmation(tmp_path: Path) -> 
     stock = json.loads(run_cli("stock", "--session", session, "--json", db=db).stdout)[0]
     assert stock["sold"] == len(confirmed) and stock["stock"] == 100000  # no half-done claim
     assert stock["remaining"] == 100000 - len(confirmed) - stock["reserved"]
+    assert stock["reserved"] == 3000 - len(confirmed)  # every waiting claim still holds its goods
     again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
     done = {int(x) for x in again.stdout.split()}
     assert confirmed.isdisjoint(done) and len(confirmed | done) == 3000  # carried on
