@@ -340,6 +340,10 @@ class OverlayThread:
             return
         with contextlib.suppress(Exception):
             asyncio.run_coroutine_threadsafe(self.server.stop(), self._loop).result(timeout)
+        with contextlib.suppress(Exception):  # a database read still running gives back
+            asyncio.run_coroutine_threadsafe(  # its connection before the store closes
+                self._loop.shutdown_default_executor(), self._loop
+            ).result(timeout)
         self._close_loop()
 
     def _close_loop(self) -> None:
