@@ -15,7 +15,8 @@ History:
      handling a claim); order_exports (sent once)
   4  stock reservations: products.reserved_milli, show_stock (per-show cap and what
      the show has taken), claims.reserved_at/waitlisted/offered_at; buyers across
-     sessions: buyers.person_id/address/flagged, orders.outcome/outcome_at
+     sessions: buyers.person_id/address/flagged, orders.outcome/outcome_at; export
+     history: export_batches, order_exports.batch_id
 """
 
 from __future__ import annotations

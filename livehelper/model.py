@@ -209,6 +209,8 @@ class Order:
     phone: str | None
     lines: tuple[LineItem, ...]
     claim_ids: tuple[int, ...] = field(default_factory=tuple)
+    address: str | None = None  # the buyer's (their person's) delivery address
+    note: str = ""  # the buyer's notes
 
     @property
     def total(self) -> int:

@@ -113,6 +113,23 @@ session_sources = sa.Table(
     info={"since": 3},
 )
 
+# each export run: where to, when, what became of it (the export history)
+export_batches = sa.Table(
+    "export_batches",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
+    sa.Column("target", sa.String(500), nullable=False),
+    sa.Column("started_at", UTCDateTime, nullable=False),
+    sa.Column("finished_at", UTCDateTime, nullable=True),  # NULL: still running, or died
+    sa.Column("orders", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("sent", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("skipped", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("failed", sa.Integer, nullable=False, server_default=sa.text("0")),
+    sa.Column("held", sa.Integer, nullable=False, server_default=sa.text("0")),
+    info={"since": 4},
+)
+
 # where each order went after the show: sent once per target, resumable after a failure
 order_exports = sa.Table(
     "order_exports",
@@ -122,6 +139,7 @@ order_exports = sa.Table(
     sa.Column("target", sa.String(500), nullable=False),
     sa.Column("remote_id", sa.String(200), nullable=True),
     sa.Column("exported_at", UTCDateTime, nullable=False),
+    sa.Column("batch_id", sa.Integer, nullable=True, info={"since": 4}),
     sa.UniqueConstraint("order_id", "target", name="uq_order_export"),
     info={"since": 3},
 )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import MutableMapping
+from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 SERVICE = "livehelper"
@@ -57,3 +59,39 @@ def load_secret(name: str, fallback: MutableMapping[str, str]) -> str:
             if value is not None:
                 return str(value)
     return str(fallback.get(name, ""))
+
+
+class FileFallback(dict[str, str]):
+    """Where secrets go on a machine without a keyring: a JSON file only its owner can
+    read, in livehelper's config folder (the CLI's counterpart of the window's settings)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        import json
+
+        import platformdirs
+
+        self.path = path or Path(platformdirs.user_config_dir("livehelper", appauthor=False)) / (
+            "secrets.json"
+        )
+        try:
+            super().__init__(json.loads(self.path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            super().__init__()
+
+    def __setitem__(self, key: str, value: str) -> None:
+        super().__setitem__(key, value)
+        self._save()
+
+    def pop(self, key: str, default: Any = None) -> Any:
+        value = super().pop(key, default)
+        self._save()
+        return value
+
+    def _save(self) -> None:
+        import json
+        import os
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.touch(mode=0o600, exist_ok=True)
+        os.chmod(self.path, 0o600)
+        self.path.write_text(json.dumps(dict(self)), encoding="utf-8")

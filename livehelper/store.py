@@ -412,14 +412,65 @@ class Store:
                     out[row.order_id] = row.remote_id
         return out
 
-    def mark_exported(self, order_id: int, target: str, remote_id: str | None) -> None:
+    def mark_exported(
+        self, order_id: int, target: str, remote_id: str | None, batch_id: int | None = None
+    ) -> None:
         """Record that ``target`` accepted the order (once: a second mark is ignored)."""
         with self._write() as conn:
             conn.execute(
                 _insert_ignoring_conflicts(conn, schema.order_exports).values(
-                    order_id=order_id, target=target, remote_id=remote_id, exported_at=utcnow()
+                    order_id=order_id,
+                    target=target,
+                    remote_id=remote_id,
+                    exported_at=utcnow(),
+                    batch_id=batch_id,
                 )
             )
+
+    def start_batch(self, session_id: int, target: str, orders: int) -> int:
+        """An export run begins: it is recorded before anything is sent."""
+        eb = schema.export_batches
+        with self._write() as conn:
+            self._session(conn, session_id)
+            return int(
+                conn.execute(
+                    eb.insert()
+                    .values(
+                        session_id=session_id, target=target, started_at=utcnow(), orders=orders
+                    )
+                    .returning(eb.c.id)
+                ).scalar_one()
+            )
+
+    def finish_batch(self, batch_id: int, **counts: int) -> None:
+        """``sent``, ``skipped``, ``failed``, ``held``: what the run did."""
+        eb = schema.export_batches
+        with self._write() as conn:
+            conn.execute(
+                eb.update().where(eb.c.id == batch_id).values(finished_at=utcnow(), **counts)
+            )
+
+    def batches(self, session_id: int) -> list[dict[str, Any]]:
+        """The session's export history, oldest first."""
+        eb = schema.export_batches
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(eb).where(eb.c.session_id == session_id).order_by(eb.c.id)
+            )
+            return [
+                {
+                    "id": r.id,
+                    "target": _public_target(r.target),
+                    "started_at": r.started_at.isoformat(),
+                    "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+                    "orders": r.orders,
+                    "sent": r.sent,
+                    "skipped": r.skipped,
+                    "failed": r.failed,
+                    "held": r.held,
+                }
+                for r in rows
+            ]
 
     def raw_log_path(self, session_id: int) -> Path:
         """Where the raw payloads of a session's sources are kept: beside a SQLite file,
@@ -1380,11 +1431,25 @@ class Store:
         with self._read() as conn:
             self._session(conn, session_id)
             order_rows = conn.execute(
-                sa.select(o.c.id, o.c.buyer_id, b.c.display_name, b.c.platform, b.c.phone)
+                sa.select(
+                    o.c.id,
+                    o.c.buyer_id,
+                    b.c.display_name,
+                    b.c.platform,
+                    b.c.phone,
+                    sa.func.coalesce(b.c.person_id, b.c.id).label("person"),
+                )
                 .join(b, o.c.buyer_id == b.c.id)
                 .where(o.c.session_id == session_id)
                 .order_by(o.c.id)
             ).all()
+            persons = {
+                r.id: r
+                for chunk in _chunks(sorted({r.person for r in order_rows}), _CHUNK)
+                for r in conn.execute(
+                    sa.select(b.c.id, b.c.address, b.c.note, b.c.phone).where(b.c.id.in_(chunk))
+                )
+            }
             claim_rows = conn.execute(
                 sa.select(cl.c.id, cl.c.order_id, cl.c.phone)
                 .where(cl.c.session_id == session_id, cl.c.status == ClaimStatus.CONFIRMED.value)
@@ -1406,7 +1471,12 @@ class Store:
                     prev = lines.get(key)
                     qty = item.qty + (prev.qty if prev else 0)
                     lines[key] = LineItem(item.code, item.name, item.unit, qty, item.unit_price)
-            phone = next((c.phone for c in reversed(claims_of) if c.phone), None) or r.phone
+            person = persons.get(r.person)
+            phone = (
+                next((c.phone for c in reversed(claims_of) if c.phone), None)
+                or r.phone
+                or (person.phone if person else None)
+            )
             out.append(
                 Order(
                     id=r.id,
@@ -1417,6 +1487,8 @@ class Store:
                     phone=phone,
                     lines=tuple(lines.values()),
                     claim_ids=tuple(c.id for c in claims_of),
+                    address=person.address if person else None,
+                    note=person.note if person else "",
                 )
             )
         return out
@@ -1567,6 +1639,19 @@ def _raw_json(raw: Any) -> str | None:
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _public_target(target: str) -> str:
+    """An export target without a password or query string (they may hold secrets)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    kind, _, rest = target.partition(":")
+    if "://" not in rest:
+        return target
+    parts = urlsplit(rest)
+    host = parts.hostname or ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return f"{kind}:" + urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def _safe_url(url: str) -> str:

@@ -75,3 +75,141 @@ def test_json_document(orders, tmp_path: Path) -> None:
             "total": 52500,
         }
     ]
+
+
+@pytest.fixture
+def addressed(demo_store: Store, orders):  # type: ignore[no-untyped-def]
+    """The orders with a Vietnamese address, and one with a formula for an address."""
+    lan, other = orders
+    demo_store.update_buyer(lan.buyer_id, address="thôn Nà Pàn, xã Chi Lăng, Lạng Sơn")
+    demo_store.update_buyer(other.buyer_id, address='=HYPERLINK("http://x")')
+    return demo_store.orders(lan.session_id)
+
+
+@pytest.mark.parametrize("name", ["generic", "ghn", "ghtk", "viettelpost", "sapo", "kiotviet"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_every_template_round_trips(addressed, tmp_path: Path, name: str, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.export import templates
+
+    template = templates.load(name)
+    out = tmp_path / f"o.{fmt}"
+    FORMATS[fmt].write(addressed, out, template)
+    if fmt == "csv":
+        raw = out.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the UTF-8
+        rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    else:
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+        rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    assert rows[0] == template.headers
+    lines = sum(len(o.lines) for o in addressed) if template.rows == "line" else len(addressed)
+    assert len(rows) == 1 + lines
+    text = "\n".join("\t".join(r) for r in rows)
+    assert "Chị Lan" in text or "Chi Lăng" in text or "KS" in text  # diacritics kept
+    assert "\t=" not in "\t" + text.replace("\n", "\t")  # no cell starts with a formula
+    if any(c.value == "address" for c in template.columns):
+        assert "thôn Nà Pàn, xã Chi Lăng, Lạng Sơn" in text
+        assert "'=HYPERLINK" in text
+
+
+def test_template_fields_and_the_first_row_rule(addressed) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.export import templates
+
+    lan = addressed[0]
+    ghtk = templates.load("ghtk")
+    row = dict(zip(ghtk.headers, next(templates.rows(ghtk, [lan])), strict=True))
+    assert row["Tỉnh/Thành phố"] == "Tỉnh Lạng Sơn" and row["Phường/Xã"] == "Xã Chi Lăng"
+    assert row["Địa chỉ chi tiết"] == "Thôn Nà Pàn"
+    assert row["Khối lượng (kg)"] == 1.5  # sold by the kg: the weight is known
+    assert row["Mã đơn hàng riêng"] == f"LH{lan.session_id}-{lan.id}"
+    sapo = templates.load("sapo")
+    import dataclasses
+
+    one_line = next(o for o in addressed if len(o.lines) == 1)
+    fake = dataclasses.replace(one_line, lines=one_line.lines * 2)
+    first, second = list(templates.rows(sapo, [fake]))
+    assert first[0] == 1 and second[0] == ""  # STT only on the order's first row
+    assert first[3] == second[3] == one_line.lines[0].code  # the SKU on every row
+    assert sapo.unverified and "STT" not in sapo.unverified
+
+
+def test_templates_are_listed_and_a_users_copy_wins(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    listed = {t["name"]: t for t in json.loads(run_cli("templates", "list", "--json").stdout)}
+    assert {"generic", "ghn", "ghtk", "viettelpost", "sapo", "kiotviet"} <= set(listed)
+    assert (
+        listed["ghn"]["unverified_columns"] and "Địa chỉ" not in listed["ghn"]["unverified_columns"]
+    )
+    assert listed["ghn"]["sources"]
+    copy = Path(run_cli("templates", "copy", "ghn").stdout.strip())
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace('"Ghi chú"', '"Ghi chú shop"'), encoding="utf-8"
+    )
+    mine = {t["name"]: t for t in json.loads(run_cli("templates", "list", "--json").stdout)}
+    assert "Ghi chú shop" in mine["ghn"]["columns"]
+    copy.unlink()
+    bad = run_cli("templates", "copy", "nope", check=False)
+    assert bad.returncode == 2 and "no export template 'nope'" in bad.stderr
+
+
+def test_the_check_before_export(demo_store: Store, addressed) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.export.validate import held_orders, validate
+
+    session = addressed[0].session_id
+    lan, other = addressed
+    problems = {(p.order_id, p.kind) for p in validate(demo_store, session, addressed)}
+    assert (other.id, "missing_phone") in problems
+    assert (other.id, "unknown_address") in problems  # a formula names no province
+    assert not any(order_id == lan.id for order_id, _ in problems)
+    demo_store.update_buyer(lan.buyer_id, address="Bản Hon, Tam Đường, Lai Châu")  # old district
+    kinds = {
+        p.kind
+        for p in validate(demo_store, session, demo_store.orders(session))
+        if p.order_id == lan.id
+    }
+    assert kinds == {"no_ward"}  # the province is known, the ward is not: a warning only
+    # a cancel after confirming, and a claim left waiting, are both named
+    ingest_more = demo_store.ingest(
+        session,
+        [IncomingComment("tiktok", "9", "u1", "Chị Lan", "huỷ đơn nhé", datetime.now(UTC)),
+         IncomingComment("tiktok", "10", "u9", "Bà Tư", "chốt 1kg", datetime.now(UTC))],
+        parser_for(demo_store.products()).parse,
+    )  # fmt: skip
+    assert ingest_more.cancel_requests
+    found = validate(demo_store, session, demo_store.orders(session))
+    assert (lan.id, "cancel_requested") in {(p.order_id, p.kind) for p in found}
+    assert any(p.kind == "waiting_claims" and p.count == 1 for p in found)
+    assert held_orders(found) == {lan.id, other.id}
+
+
+def test_file_exports_are_recorded_and_can_leave_out_what_went_before(
+    demo_store: Store, addressed, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import run_cli
+
+    db = str(demo_store.engine.url.render_as_string(hide_password=False)).replace(
+        "postgresql+psycopg://", "postgresql://"
+    )
+    session = str(addressed[0].session_id)
+    base = ["export", "--session", session, "--format", "xlsx", "--template", "ghn"]
+    preview = json.loads(run_cli(*base, "--preview", db=db).stdout)
+    assert preview["orders"] == 2 and preview["columns"][3] == "Địa chỉ"
+    assert preview["unverified_columns"] and len(preview["rows"]) == 2
+    assert not (tmp_path / "a.xlsx").exists()
+    first = run_cli(*base, "--out", str(tmp_path / "a.xlsx"), db=db)
+    assert "not checked against ghn's own sample" in first.stderr
+    assert "no phone number" in first.stderr
+    again = run_cli(*base, "--out", str(tmp_path / "b.xlsx"), db=db)
+    assert "2 of them were exported with this template before" in again.stderr
+    run_cli(*base, "--only-new", "--out", str(tmp_path / "c.xlsx"), db=db)
+    assert len(list(openpyxl.load_workbook(tmp_path / "c.xlsx").worksheets[0].iter_rows())) == 1
+    history = json.loads(run_cli("export", "--session", session, "--history", db=db).stdout)
+    assert [(b["target"], b["orders"]) for b in history] == [
+        ("file:ghn", 2),
+        ("file:ghn", 2),
+        ("file:ghn", 0),
+    ]
+    bad = run_cli("export", "--session", session, "--format", "json", "--template", "ghn", "--out", str(tmp_path / "x"), db=db, check=False)  # fmt: skip
+    assert bad.returncode == 2 and "--template is for csv and xlsx" in bad.stderr

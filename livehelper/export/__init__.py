@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Protocol
 
 from livehelper.export import csv_file, json_file, xlsx_file
+from livehelper.export.templates import Template
 from livehelper.model import Order
 
 
 class FileExporter(Protocol):
     suffix: str
 
-    def write(self, orders: Sequence[Order], out: Path) -> int: ...
+    def write(
+        self, orders: Sequence[Order], out: Path, template: Template | None = None
+    ) -> int: ...
 
 
 FORMATS: dict[str, FileExporter] = {

@@ -6,18 +6,21 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
-from livehelper.export.rows import SHEET_COLUMNS, sheet_rows
+from livehelper.export import templates
 from livehelper.model import Order
 
 
 class CsvExporter:
     suffix = ".csv"
 
-    def write(self, orders: Sequence[Order], out: Path) -> int:
+    def write(
+        self, orders: Sequence[Order], out: Path, template: templates.Template | None = None
+    ) -> int:
+        template = template or templates.load("generic")
         with out.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(SHEET_COLUMNS)
-            writer.writerows(sheet_rows(orders))
+            writer.writerow(template.headers)
+            writer.writerows(templates.rows(template, orders))
         return len(orders)
 
 

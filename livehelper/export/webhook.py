@@ -20,31 +20,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import httpx
 
+from livehelper.export.remote import Sent, json_id, judge
+from livehelper.export.remote import send_orders as send_each
 from livehelper.export.rows import order_dict
+from livehelper.model import Order
 from livehelper.store import Store
 
-log = logging.getLogger(__name__)
-
 SIGNATURE_HEADER = "X-Livehelper-Signature"
-RETRIES = 4
-
-
-@dataclass
-class Sent:
-    sent: int = 0
-    skipped: int = 0  # accepted before (by an earlier run, or the receiver said 409)
-    failed: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, object]:
-        return {"sent": self.sent, "skipped": self.skipped, "failed": self.failed}
 
 
 def signature(secret: str, body: bytes) -> str:
@@ -53,6 +41,30 @@ def signature(secret: str, body: bytes) -> str:
 
 def idempotency_key(session_id: int, order_id: int) -> str:
     return f"livehelper-{session_id}-{order_id}"
+
+
+@dataclass
+class Webhook:
+    url: str
+    secret: str
+
+    @property
+    def target(self) -> str:
+        return f"webhook:{self.url}"
+
+    def send(self, client: httpx.Client, order: Order) -> httpx.Response:
+        body = json.dumps(
+            {"session_id": order.session_id, **order_dict(order)}, ensure_ascii=False
+        ).encode("utf-8")
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            SIGNATURE_HEADER: signature(self.secret, body),
+            "Idempotency-Key": idempotency_key(order.session_id, order.id),
+        }
+        return client.post(self.url, content=body, headers=headers)
+
+    def find(self, client: httpx.Client, order: Order) -> str | None:
+        return None  # a receiver recognises a repeat by its Idempotency-Key
 
 
 def send_orders(
@@ -65,78 +77,13 @@ def send_orders(
     pause: Callable[[float], None] = time.sleep,
     progress: Callable[[int, int], None] | None = None,
 ) -> Sent:
-    target = f"webhook:{url}"
-    orders = store.orders(session_id)
-    done = store.exported(target, [o.id for o in orders])
-    result = Sent(skipped=sum(1 for o in orders if o.id in done))
-    todo = [o for o in orders if o.id not in done]
-    with httpx.Client(timeout=timeout) as client:
-        for number, order in enumerate(todo, start=1):
-            body = json.dumps(
-                {"session_id": session_id, **order_dict(order)}, ensure_ascii=False
-            ).encode("utf-8")
-            headers = {
-                "Content-Type": "application/json; charset=utf-8",
-                SIGNATURE_HEADER: signature(secret, body),
-                "Idempotency-Key": idempotency_key(session_id, order.id),
-                "User-Agent": "livehelper",
-            }
-            outcome = _post(client, url, body, headers, pause)
-            if outcome.accepted:
-                store.mark_exported(order.id, target, outcome.remote_id)
-                if outcome.duplicate:
-                    result.skipped += 1
-                else:
-                    result.sent += 1
-            else:
-                result.failed += 1
-                result.problems.append(f"order {order.id}: {outcome.problem}")
-            if progress:
-                progress(number, len(todo))
-    return result
-
-
-@dataclass
-class _Outcome:
-    accepted: bool
-    duplicate: bool = False
-    remote_id: str | None = None
-    problem: str = ""
-
-
-def _post(
-    client: httpx.Client,
-    url: str,
-    body: bytes,
-    headers: dict[str, str],
-    pause: Callable[[float], None],
-) -> _Outcome:
-    delay = 0.5
-    problem = ""
-    for attempt in range(RETRIES):
-        try:
-            response = client.post(url, content=body, headers=headers)
-        except httpx.HTTPError as exc:
-            problem = f"{type(exc).__name__}: {exc}"
-        else:
-            if 200 <= response.status_code < 300:
-                return _Outcome(True, remote_id=_remote_id(response))
-            if response.status_code == 409:
-                return _Outcome(True, duplicate=True, remote_id=_remote_id(response))
-            if 400 <= response.status_code < 500:
-                return _Outcome(
-                    False, problem=f"HTTP {response.status_code}: {response.text[:200]}"
-                )
-            problem = f"HTTP {response.status_code}"
-        if attempt < RETRIES - 1:
-            pause(delay)
-            delay = min(delay * 2, 8.0)
-    return _Outcome(False, problem=f"{problem} (tried {RETRIES} times; run the export again)")
-
-
-def _remote_id(response: httpx.Response) -> str | None:
-    try:
-        value = response.json().get("id")
-    except (ValueError, AttributeError):
-        return None
-    return None if value is None else str(value)[:200]
+    remote_id = json_id("id")
+    return send_each(
+        store,
+        session_id,
+        Webhook(url, secret),
+        lambda response: judge(response, lambda r: (remote_id(r) or "")[:200] or None),
+        timeout=timeout,
+        pause=pause,
+        progress=progress,
+    )

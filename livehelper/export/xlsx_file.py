@@ -5,20 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from livehelper.export.rows import SHEET_COLUMNS, sheet_rows
+from livehelper.export import templates
 from livehelper.model import Order
 
 
 class XlsxExporter:
     suffix = ".xlsx"
 
-    def write(self, orders: Sequence[Order], out: Path) -> int:
+    def write(
+        self, orders: Sequence[Order], out: Path, template: templates.Template | None = None
+    ) -> int:
         import openpyxl
 
+        template = template or templates.load("generic")
         book = openpyxl.Workbook(write_only=True)
         sheet = book.create_sheet("Orders")
-        sheet.append(list(SHEET_COLUMNS))
-        for row in sheet_rows(orders):
+        sheet.append(template.headers)
+        for row in templates.rows(template, orders):
             sheet.append(row)
         book.save(out)
         return len(orders)
