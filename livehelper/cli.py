@@ -214,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--history", action="store_true", help="the session's past exports")
     p.add_argument("--json", action="store_true", help="results per order as JSON")
 
+    p = command("report", "how the show went: figures, chart, picking slips (HTML or PDF)")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--out", type=Path, help="FILE.html or FILE.pdf")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+
     templates = command("templates", "spreadsheet column templates for export").add_subparsers(
         dest="action", required=True
     )
@@ -1019,6 +1024,29 @@ def _tell_where_saved(in_keyring: bool) -> None:
     print(f"livehelper: credentials kept in {where}", file=sys.stderr)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from livehelper import report
+
+    if not args.out and not args.json:
+        raise UsageError("give --out FILE.html|FILE.pdf, or --json")
+    figures = report.build(_open_store(args), args.session)
+    if args.out:
+        suffix = args.out.suffix.lower()
+        if suffix not in (".html", ".htm", ".pdf"):
+            raise UsageError("the report is written as .html or .pdf")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        if suffix == ".pdf":
+            from livehelper.ui.pdf import write_pdf
+
+            write_pdf(report.render_html(figures, for_print=True), args.out)
+        else:
+            args.out.write_text(report.render_html(figures), encoding="utf-8")
+        print(f"report written to {args.out}", file=sys.stderr)
+    if args.json:
+        _emit(figures.as_dict())
+    return 0
+
+
 def cmd_templates(args: argparse.Namespace) -> int:
     from livehelper.export import templates
 
@@ -1243,6 +1271,7 @@ COMMANDS = {
     "buyers": cmd_buyers,
     "export": cmd_export,
     "templates": cmd_templates,
+    "report": cmd_report,
     "obs": cmd_obs,
     "overlay": cmd_overlay,
     "evaluate": cmd_evaluate,

@@ -826,3 +826,66 @@ def test_two_laptops_share_a_show_on_postgresql(qtbot, postgres_url: str) -> Non
         close(lan)
         close(mai)
         store.close()
+
+
+def test_export_dialog_checks_then_exports_with_progress_and_results(
+    qtbot, window: MainWindow, db, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.ui.export_dialog import ExportDialog
+    from tests.shop_servers import ShopServer
+
+    _url, store, session_id = db
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+    pipeline.submit(comment(1, "chốt 2kg 0912345678", name="Chị Lan"))
+    pipeline.submit(comment(2, "chốt 1kg", name="Cô Hoa"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2, timeout=5000)
+    store.decide([c.id for c in window.queue.rows], ClaimStatus.CONFIRMED)
+    lan = next(o for o in store.orders(session_id) if o.buyer_name == "Chị Lan")
+    store.update_buyer(lan.buyer_id, address="thôn Nà Pàn, xã Chi Lăng, Lạng Sơn")
+
+    window.export_button.click()
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None, timeout=3000)
+    dialog = window.findChild(ExportDialog)
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any("Cô Hoa" in t and t.startswith("⛔") for t in texts)  # no phone, no address
+
+    dialog.template.setCurrentIndex(dialog.template.findData("ghtk"))
+    dialog.export_file("xlsx", tmp_path / "ghtk")
+    qtbot.waitUntil(lambda: dialog.results.rowCount() == 2, timeout=5000)
+    assert (
+        tmp_path / "ghtk.xlsx"
+    ).exists() and dialog.progress.value() == dialog.progress.maximum()
+    assert "2 exported" in dialog.status.text()
+
+    shop = ShopServer("shopify")
+    try:
+        dialog.destination.setCurrentIndex(dialog.destination.findData("shopify"))
+        dialog.url.setText(shop.url)
+        dialog.token.setText(shop.token)
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: "Done" in dialog.status.text(), timeout=10000)
+        results = {dialog.results.item(r, 1).text() for r in range(dialog.results.rowCount())}
+        assert results == {"sent", "held back: fix it first"}
+        assert len(shop.orders) == 1  # Hoa's order waits for a phone and an address
+    finally:
+        shop.stop()
+
+
+def test_report_dialog_shows_and_saves(qtbot, window: MainWindow, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.ui.export_dialog import ReportDialog
+
+    assert window.backend.pipeline is not None
+    window.backend.pipeline.submit(comment(1, "chốt 2kg", name="Chị Lan"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    db[1].decide([window.queue.rows[0].id], ClaimStatus.CONFIRMED, by="Mai")
+    window.report_button.click()
+    qtbot.waitUntil(lambda: window.findChild(ReportDialog) is not None, timeout=3000)
+    dialog = window.findChild(ReportDialog)
+    assert "70.000₫" in dialog.view.toPlainText() and "Mai" in dialog.view.toPlainText()
+    dialog.save(tmp_path / "r.pdf")
+    dialog.save(tmp_path / "r.html")
+    qtbot.waitUntil(
+        lambda: (tmp_path / "r.html").exists() and (tmp_path / "r.pdf").exists(), timeout=5000
+    )
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")

@@ -48,7 +48,6 @@ from livehelper.comments.base import FeatureChange
 from livehelper.comments.manual import manual_comment
 from livehelper.comments.reconcile import Reconciled, reconcile
 from livehelper.errors import CatalogueError
-from livehelper.export import FORMATS
 from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Session, format_vnd
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSettings
@@ -249,6 +248,8 @@ class MainWindow(QMainWindow):
         self.import_button.clicked.connect(self._import_catalogue)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self._export)
+        self.report_button = QPushButton()
+        self.report_button.clicked.connect(self._report)
         self.overlays_button = QPushButton()
         self.overlays_button.clicked.connect(self._open_overlays)
         self.demo_button = QPushButton()
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
             self.live_button,
             self.import_button,
             self.export_button,
+            self.report_button,
             self.overlays_button,
             self.settings_button,
             self.demo_button,
@@ -420,6 +422,7 @@ class MainWindow(QMainWindow):
         self.edit_button.setText(self.tr("Change quantity (E)"))
         self.import_button.setText(self.tr("Import products…"))
         self.export_button.setText(self.tr("Export orders…"))
+        self.report_button.setText(self.tr("Report…"))
         self.demo_button.setText(self.tr("Try the demo"))
         self.overlays_button.setText(self.tr("Overlays and QR…"))
         self.settings_button.setText(self.tr("Settings…"))
@@ -1216,25 +1219,33 @@ class MainWindow(QMainWindow):
     def _export(self) -> None:
         if self.store is None or self.session is None:
             return
-        path, _chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export orders"),
-            str(Path.home() / f"orders-{self.session.id}.xlsx"),
-            "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)",
-        )
-        if not path:
-            return
-        out = Path(path)
-        fmt = out.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
-            fmt = "xlsx"
-            out = out.with_suffix(".xlsx")
+        from livehelper.ui.export_dialog import ExportDialog
+
         store, session_id = self.store, self.session.id
         self.backend.call(
-            lambda: FORMATS[fmt].write(store.orders(session_id), out),
-            done=lambda n: self.statusBar().showMessage(
-                self.tr("{n} orders written to {path}").format(n=n, path=out), 10000
-            ),
+            ExportDialog.check,
+            store,
+            session_id,
+            done=lambda checked: ExportDialog(
+                checked, self.backend, store, session_id, self
+            ).open(),
+        )
+
+    def _report(self) -> None:
+        if self.store is None or self.session is None:
+            return
+        from livehelper import report
+        from livehelper.ui.export_dialog import ReportDialog
+
+        store, session_id = self.store, self.session.id
+
+        def build() -> tuple[str, str]:
+            figures = report.build(store, session_id)
+            return report.render_html(figures), report.render_html(figures, for_print=True)
+
+        self.backend.call(
+            build,
+            done=lambda pages: ReportDialog(pages[0], pages[1], self.backend, self).open(),
         )
 
     # ----------------------------------------------------------------- status

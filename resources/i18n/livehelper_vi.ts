@@ -183,104 +183,258 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="67" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="159" />
+        <source>Export orders</source>
+        <translation>Xuất đơn hàng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="71" />
+        <source>{n} confirmed orders in this live.</source>
+        <translation>Phiên live này có {n} đơn đã xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="77" />
+        <source>Excel file (.xlsx)</source>
+        <translation>Tệp Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="78" />
+        <source>CSV file (Excel, UTF-8)</source>
+        <translation>Tệp CSV (Excel, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="79" />
+        <source>JSON file</source>
+        <translation>Tệp JSON</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="80" />
+        <source>Shop: Shopify, Haravan, Sapo (Admin API)</source>
+        <translation>Cửa hàng: Shopify, Haravan, Sapo (Admin API)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
+        <source>Shop: WooCommerce</source>
+        <translation>Cửa hàng: WooCommerce</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
+        <source>Webhook (your own system)</source>
+        <translation>Webhook (hệ thống riêng của bạn)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="86" />
+        <source>Send to:</source>
+        <translation>Gửi tới:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="91" />
+        <source> ({n} columns unverified)</source>
+        <translation> ({n} cột chưa kiểm chứng)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="95" />
+        <source>Columns:</source>
+        <translation>Mẫu cột:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="103" />
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="104" />
+        <source>Token or key:</source>
+        <translation>Token hoặc khoá:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="105" />
+        <source>Secret:</source>
+        <translation>Mã bí mật:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="112" />
+        <source>Check before export:</source>
+        <translation>Kiểm tra trước khi xuất:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="118" />
+        <source>✓ Nothing to fix.</source>
+        <translation>✓ Không có gì cần sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="127" />
+        <source>Order</source>
+        <translation>Đơn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="127" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="127" />
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="136" />
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="191" />
+        <source>Give the address first.</source>
+        <translation>Hãy nhập địa chỉ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="229" />
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="240" />
+        <source>written</source>
+        <translation>đã ghi</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="241" />
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="242" />
+        <source>already there</source>
+        <translation>đã có sẵn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="243" />
+        <source>held back: fix it first</source>
+        <translation>tạm giữ: cần sửa trước</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="244" />
+        <source>failed: try again later</source>
+        <translation>lỗi: thử lại sau</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="261" />
+        <source>Done: {ok} exported, {skipped} already there, {held} held, {failed} failed.</source>
+        <translation>Xong: {ok} đơn đã xuất, {skipped} đã có sẵn, {held} tạm giữ, {failed} lỗi.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="272" />
+        <source>Export failed: {error}</source>
+        <translation>Xuất đơn thất bại: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="231" />
+        <location filename="../../livehelper/ui/main_window.py" line="230" />
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="414" />
+        <location filename="../../livehelper/ui/main_window.py" line="416" />
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="415" />
+        <location filename="../../livehelper/ui/main_window.py" line="417" />
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="416" />
+        <location filename="../../livehelper/ui/main_window.py" line="418" />
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="417" />
+        <location filename="../../livehelper/ui/main_window.py" line="419" />
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="418" />
+        <location filename="../../livehelper/ui/main_window.py" line="420" />
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="419" />
+        <location filename="../../livehelper/ui/main_window.py" line="421" />
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="420" />
+        <location filename="../../livehelper/ui/main_window.py" line="422" />
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="421" />
+        <location filename="../../livehelper/ui/main_window.py" line="423" />
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="422" />
+        <location filename="../../livehelper/ui/main_window.py" line="424" />
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="423" />
+        <location filename="../../livehelper/ui/main_window.py" line="425" />
+        <source>Report…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/main_window.py" line="426" />
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="424" />
+        <location filename="../../livehelper/ui/main_window.py" line="427" />
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="425" />
+        <location filename="../../livehelper/ui/main_window.py" line="428" />
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="426" />
+        <location filename="../../livehelper/ui/main_window.py" line="429" />
         <source>🔊 Read orders aloud</source>
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="428" />
+        <location filename="../../livehelper/ui/main_window.py" line="431" />
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="429" />
+        <location filename="../../livehelper/ui/main_window.py" line="432" />
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="429" />
+        <location filename="../../livehelper/ui/main_window.py" line="432" />
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="486" />
+        <location filename="../../livehelper/ui/main_window.py" line="489" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="497" />
+        <location filename="../../livehelper/ui/main_window.py" line="500" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="498" />
+        <location filename="../../livehelper/ui/main_window.py" line="501" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -289,244 +443,234 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="523" />
+        <location filename="../../livehelper/ui/main_window.py" line="526" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="539" />
+        <location filename="../../livehelper/ui/main_window.py" line="542" />
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="545" />
+        <location filename="../../livehelper/ui/main_window.py" line="548" />
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="561" />
+        <location filename="../../livehelper/ui/main_window.py" line="564" />
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="562" />
+        <location filename="../../livehelper/ui/main_window.py" line="565" />
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="603" />
+        <location filename="../../livehelper/ui/main_window.py" line="606" />
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="692" />
+        <location filename="../../livehelper/ui/main_window.py" line="695" />
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="735" />
+        <location filename="../../livehelper/ui/main_window.py" line="738" />
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="791" />
+        <location filename="../../livehelper/ui/main_window.py" line="794" />
         <source>Buyer card…</source>
         <translation>Thông tin khách…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="793" />
+        <location filename="../../livehelper/ui/main_window.py" line="796" />
         <source>Delivered</source>
         <translation>Đã giao</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="797" />
+        <location filename="../../livehelper/ui/main_window.py" line="800" />
         <source>Returned: refused on delivery (bom hàng)</source>
         <translation>Bị hoàn: khách không nhận (bom hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="844" />
+        <location filename="../../livehelper/ui/main_window.py" line="847" />
         <source>Northern voice</source>
         <translation>Giọng Bắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="845" />
+        <location filename="../../livehelper/ui/main_window.py" line="848" />
         <source>Central voice</source>
         <translation>Giọng Trung</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="846" />
+        <location filename="../../livehelper/ui/main_window.py" line="849" />
         <source>Southern voice</source>
         <translation>Giọng Nam</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="853" />
+        <location filename="../../livehelper/ui/main_window.py" line="856" />
         <source>Normal speed</source>
         <translation>Tốc độ vừa</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="854" />
+        <location filename="../../livehelper/ui/main_window.py" line="857" />
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="855" />
+        <location filename="../../livehelper/ui/main_window.py" line="858" />
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="912" />
+        <location filename="../../livehelper/ui/main_window.py" line="915" />
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="937" />
+        <location filename="../../livehelper/ui/main_window.py" line="940" />
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="952" />
+        <location filename="../../livehelper/ui/main_window.py" line="955" />
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="968" />
+        <location filename="../../livehelper/ui/main_window.py" line="971" />
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="975" />
+        <location filename="../../livehelper/ui/main_window.py" line="978" />
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="990" />
+        <location filename="../../livehelper/ui/main_window.py" line="993" />
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1071" />
+        <location filename="../../livehelper/ui/main_window.py" line="1074" />
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1089" />
+        <location filename="../../livehelper/ui/main_window.py" line="1092" />
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1155" />
-        <location filename="../../livehelper/ui/main_window.py" line="1162" />
+        <location filename="../../livehelper/ui/main_window.py" line="1158" />
+        <location filename="../../livehelper/ui/main_window.py" line="1165" />
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1155" />
+        <location filename="../../livehelper/ui/main_window.py" line="1158" />
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1163" />
+        <location filename="../../livehelper/ui/main_window.py" line="1166" />
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1191" />
-        <location filename="../../livehelper/ui/main_window.py" line="1212" />
+        <location filename="../../livehelper/ui/main_window.py" line="1194" />
+        <location filename="../../livehelper/ui/main_window.py" line="1215" />
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1193" />
+        <location filename="../../livehelper/ui/main_window.py" line="1196" />
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1208" />
+        <location filename="../../livehelper/ui/main_window.py" line="1211" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1221" />
-        <source>Export orders</source>
-        <translation>Xuất đơn hàng</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1236" />
-        <source>{n} orders written to {path}</source>
-        <translation>Đã ghi {n} đơn vào {path}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1255" />
+        <location filename="../../livehelper/ui/main_window.py" line="1266" />
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1255" />
+        <location filename="../../livehelper/ui/main_window.py" line="1266" />
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1258" />
+        <location filename="../../livehelper/ui/main_window.py" line="1269" />
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1261" />
+        <location filename="../../livehelper/ui/main_window.py" line="1272" />
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1263" />
+        <location filename="../../livehelper/ui/main_window.py" line="1274" />
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1265" />
+        <location filename="../../livehelper/ui/main_window.py" line="1276" />
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1267" />
+        <location filename="../../livehelper/ui/main_window.py" line="1278" />
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1270" />
+        <location filename="../../livehelper/ui/main_window.py" line="1281" />
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1270" />
+        <location filename="../../livehelper/ui/main_window.py" line="1281" />
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1273" />
+        <location filename="../../livehelper/ui/main_window.py" line="1284" />
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1275" />
+        <location filename="../../livehelper/ui/main_window.py" line="1286" />
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1278" />
+        <location filename="../../livehelper/ui/main_window.py" line="1289" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1279" />
+        <location filename="../../livehelper/ui/main_window.py" line="1290" />
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1280" />
+        <location filename="../../livehelper/ui/main_window.py" line="1291" />
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1288" />
+        <location filename="../../livehelper/ui/main_window.py" line="1299" />
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
@@ -918,6 +1062,34 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <location filename="../../livehelper/ui/overlay_dialog.py" line="162" />
         <source>Check the bank account: {error}</source>
         <translation>Kiểm tra lại tài khoản ngân hàng: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="281" />
+        <source>Session report</source>
+        <translation>Báo cáo phiên live</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
+        <source>Save as PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="290" />
+        <source>Save as HTML…</source>
+        <translation>Lưu HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="305" />
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="324" />
+        <source>Saved to {path}</source>
+        <translation>Đã lưu vào {path}</translation>
     </message>
 </context>
 <context>

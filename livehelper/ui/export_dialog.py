@@ -1,0 +1,326 @@
+"""After the show: export orders to a file or a shop, with the check first, a progress
+bar and a result per order; and the session report. All work runs on the worker
+thread; progress comes back through a queued signal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livehelper.export import FORMATS, templates
+from livehelper.export.validate import Problem, held_orders, validate
+from livehelper.model import Order
+from livehelper.store import Store
+from livehelper.ui.backend import Backend
+
+DESTINATIONS = ("xlsx", "csv", "json", "shopify", "woocommerce", "webhook")
+
+
+@dataclass(frozen=True)
+class Checked:
+    orders: list[Order]
+    problems: list[Problem]
+    templates: list[templates.Template]
+
+
+class ExportDialog(QDialog):
+    sig_progress = Signal(int, int)
+
+    @staticmethod
+    def check(store: Store, session_id: int) -> Checked:  # worker thread
+        orders = store.orders(session_id)
+        return Checked(orders, validate(store, session_id, orders), templates.available())
+
+    def __init__(
+        self, checked: Checked, backend: Backend, store: Store, session_id: int, parent: Any
+    ) -> None:
+        super().__init__(parent)
+        self.checked, self.backend, self.store, self.session_id = (
+            checked,
+            backend,
+            store,
+            session_id,
+        )
+        self.setWindowTitle(self.tr("Export orders"))
+        self.resize(760, 620)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("{n} confirmed orders in this live.").format(n=len(checked.orders)))
+        )
+
+        form = QFormLayout()
+        self.destination = QComboBox()
+        labels = {
+            "xlsx": self.tr("Excel file (.xlsx)"),
+            "csv": self.tr("CSV file (Excel, UTF-8)"),
+            "json": self.tr("JSON file"),
+            "shopify": self.tr("Shop: Shopify, Haravan, Sapo (Admin API)"),
+            "woocommerce": self.tr("Shop: WooCommerce"),
+            "webhook": self.tr("Webhook (your own system)"),
+        }
+        for key in DESTINATIONS:
+            self.destination.addItem(labels[key], key)
+        form.addRow(self.tr("Send to:"), self.destination)
+        self.options = QStackedWidget()
+        self.template = QComboBox()
+        for template in checked.templates:
+            unverified = len(template.unverified)
+            note = self.tr(" ({n} columns unverified)").format(n=unverified) if unverified else ""
+            self.template.addItem(template.title + note, template.name)
+        self.template.setCurrentIndex(max(0, self.template.findData("generic")))
+        file_page = QWidget()
+        QFormLayout(file_page).addRow(self.tr("Columns:"), self.template)
+        self.url = QLineEdit()
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        shop_page = QWidget()
+        shop_form = QFormLayout(shop_page)
+        shop_form.addRow(self.tr("Address:"), self.url)
+        shop_form.addRow(self.tr("Token or key:"), self.token)
+        shop_form.addRow(self.tr("Secret:"), self.secret)
+        self.options.addWidget(file_page)
+        self.options.addWidget(shop_page)
+        form.addRow("", self.options)
+        layout.addLayout(form)
+        self.destination.currentIndexChanged.connect(self._destination_changed)
+
+        layout.addWidget(QLabel(self.tr("Check before export:")))
+        self.problems = QListWidget()
+        for problem in checked.problems:
+            who = f"#{problem.order_id} {problem.buyer}: " if problem.order_id else ""
+            self.problems.addItem(("⛔ " if problem.holds else "⚠ ") + who + problem.message)
+        if not checked.problems:
+            self.problems.addItem(self.tr("✓ Nothing to fix."))
+        self.problems.setMaximumHeight(140)
+        layout.addWidget(self.problems)
+
+        self.progress = QProgressBar()
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.results = QTableWidget(0, 3)
+        self.results.setHorizontalHeaderLabels(
+            [self.tr("Order"), self.tr("Result"), self.tr("Details")]
+        )
+        self.results.verticalHeader().hide()
+        self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.results)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.clicked.connect(self._export)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.sig_progress.connect(self._progressed)
+        self._destination_changed()
+
+    def _destination_changed(self) -> None:
+        kind = self.destination.currentData()
+        self.options.setCurrentIndex(0 if kind in FORMATS else 1)
+        self.template.setEnabled(kind in ("xlsx", "csv"))
+        self.secret.setEnabled(kind in ("woocommerce", "webhook"))
+        self.token.setEnabled(kind in ("shopify", "woocommerce"))
+
+    def _export(self) -> None:
+        kind = self.destination.currentData()
+        if kind in FORMATS:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export orders"),
+                str(Path.home() / f"orders-{self.session_id}.{kind}"),
+            )
+            if not path:
+                return
+            self.export_file(kind, Path(path))
+        else:
+            self.send(kind)
+
+    def export_file(self, kind: str, out: Path) -> None:
+        """Write the file (tests call this with a path, skipping the file chooser)."""
+        if out.suffix.lower() != f".{kind}":
+            out = out.with_suffix(f".{kind}")
+        template = templates.load(self.template.currentData()) if kind in ("xlsx", "csv") else None
+        store, session_id = self.store, self.session_id
+        orders = self.checked.orders
+
+        def job() -> list[dict[str, object]]:
+            target = f"file:{template.name if template else 'json'}"
+            batch = store.start_batch(session_id, target, len(orders))
+            FORMATS[kind].write(orders, out, template)
+            for number, order in enumerate(orders, start=1):
+                store.mark_exported(order.id, target, str(out), batch)
+                self.sig_progress.emit(number, len(orders))
+            store.finish_batch(batch, sent=len(orders), skipped=0, failed=0, held=0)
+            return [{"order_id": o.id, "result": "written", "remote_id": str(out)} for o in orders]
+
+        self._run(job)
+
+    def send(self, kind: str) -> None:
+        url, token, secret = self.url.text().strip(), self.token.text(), self.secret.text()
+        if not url:
+            self.status.setText(self.tr("Give the address first."))
+            return
+        store, session_id = self.store, self.session_id
+        hold = held_orders(self.checked.problems)
+        progress = self.sig_progress.emit
+
+        def job() -> list[dict[str, object]]:
+            from livehelper.export.remote import json_id, judge, send_orders
+
+            if kind == "webhook":
+                from livehelper.export.webhook import send_orders as send_webhook
+
+                return send_webhook(store, session_id, url, secret, progress=progress).results
+            if kind == "shopify":
+                from livehelper.export.shopify import ShopifyStyle
+
+                auth = "bearer" if "haravan" in url else ("basic" if ":" in token else "shopify")
+                to: Any = ShopifyStyle(url, token, auth)
+                remote_id = json_id("order", "id")
+            else:
+                from livehelper.export.woocommerce import WooCommerce
+
+                to = WooCommerce(url, token, secret)
+                remote_id = json_id("id")
+            return send_orders(
+                store,
+                session_id,
+                to,
+                lambda r: judge(r, remote_id),
+                hold=hold,
+                progress=progress,
+            ).results
+
+        self._run(job)
+
+    def _run(self, job: Any) -> None:
+        self.export_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Exporting…"))
+        self.backend.call(job, done=self._finished, failed=self._failed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _finished(self, results: list[dict[str, object]]) -> None:
+        self.export_button.setEnabled(True)
+        names = {o.id: o.buyer_name for o in self.checked.orders}
+        words = {
+            "written": self.tr("written"),
+            "sent": self.tr("sent"),
+            "skipped": self.tr("already there"),
+            "held": self.tr("held back: fix it first"),
+            "failed": self.tr("failed: try again later"),
+        }
+        self.results.setRowCount(0)
+        for result in results:
+            row = self.results.rowCount()
+            self.results.insertRow(row)
+            order_id = int(str(result["order_id"]))
+            detail = str(result.get("problem") or result.get("remote_id") or "")
+            for column, text in enumerate(
+                (f"#{order_id} {names.get(order_id, '')}", words[str(result["result"])], detail)
+            ):
+                self.results.setItem(row, column, QTableWidgetItem(text))
+        counts = {k: sum(1 for r in results if r["result"] == k) for k in words}
+        self.progress.setMaximum(1)
+        self.progress.setValue(1)
+        self.status.setText(
+            self.tr(
+                "Done: {ok} exported, {skipped} already there, {held} held, {failed} failed."
+            ).format(
+                ok=counts["written"] + counts["sent"],
+                skipped=counts["skipped"],
+                held=counts["held"],
+                failed=counts["failed"],
+            )
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Export failed: {error}").format(error=exc))
+
+
+class ReportDialog(QDialog):
+    """The session report in the window, and saved as HTML or PDF."""
+
+    def __init__(self, html: str, printable: str, backend: Backend, parent: Any) -> None:
+        super().__init__(parent)
+        self.html, self.printable, self.backend = html, printable, backend
+        self.setWindowTitle(self.tr("Session report"))
+        self.resize(820, 760)
+        layout = QVBoxLayout(self)
+        self.view = QTextBrowser()
+        self.view.setHtml(printable)  # Qt's HTML view draws the table chart, not SVG
+        layout.addWidget(self.view)
+        buttons = QHBoxLayout()
+        for label, suffix in (
+            (self.tr("Save as PDF…"), ".pdf"),
+            (self.tr("Save as HTML…"), ".html"),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, s=suffix: self._save(s))
+            buttons.addWidget(button)
+        buttons.addStretch()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+
+    def _save(self, suffix: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), str(Path.home() / f"report{suffix}")
+        )
+        if path:
+            self.save(Path(path).with_suffix(suffix))
+
+    def save(self, out: Path) -> None:
+        html, printable = self.html, self.printable
+
+        def job() -> Path:
+            if out.suffix == ".pdf":
+                from livehelper.ui.pdf import write_pdf
+
+                write_pdf(printable, out)  # QTextDocument and QPdfWriter work off the GUI thread
+            else:
+                out.write_text(html, encoding="utf-8")
+            return out
+
+        self.backend.call(
+            job,
+            done=lambda path: self.status.setText(self.tr("Saved to {path}").format(path=path)),
+            failed=lambda exc: self.status.setText(str(exc)),
+        )
