@@ -115,6 +115,20 @@ def _ref(order: dict, shop: ShopServer) -> str:  # type: ignore[type-arg]
     return str(order["source_identifier"])
 
 
+def test_a_shop_that_already_has_the_order_answers_409(demo_store: Store) -> None:
+    shop = ShopServer("woocommerce")
+    try:
+        session = show(demo_store)
+        orders = demo_store.orders(session)
+        shop.plan = {f"LH{session}-{orders[0].id}": [409]}
+        to, remote_id = destination(shop)
+        result = send_orders(demo_store, session, to, lambda r: judge(r, remote_id))
+        assert (result.sent, result.skipped, result.failed) == (3, 1, 0)
+        assert orders[0].id in demo_store.exported(to.target, [orders[0].id])  # never again
+    finally:
+        shop.stop()
+
+
 def test_a_wrong_token_is_reported_and_nothing_is_recorded(demo_store: Store) -> None:
     shop = ShopServer("shopify")
     try:

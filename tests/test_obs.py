@@ -148,6 +148,13 @@ def test_product_texts() -> None:
     assert product_texts(ks) == {"name": "Khoai sâm", "price": "35.000₫/kg", "stock": "Còn 2,5 kg"}
     assert product_texts(Product(1, "NA", "Na", 1, "hộp", Decimal(0)))["stock"] == "HẾT HÀNG"
     assert product_texts(Product(1, "MO", "Mật", 1, "chai", None))["stock"] == ""
+    # what buyers can still have: holds for waiting claims and the show's cap count
+    held = Product(1, "KS", "Khoai sâm", 1, "kg", Decimal(5), reserved=Decimal(3))
+    assert product_texts(held)["stock"] == "Còn 2 kg"
+    all_held = Product(1, "KS", "Khoai sâm", 1, "kg", Decimal(5), reserved=Decimal(5))
+    assert product_texts(all_held)["stock"] == "HẾT HÀNG"
+    capped = Product(1, "KS", "Khoai sâm", 1, "kg", None, cap_left=Decimal(0))
+    assert product_texts(capped)["stock"] == "HẾT HÀNG"
 
 
 def test_product_scene_items_are_shown_and_hidden_in_obs(obs_studio, obs: ObsConnection) -> None:  # type: ignore[no-untyped-def]

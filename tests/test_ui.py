@@ -851,8 +851,16 @@ def test_export_dialog_checks_then_exports_with_progress_and_results(
     assert any("Cô Hoa" in t and t.startswith("⛔") for t in texts)  # no phone, no address
 
     dialog.template.setCurrentIndex(dialog.template.findData("ghtk"))
+    dialog.preview()
+    headers = [
+        dialog.results.horizontalHeaderItem(c).text() for c in range(dialog.results.columnCount())
+    ]
+    assert "Tỉnh/Thành phố (?)" in headers and dialog.results.rowCount() == 2
+    province = headers.index("Tỉnh/Thành phố (?)")
+    assert {dialog.results.item(r, province).text() for r in range(2)} == {"Tỉnh Lạng Sơn", ""}
     dialog.export_file("xlsx", tmp_path / "ghtk")
-    qtbot.waitUntil(lambda: dialog.results.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: "exported" in dialog.status.text(), timeout=5000)
+    assert dialog.results.rowCount() == 2
     assert (
         tmp_path / "ghtk.xlsx"
     ).exists() and dialog.progress.value() == dialog.progress.maximum()
@@ -863,11 +871,18 @@ def test_export_dialog_checks_then_exports_with_progress_and_results(
         dialog.destination.setCurrentIndex(dialog.destination.findData("shopify"))
         dialog.url.setText(shop.url)
         dialog.token.setText(shop.token)
+        dialog.remember.setChecked(True)
         dialog.export_button.click()
         qtbot.waitUntil(lambda: "Done" in dialog.status.text(), timeout=10000)
         results = {dialog.results.item(r, 1).text() for r in range(dialog.results.rowCount())}
         assert results == {"sent", "held back: fix it first"}
         assert len(shop.orders) == 1  # Hoa's order waits for a phone and an address
+        # the next time, the token kept for this address is filled in
+        again = ExportDialog(dialog.checked, window.backend, store, session_id, window)
+        again.destination.setCurrentIndex(again.destination.findData("shopify"))
+        again.url.setText(shop.url)
+        again.url.editingFinished.emit()
+        qtbot.waitUntil(lambda: again.token.text() == shop.token, timeout=3000)
     finally:
         shop.stop()
 

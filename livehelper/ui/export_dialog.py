@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -103,6 +104,9 @@ class ExportDialog(QDialog):
         shop_form.addRow(self.tr("Address:"), self.url)
         shop_form.addRow(self.tr("Token or key:"), self.token)
         shop_form.addRow(self.tr("Secret:"), self.secret)
+        self.remember = QCheckBox(self.tr("Remember (kept in the computer's keyring)"))
+        shop_form.addRow("", self.remember)
+        self.url.editingFinished.connect(self._load_saved)
         self.options.addWidget(file_page)
         self.options.addWidget(shop_page)
         form.addRow("", self.options)
@@ -133,8 +137,11 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
 
         buttons = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.clicked.connect(self.preview)
         self.export_button = QPushButton(self.tr("Export"))
         self.export_button.clicked.connect(self._export)
+        buttons.addWidget(self.preview_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         buttons.addWidget(self.export_button)
@@ -148,8 +155,53 @@ class ExportDialog(QDialog):
         kind = self.destination.currentData()
         self.options.setCurrentIndex(0 if kind in FORMATS else 1)
         self.template.setEnabled(kind in ("xlsx", "csv"))
+        self.preview_button.setEnabled(kind in ("xlsx", "csv"))
         self.secret.setEnabled(kind in ("woocommerce", "webhook"))
         self.token.setEnabled(kind in ("shopify", "woocommerce"))
+
+    def preview(self) -> None:
+        """The first rows as the chosen template lays them out; nothing is written."""
+        template = templates.load(self.template.currentData())
+        rows = list(templates.rows(template, self.checked.orders[:20]))
+        self.results.clear()
+        self.results.setColumnCount(len(template.headers))
+        self.results.setHorizontalHeaderLabels(
+            [h + ("" if h not in template.unverified else " (?)") for h in template.headers]
+        )
+        self.results.setRowCount(0)
+        for values in rows:
+            row = self.results.rowCount()
+            self.results.insertRow(row)
+            for column, value in enumerate(values):
+                self.results.setItem(row, column, QTableWidgetItem(str(value)))
+        self.status.setText(
+            self.tr(
+                "Preview of {n} rows; (?) marks columns not checked against {name}'s sample."
+            ).format(n=len(rows), name=template.name)
+        )
+
+    def _secret_name(self) -> str:
+        return f"{self.destination.currentData()}:{self.url.text().strip()}"
+
+    def _load_saved(self) -> None:
+        """Fill in credentials kept for this address (the CLI's --save-credentials too)."""
+        if self.token.text() or not self.url.text().strip():
+            return
+        from livehelper.secrets import FileFallback, load_secret
+
+        name = self._secret_name()
+        self.backend.call(lambda: load_secret(name, FileFallback()), done=self._fill_saved)
+
+    def _fill_saved(self, saved: str) -> None:
+        if not saved or self.token.text():
+            return
+        if self.destination.currentData() == "woocommerce":
+            key, _, secret = saved.partition(":")
+            self.token.setText(key)
+            self.secret.setText(secret)
+        else:
+            self.token.setText(saved)
+        self.remember.setChecked(True)
 
     def _export(self) -> None:
         kind = self.destination.currentData()
@@ -193,9 +245,17 @@ class ExportDialog(QDialog):
         store, session_id = self.store, self.session_id
         hold = held_orders(self.checked.problems)
         progress = self.sig_progress.emit
+        remember = self.remember.isChecked() and kind in ("shopify", "woocommerce")
+        name = self._secret_name()
 
         def job() -> list[dict[str, object]]:
             from livehelper.export.remote import json_id, judge, send_orders
+
+            if remember:
+                from livehelper.secrets import FileFallback, store_secret
+
+                kept = token if kind == "shopify" else f"{token}:{secret}"
+                store_secret(name, kept, FileFallback())
 
             if kind == "webhook":
                 from livehelper.export.webhook import send_orders as send_webhook
@@ -235,6 +295,11 @@ class ExportDialog(QDialog):
 
     def _finished(self, results: list[dict[str, object]]) -> None:
         self.export_button.setEnabled(True)
+        self.results.clear()
+        self.results.setColumnCount(3)
+        self.results.setHorizontalHeaderLabels(
+            [self.tr("Order"), self.tr("Result"), self.tr("Details")]
+        )
         names = {o.id: o.buyer_name for o in self.checked.orders}
         words = {
             "written": self.tr("written"),

@@ -185,148 +185,166 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="67" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="159" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="68" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="211" />
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="71" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="72" />
         <source>{n} confirmed orders in this live.</source>
         <translation>Phiên live này có {n} đơn đã xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="77" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="78" />
         <source>Excel file (.xlsx)</source>
         <translation>Tệp Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="78" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="79" />
         <source>CSV file (Excel, UTF-8)</source>
         <translation>Tệp CSV (Excel, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="79" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="80" />
         <source>JSON file</source>
         <translation>Tệp JSON</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="80" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
         <source>Shop: Shopify, Haravan, Sapo (Admin API)</source>
         <translation>Cửa hàng: Shopify, Haravan, Sapo (Admin API)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
         <source>Shop: WooCommerce</source>
         <translation>Cửa hàng: WooCommerce</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="83" />
         <source>Webhook (your own system)</source>
         <translation>Webhook (hệ thống riêng của bạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="86" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="87" />
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="91" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="92" />
         <source> ({n} columns unverified)</source>
         <translation> ({n} cột chưa kiểm chứng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="95" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="96" />
         <source>Columns:</source>
         <translation>Mẫu cột:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="103" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="104" />
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="104" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="105" />
         <source>Token or key:</source>
         <translation>Token hoặc khoá:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="105" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="106" />
         <source>Secret:</source>
         <translation>Mã bí mật:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="112" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="107" />
+        <source>Remember (kept in the computer's keyring)</source>
+        <translation>Ghi nhớ (lưu trong kho mật khẩu của máy)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="116" />
         <source>Check before export:</source>
         <translation>Kiểm tra trước khi xuất:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="118" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="122" />
         <source>✓ Nothing to fix.</source>
         <translation>✓ Không có gì cần sửa.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="127" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="301" />
         <source>Order</source>
         <translation>Đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="127" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="301" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="127" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="301" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="136" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="140" />
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="142" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="191" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="179" />
+        <source>Preview of {n} rows; (?) marks columns not checked against {name}'s sample.</source>
+        <translation>Xem trước {n} dòng; (?) là cột chưa được đối chiếu với file mẫu của {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="243" />
         <source>Give the address first.</source>
         <translation>Hãy nhập địa chỉ trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="229" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="240" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="305" />
         <source>written</source>
         <translation>đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="241" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="306" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="242" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="307" />
         <source>already there</source>
         <translation>đã có sẵn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="243" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="308" />
         <source>held back: fix it first</source>
         <translation>tạm giữ: cần sửa trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="244" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="309" />
         <source>failed: try again later</source>
         <translation>lỗi: thử lại sau</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="261" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="326" />
         <source>Done: {ok} exported, {skipped} already there, {held} held, {failed} failed.</source>
         <translation>Xong: {ok} đơn đã xuất, {skipped} đã có sẵn, {held} tạm giữ, {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="272" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="337" />
         <source>Export failed: {error}</source>
         <translation>Xuất đơn thất bại: {error}</translation>
     </message>
@@ -1067,27 +1085,27 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="281" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="346" />
         <source>Session report</source>
         <translation>Báo cáo phiên live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="354" />
         <source>Save as PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="290" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="355" />
         <source>Save as HTML…</source>
         <translation>Lưu HTML…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="305" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="370" />
         <source>Save the report</source>
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="324" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="389" />
         <source>Saved to {path}</source>
         <translation>Đã lưu vào {path}</translation>
     </message>
