@@ -904,3 +904,88 @@ def test_report_dialog_shows_and_saves(qtbot, window: MainWindow, db, tmp_path: 
         lambda: (tmp_path / "r.html").exists() and (tmp_path / "r.pdf").exists(), timeout=5000
     )
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+APP_UNDER_TEST = r"""
+import sys, time
+from datetime import UTC, datetime
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from livehelper.model import IncomingComment
+from livehelper.ui.app import create_window
+
+app = QApplication([])
+QSettings("livehelper", "livehelper").setValue("speech/on", False)
+window, _language = create_window(app, sys.argv[1], False, "en")
+original = window._decided
+
+def decided(decisions):
+    for d in decisions:
+        if d.ok:
+            print(d.claim_id, flush=True)  # what the assistant has been shown as done
+    original(decisions)
+
+window._decided = decided
+window.show()
+
+def feed():
+    for n in range(300):
+        window.backend.pipeline.submit(IncomingComment(
+            "tiktok", f"k{n}", f"u{n}", f"Khách {n}", "chốt 1kg", datetime.now(UTC)))
+
+def press_enter():
+    if window.queue.rows:
+        window.queue_view.setFocus()
+        QTest.keyClick(window.queue_view, Qt.Key.Key_Return)
+
+window.sig_ready.connect(feed)
+timer = QTimer()
+timer.timeout.connect(press_enter)
+timer.start(5)
+window.start()
+app.exec()
+"""
+
+
+def test_the_app_killed_mid_show_loses_no_confirmation_or_hold(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The real window, in its own process, confirms claims as fast as Enter can be
+    pressed; SIGKILL; the database holds every confirmation it showed, stock and holds
+    add up, and the window opened again carries on with the claims still waiting."""
+    import signal
+    import subprocess
+    import sys
+
+    from livehelper.store import ProductSpec
+
+    url = f"sqlite:///{tmp_path / 'show.sqlite3'}"
+    store = Store.open(url)
+    store.import_products([ProductSpec("KS", "Khoai sâm", 35000, "kg", Decimal(1000))])
+    session = store.start_session("bị tắt")
+    store.feature(session.id, "KS")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", APP_UNDER_TEST, url], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    shown = [int(proc.stdout.readline()) for _ in range(40)]
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+
+    confirmed = {c.id for c in store.claims(session.id, ClaimStatus.CONFIRMED)}
+    assert set(shown) <= confirmed  # nothing the window showed as done was lost
+    pending = store.claims(session.id, ClaimStatus.PENDING)
+    product = store.product("KS")
+    assert product.stock == 1000 - len(confirmed)  # no half-done confirmation
+    assert product.reserved == sum(i.qty for c in pending if c.reserved_at for i in c.items)
+    assert all(c.reserved_at for c in pending)  # every waiting claim still holds its kilo
+    stored = store.comment_count(session.id)
+    assert len(confirmed) + len(pending) == stored  # every stored order is a claim
+
+    again = open_window(qtbot, url)  # the assistant opens livehelper again
+    try:
+        assert {c.id for c in again.queue.rows} == {c.id for c in pending}
+        assert len(again.orders.rows) == len(confirmed)
+    finally:
+        close(again)
+        store.close()
