@@ -173,16 +173,24 @@ def take(conn: sa.Connection, session_id: int, goods: Goods, *, reserve: bool) -
     return shortage
 
 
-def consume(conn: sa.Connection, goods: Goods) -> None:
+def consume(conn: sa.Connection, goods: Goods) -> Shortage | None:
     """A reservation becomes a sale: off the shelf, no longer held (the show's
-    ``taken`` already counts it)."""
+    ``taken`` already counts it). Refused if the shelf holds less than the hold — the
+    seller lowered the stock (a new catalogue import) after the claim came."""
     p = schema.products
     for product_id, qty in goods:
-        conn.execute(
+        done = conn.execute(
             p.update()
-            .where(p.c.id == product_id)
+            .where(
+                p.c.id == product_id,
+                sa.or_(p.c.stock_milli.is_(None), p.c.stock_milli >= qty),
+            )
             .values(stock_milli=p.c.stock_milli - qty, reserved_milli=p.c.reserved_milli - qty)
         )
+        if done.rowcount != 1:
+            left = conn.execute(sa.select(p.c.stock_milli).where(p.c.id == product_id)).scalar()
+            return Shortage(product_id, max(0, left or 0), capped=False)
+    return None
 
 
 def give_back(conn: sa.Connection, session_id: int, goods: Goods, *, reserved: bool) -> None:

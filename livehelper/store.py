@@ -1323,7 +1323,9 @@ class Store:
         ).one()
         goods = stock.goods_of(conn, claim_id)
         if held:
-            stock.consume(conn, goods)
+            short = stock.consume(conn, goods)
+            if short is not None:
+                raise OutOfStock(self._shortage_text(conn, claim_id, goods, short))
         else:  # its hold lapsed, or it waited in line: only stock nobody holds will do
             stock.ensure_show_rows(conn, session_id, [g[0] for g in goods])
             short = stock.take(conn, session_id, goods, reserve=False)

@@ -261,3 +261,14 @@ def _invariants_simple(store: Store, session_id: int) -> None:
         for i in c.items
     )
     assert product.reserved == held
+
+
+def test_a_hold_cannot_sell_what_a_new_stock_count_took_away(store: Store) -> None:
+    s = _show(store, stock=5)
+    lan = _order(store, s, "lan", "chốt 3kg")
+    # the seller counts again and imports: only 2 kg on the shelf now
+    store.import_products([ProductSpec("KS", "Khoai sâm", 35000, "kg", Decimal(2))])
+    (refused,) = store.decide([lan.id], ClaimStatus.CONFIRMED)
+    assert not refused.ok and "only 2 KS left" in (refused.error or "")
+    assert store.product("KS").stock == 2  # never below zero
+    assert store.claim(lan.id).status is ClaimStatus.PENDING
