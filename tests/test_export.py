@@ -145,7 +145,7 @@ def test_templates_are_listed_and_a_users_copy_wins(tmp_path: Path) -> None:
     assert listed["ghn"]["sources"]
     copy = Path(run_cli("templates", "copy", "ghn").stdout.strip())
     copy.write_text(
-        copy.read_text(encoding="utf-8").replace('"Ghi chú"', '"Ghi chú shop"'), encoding="utf-8"
+        copy.read_text(encoding="utf-8").replace('"Ghi chú thêm"', '"Ghi chú shop"'), encoding="utf-8"
     )
     mine = {t["name"]: t for t in json.loads(run_cli("templates", "list", "--json").stdout)}
     assert "Ghi chú shop" in mine["ghn"]["columns"]
@@ -195,7 +195,7 @@ def test_file_exports_are_recorded_and_can_leave_out_what_went_before(
     session = str(addressed[0].session_id)
     base = ["export", "--session", session, "--format", "xlsx", "--template", "ghn"]
     preview = json.loads(run_cli(*base, "--preview", db=db).stdout)
-    assert preview["orders"] == 2 and preview["columns"][3] == "Địa chỉ"
+    assert preview["orders"] == 2 and preview["columns"][2] == "Địa chỉ"
     assert preview["unverified_columns"] and len(preview["rows"]) == 2
     assert not (tmp_path / "a.xlsx").exists()
     first = run_cli(*base, "--out", str(tmp_path / "a.xlsx"), db=db)
