@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabBar,
     QTableView,
@@ -266,21 +265,17 @@ class MainWindow(QMainWindow):
             self.demo_button,
         ):
             toolbar.addWidget(button)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
+        # who is working and in which language: beside the OBS line, where a 1366-pixel
+        # laptop screen still has room (the toolbar has none left)
         self.assistant_label = QLabel()
-        toolbar.addWidget(self.assistant_label)
         self.assistant = QLineEdit(getpass.getuser())
         self.assistant.setMaximumWidth(160)
-        toolbar.addWidget(self.assistant)
         self.language = QComboBox()
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
-        toolbar.addWidget(self.language)
 
         # products
-        self.products_view = _table(self.products, (40, 48, 0, 122, 50))
+        self.products_view = _table(self.products, (40, 48, 0, 122, 78))
         self.products_view.clicked.connect(self._feature_clicked)
         self.products_box = self._box(self.products_view)
 
@@ -372,7 +367,11 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addWidget(self.obs_panel)
+        top = QHBoxLayout()
+        top.addWidget(self.obs_panel, 1)
+        for widget in (self.assistant_label, self.assistant, self.language):
+            top.addWidget(widget)
+        layout.addLayout(top)
         layout.addWidget(self.sources_panel)
         layout.addWidget(self.banner)
         layout.addWidget(main, 1)  # the work area takes all the height the strips leave
@@ -1264,7 +1263,12 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             title += f" — {self.session.name}"
             state = self.tr("LIVE") if self._live() else self.tr("ended")
-            self.session_label.setText(f"{self.session.name} · {state}")
+            full = f"{self.session.name} · {state}"
+            metrics = self.session_label.fontMetrics()
+            self.session_label.setText(
+                metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, 260)
+            )
+            self.session_label.setToolTip(full)
         else:
             self.session_label.setText(self.tr("No live session"))
         self.setWindowTitle(title)

@@ -41,6 +41,9 @@ def main(argv: list[str]) -> int:
     QTimer.singleShot(6000, save)
     code = app.exec()
     window.backend.shutdown()
+    window.deleteLater()  # gone before the interpreter exits (PySide6 teardown order)
+    app.processEvents()
+    del window
     return code
 
 
