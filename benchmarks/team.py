@@ -222,7 +222,6 @@ def laptop_to_laptop(url: str, rounds: int) -> dict[str, object]:
     window.close()
     window.deleteLater()  # gone before the interpreter exits (PySide6 teardown order)
     app.processEvents()
-    del window
     delays = sorted(1000 * (seen[i] - committed[i]) for i in committed if i in seen)
     return {
         "rounds": len(committed),

@@ -124,7 +124,7 @@ def test_code_passes_the_linter() -> None:
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))
     assert ruff is not None, "ruff is part of the [test] extra"
     done = subprocess.run(
-        [ruff, "check", "livehelper", "tests"],
+        [ruff, "check", "livehelper", "tests", "benchmarks", "tools"],
         cwd=REPO,
         capture_output=True,
         text=True,

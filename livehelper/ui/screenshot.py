@@ -43,7 +43,6 @@ def main(argv: list[str]) -> int:
     window.backend.shutdown()
     window.deleteLater()  # gone before the interpreter exits (PySide6 teardown order)
     app.processEvents()
-    del window
     return code
 
 
