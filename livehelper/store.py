@@ -7,8 +7,11 @@ them from its worker thread, never from the GUI thread.
 Concurrency rules (several processes, several laptops on PostgreSQL):
   * deciding a claim is a conditional UPDATE (``WHERE status = 'pending'``), so
     exactly one decision wins;
-  * stock is decremented with ``WHERE stock >= qty`` in the same transaction, so it
-    never goes negative;
+  * stock, holds and the per-show cap are counters changed only by conditional
+    UPDATEs in the deciding transaction (``livehelper/stock.py``), so stock never goes
+    negative nor past a cap;
+  * a transaction that touches stock locks its products first, in id order, so two
+    laptops cannot deadlock; PostgreSQL aborting one anyway is retried (``_retrying``);
   * SQLite write transactions start with ``BEGIN IMMEDIATE`` so two writers queue
     instead of failing half-way.
 """
