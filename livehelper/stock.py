@@ -61,11 +61,12 @@ def products_of(conn: sa.Connection, claim_ids: Sequence[int]) -> list[int]:
     )
 
 
-def ensure_show_rows(conn: sa.Connection, session_id: int, product_ids: Iterable[int]) -> None:
+def ensure_show_rows(conn: sa.Connection, session_id: int, product_ids: Iterable[int]) -> set[int]:
+    """Make sure each product has its row for the show; returns those that had one."""
     ss = schema.show_stock
     wanted = set(product_ids)
     if not wanted:
-        return
+        return set()
     have = set(
         conn.execute(
             sa.select(ss.c.product_id).where(
@@ -79,6 +80,7 @@ def ensure_show_rows(conn: sa.Connection, session_id: int, product_ids: Iterable
                 conn.execute(ss.insert().values(session_id=session_id, product_id=product_id))
         except sa.exc.IntegrityError:
             pass  # another laptop added it a moment ago
+    return have
 
 
 def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods]) -> list[bool]:
@@ -90,20 +92,15 @@ def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods])
     wanted = sorted({product_id for goods in claims for product_id, _ in goods})
     if not wanted:
         return [True] * len(claims)
-    free: dict[int, int | None] = {
-        r.id: None if r.stock_milli is None else r.stock_milli - r.reserved_milli
-        for r in conn.execute(
-            sa.select(p.c.id, p.c.stock_milli, p.c.reserved_milli).where(p.c.id.in_(wanted))
-        )
-    }
-    cap_free: dict[int, int | None] = {
-        r.product_id: None if r.cap_milli is None else r.cap_milli - r.taken_milli
-        for r in conn.execute(
-            sa.select(ss.c.product_id, ss.c.cap_milli, ss.c.taken_milli).where(
-                ss.c.session_id == session_id, ss.c.product_id.in_(wanted)
-            )
-        )
-    }
+    free: dict[int, int | None] = {}
+    cap_free: dict[int, int | None] = {}
+    for r in conn.execute(
+        sa.select(p.c.id, p.c.stock_milli, p.c.reserved_milli, ss.c.cap_milli, ss.c.taken_milli)
+        .join(ss, sa.and_(ss.c.product_id == p.c.id, ss.c.session_id == session_id))
+        .where(p.c.id.in_(wanted))
+    ):
+        free[r.id] = None if r.stock_milli is None else r.stock_milli - r.reserved_milli
+        cap_free[r.id] = None if r.cap_milli is None else r.cap_milli - r.taken_milli
     held = dict.fromkeys(wanted, 0)
     fits = []
     for goods in claims:

@@ -157,6 +157,8 @@ class Store:
         self.is_sqlite = engine.dialect.name == "sqlite"
         # buyer ids never change once committed, so the hot ingest path can skip a lookup
         self._buyer_cache: dict[tuple[str, str], int] = {}
+        self._show_rows: set[tuple[int, int]] = set()  # (session, product) rows known to exist
+        self._recent: dict[str, tuple[float, Any]] = {}  # short-lived reads, see _fresh
         self._lock = threading.Lock()
         self._checkpointer: WalCheckpointer | None = None
 
@@ -561,15 +563,38 @@ class Store:
             if qty is None or to_milli(qty) > 0:
                 self._offer(conn, session_id, [product.id])
 
+    def _fresh(self, key: str, read: Callable[[], T]) -> T:
+        """``read()``, reused for a second: what every ingest batch needs but rarely
+        changes (a shop setting, who is flagged). A change made on another laptop is
+        seen within that second."""
+        now = time.monotonic()
+        with self._lock:
+            found = self._recent.get(key)
+        if found is not None and now - found[0] < 1.0:
+            return found[1]  # type: ignore[no-any-return]
+        value = read()
+        with self._lock:
+            self._recent[key] = (now, value)
+        return value
+
+    def _forget_recent(self) -> None:
+        """This process changed a setting or a buyer: read them afresh."""
+        with self._lock:
+            self._recent.clear()
+
     def _minutes_setting(self, conn: sa.Connection, key: str) -> float:
-        """A minutes setting of ``shop_settings``, read inside a transaction."""
-        value = conn.execute(
-            sa.select(schema.settings.c.value).where(schema.settings.c.key == key)
-        ).scalar()
-        try:
-            return float(value) if value is not None else float(SETTINGS[key].default)
-        except ValueError:
-            return float(SETTINGS[key].default)
+        """A minutes setting of ``shop_settings`` (read at most once a second)."""
+
+        def read() -> float:
+            value = conn.execute(
+                sa.select(schema.settings.c.value).where(schema.settings.c.key == key)
+            ).scalar()
+            try:
+                return float(value) if value is not None else float(SETTINGS[key].default)
+            except ValueError:
+                return float(SETTINGS[key].default)
+
+        return self._fresh(f"setting:{key}", read)
 
     def expire_reservations(self, session_id: int, minutes: float | None = None) -> Expired:
         """Release what waiting claims have held longer than ``minutes`` (default: the
@@ -646,6 +671,7 @@ class Store:
             conn.execute(st.delete().where(st.c.key == key))
             if value is not None:
                 conn.execute(st.insert().values(key=key, value=value))
+        self._forget_recent()
 
     def featured_history(self, session_id: int) -> list[tuple[datetime, str]]:
         f, p = schema.featured_log, schema.products
@@ -743,7 +769,11 @@ class Store:
                 if i.code.upper() in products
             }
             stock.lock(conn, ordered)  # in id order, before any claim row: no deadlocks
-            stock.ensure_show_rows(conn, session_id, ordered)
+            with self._lock:
+                unknown = {p for p in ordered if (session_id, p) not in self._show_rows}
+            found = stock.ensure_show_rows(conn, session_id, unknown)
+            with self._lock:  # only rows committed before this batch: a rollback undoes none
+                self._show_rows.update((session_id, p) for p in found)
             for comment_id, row, result, _item in stored:
                 wanted = [i for i in result.items if i.code.upper() in products]
                 if result.intent is not Intent.ORDER or not wanted:
@@ -848,7 +878,11 @@ class Store:
                     .values(phone=sa.bindparam("b_phone")),
                     [{"b_id": k, "b_phone": v} for k, v in phones.items()],
                 )
-            marks = buyers.flagged_marks(conn) if claim_rows else (set(), set())
+            marks = (
+                self._fresh("flagged", lambda: buyers.flagged_marks(conn))
+                if claim_rows
+                else (set(), set())
+            )
         with self._lock:
             self._buyer_cache.update(new_buyers)  # only ids that are now committed
 
@@ -1517,18 +1551,23 @@ class Store:
         """One person behind both accounts (an assistant agreed)."""
         with self._write() as conn:
             buyers.merge(conn, keep_id, other_id)
-            return buyers.card(conn, keep_id)
+            card = buyers.card(conn, keep_id)
+        self._forget_recent()
+        return card
 
     def update_buyer(self, buyer_id: int, **values: Any) -> BuyerCard:
         """Change a person's ``phone``, ``address``, ``note`` or ``flagged``."""
         with self._write() as conn:
             buyers.update(conn, buyer_id, **values)
-            return buyers.card(conn, buyer_id)
+            card = buyers.card(conn, buyer_id)
+        self._forget_recent()
+        return card
 
     def set_outcome(self, order_id: int, outcome: Outcome | None) -> None:
         """What became of the parcel; a returned one flags the buyer "bom hàng"."""
         with self._write() as conn:
             buyers.set_outcome(conn, order_id, outcome, utcnow())
+        self._forget_recent()
 
     def merge_suggestions(self) -> list[tuple[str, list[Buyer]]]:
         with self._read() as conn:

@@ -748,6 +748,8 @@ def test_a_flagged_buyer_is_warned_about_and_their_card_opens_with_b(
     store.decide([first.id], ClaimStatus.CONFIRMED)
     (order,) = store.orders(session_id)
     store.set_outcome(order.id, Outcome.RETURNED)  # refused the parcel
+    # (done on "another laptop": a window reads who is flagged at most once a second)
+    qtbot.wait(1100)
     # she comes back under another account with the same phone
     pipeline.submit(
         IncomingComment(

@@ -1265,9 +1265,7 @@ class MainWindow(QMainWindow):
             state = self.tr("LIVE") if self._live() else self.tr("ended")
             full = f"{self.session.name} · {state}"
             metrics = self.session_label.fontMetrics()
-            self.session_label.setText(
-                metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, 260)
-            )
+            self.session_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, 260))
             self.session_label.setToolTip(full)
         else:
             self.session_label.setText(self.tr("No live session"))
