@@ -77,6 +77,22 @@ def test_json_document(orders, tmp_path: Path) -> None:
     ]
 
 
+def test_json_export_follows_its_published_schema(addressed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    from livehelper.resources_path import resource_text
+
+    schema = json.loads(resource_text("schemas/orders-v1.schema.json"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    out = tmp_path / "o.json"
+    FORMATS["json"].write(addressed, out)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema)
+    broken = {"version": 1, "orders": [{**document["orders"][0], "total": "52.500đ"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
 @pytest.fixture
 def addressed(demo_store: Store, orders):  # type: ignore[no-untyped-def]
     """The orders with a Vietnamese address, and one with a formula for an address."""
@@ -145,7 +161,8 @@ def test_templates_are_listed_and_a_users_copy_wins(tmp_path: Path) -> None:
     assert listed["ghn"]["sources"]
     copy = Path(run_cli("templates", "copy", "ghn").stdout.strip())
     copy.write_text(
-        copy.read_text(encoding="utf-8").replace('"Ghi chú thêm"', '"Ghi chú shop"'), encoding="utf-8"
+        copy.read_text(encoding="utf-8").replace('"Ghi chú thêm"', '"Ghi chú shop"'),
+        encoding="utf-8",
     )
     mine = {t["name"]: t for t in json.loads(run_cli("templates", "list", "--json").stdout)}
     assert "Ghi chú shop" in mine["ghn"]["columns"]
