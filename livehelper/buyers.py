@@ -9,16 +9,17 @@ A person is their first account's row: ``coalesce(person_id, id)``.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
 from livehelper import schema
 from livehelper.errors import NotFound
-from livehelper.model import Buyer, BuyerCard, ClaimStatus, Outcome, PastOrder, line_total
+from livehelper.model import Buyer, BuyerCard, Order, Outcome, PastOrder
 
 b = schema.buyers
+OrdersOf = Callable[[sa.Connection, Sequence[int]], list[Order]]
 person_col = sa.func.coalesce(b.c.person_id, b.c.id)
 
 
@@ -48,7 +49,9 @@ def _accounts(conn: sa.Connection, person: int) -> list[Buyer]:
     return [buyer_from_row(r) for r in rows]
 
 
-def card(conn: sa.Connection, buyer_id: int) -> BuyerCard:
+def card(conn: sa.Connection, orders_of: OrdersOf, buyer_id: int) -> BuyerCard:
+    """``orders_of`` is the store's: the orders of some accounts, built from their
+    confirmed claims the one way the store builds every order."""
     person = person_of(conn, buyer_id)
     accounts = _accounts(conn, person)
     head = next(a for a in accounts if a.id == person)
@@ -64,47 +67,35 @@ def card(conn: sa.Connection, buyer_id: int) -> BuyerCard:
     return BuyerCard(
         person=head,
         accounts=tuple(accounts),
-        orders=tuple(_history(conn, [a.id for a in accounts])),
+        orders=tuple(_history(conn, orders_of(conn, [a.id for a in accounts]))),
         same_phone=tuple(same_phone),
     )
 
 
-def _history(conn: sa.Connection, buyer_ids: list[int]) -> list[PastOrder]:
-    o, s, cl, ci = schema.orders, schema.sessions, schema.claims, schema.claim_items
-    orders = conn.execute(
-        sa.select(o.c.id, o.c.session_id, s.c.name, o.c.created_at, o.c.outcome)
-        .join(s, o.c.session_id == s.c.id)
-        .where(o.c.buyer_id.in_(buyer_ids))
-        .order_by(o.c.created_at, o.c.id)
-    ).all()
-    if not orders:
-        return []
-    lines: dict[tuple[int, int, int], int] = {}  # (order, product, price) -> qty_milli
-    for r in conn.execute(
-        sa.select(cl.c.order_id, ci.c.product_id, ci.c.unit_price, ci.c.qty_milli)
-        .join(ci, ci.c.claim_id == cl.c.id)
-        .where(
-            cl.c.order_id.in_([r.id for r in orders]),
-            cl.c.status == ClaimStatus.CONFIRMED.value,
+def _history(conn: sa.Connection, orders: Sequence[Order]) -> list[PastOrder]:
+    """The orders as the buyer's card lists them: with their show and what became of
+    the parcel (the orders themselves, and their totals, come from the store)."""
+    o, s = schema.orders, schema.sessions
+    found = {
+        r.id: r
+        for r in conn.execute(
+            sa.select(o.c.id, s.c.name, o.c.created_at, o.c.outcome)
+            .join(s, o.c.session_id == s.c.id)
+            .where(o.c.id.in_([order.id for order in orders]))
         )
-    ):
-        key = (r.order_id, r.product_id, r.unit_price)
-        lines[key] = lines.get(key, 0) + r.qty_milli
-    totals: dict[int, int] = {}
-    for (order_id, _product, price), qty in lines.items():
-        totals[order_id] = totals.get(order_id, 0) + line_total(price, Decimal(qty) / 1000)
-    return [
+    }
+    past = [
         PastOrder(
-            order_id=r.id,
-            session_id=r.session_id,
-            session_name=r.name,
-            at=r.created_at,
-            total=totals.get(r.id, 0),
-            outcome=Outcome(r.outcome) if r.outcome else None,
+            order_id=order.id,
+            session_id=order.session_id,
+            session_name=found[order.id].name,
+            at=found[order.id].created_at,
+            total=order.total,
+            outcome=Outcome(found[order.id].outcome) if found[order.id].outcome else None,
         )
-        for r in orders
-        if r.id in totals  # an order whose claims were all cancelled is no order
+        for order in orders
     ]
+    return sorted(past, key=lambda p: (p.at, p.order_id))
 
 
 def merge(conn: sa.Connection, keep_id: int, other_id: int) -> None:

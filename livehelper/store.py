@@ -1466,35 +1466,47 @@ class Store:
     # ------------------------------------------------------------------- orders
     def orders(self, session_id: int) -> list[Order]:
         """Each buyer's confirmed claims in the session, merged into one order."""
-        o, cl, b = schema.orders, schema.claims, schema.buyers
+        o, cl = schema.orders, schema.claims
         with self._read() as conn:
             self._session(conn, session_id)
-            order_rows = conn.execute(
-                sa.select(
-                    o.c.id,
-                    o.c.buyer_id,
-                    b.c.display_name,
-                    b.c.platform,
-                    b.c.phone,
-                    sa.func.coalesce(b.c.person_id, b.c.id).label("person"),
-                )
-                .join(b, o.c.buyer_id == b.c.id)
-                .where(o.c.session_id == session_id)
-                .order_by(o.c.id)
-            ).all()
-            persons = {
-                r.id: r
-                for chunk in _chunks(sorted({r.person for r in order_rows}), _CHUNK)
-                for r in conn.execute(
-                    sa.select(b.c.id, b.c.address, b.c.note, b.c.phone).where(b.c.id.in_(chunk))
-                )
-            }
-            claim_rows = conn.execute(
-                sa.select(cl.c.id, cl.c.order_id, cl.c.phone)
-                .where(cl.c.session_id == session_id, cl.c.status == ClaimStatus.CONFIRMED.value)
-                .order_by(cl.c.id)
-            ).all()
-            items = self._items_for(conn, [r.id for r in claim_rows])
+            return self._orders(conn, o.c.session_id == session_id, cl.c.session_id == session_id)
+
+    def _orders(
+        self,
+        conn: sa.Connection,
+        order_where: sa.ColumnElement[bool],
+        claim_where: sa.ColumnElement[bool],
+    ) -> list[Order]:
+        """The orders ``order_where`` picks, each made of its confirmed claims among
+        those ``claim_where`` picks (a filter the claims' indexes can serve)."""
+        o, cl, b = schema.orders, schema.claims, schema.buyers
+        order_rows = conn.execute(
+            sa.select(
+                o.c.id,
+                o.c.session_id,
+                o.c.buyer_id,
+                b.c.display_name,
+                b.c.platform,
+                b.c.phone,
+                sa.func.coalesce(b.c.person_id, b.c.id).label("person"),
+            )
+            .join(b, o.c.buyer_id == b.c.id)
+            .where(order_where)
+            .order_by(o.c.id)
+        ).all()
+        persons = {
+            r.id: r
+            for chunk in _chunks(sorted({r.person for r in order_rows}), _CHUNK)
+            for r in conn.execute(
+                sa.select(b.c.id, b.c.address, b.c.note, b.c.phone).where(b.c.id.in_(chunk))
+            )
+        }
+        claim_rows = conn.execute(
+            sa.select(cl.c.id, cl.c.order_id, cl.c.phone)
+            .where(claim_where, cl.c.status == ClaimStatus.CONFIRMED.value)
+            .order_by(cl.c.id)
+        ).all()
+        items = self._items_for(conn, [r.id for r in claim_rows])
         by_order: dict[int, list[Any]] = {}
         for r in claim_rows:
             by_order.setdefault(r.order_id, []).append(r)
@@ -1519,7 +1531,7 @@ class Store:
             out.append(
                 Order(
                     id=r.id,
-                    session_id=session_id,
+                    session_id=r.session_id,
                     buyer_id=r.buyer_id,
                     buyer_name=r.display_name,
                     platform=r.platform,
@@ -1533,6 +1545,10 @@ class Store:
         return out
 
     # ------------------------------------------------------------------- buyers
+    def _orders_of_buyers(self, conn: sa.Connection, buyer_ids: Sequence[int]) -> list[Order]:
+        o, cl = schema.orders, schema.claims
+        return self._orders(conn, o.c.buyer_id.in_(buyer_ids), cl.c.buyer_id.in_(buyer_ids))
+
     def buyer(self, buyer_id: int) -> Buyer:
         b = schema.buyers
         with self._read() as conn:
@@ -1545,13 +1561,13 @@ class Store:
         """The person behind an account: every account merged into them, their order
         history across shows, and accounts sharing their phone (merge them?)."""
         with self._read() as conn:
-            return buyers.card(conn, buyer_id)
+            return buyers.card(conn, self._orders_of_buyers, buyer_id)
 
     def merge_buyers(self, keep_id: int, other_id: int) -> BuyerCard:
         """One person behind both accounts (an assistant agreed)."""
         with self._write() as conn:
             buyers.merge(conn, keep_id, other_id)
-            card = buyers.card(conn, keep_id)
+            card = buyers.card(conn, self._orders_of_buyers, keep_id)
         self._forget_recent()
         return card
 
@@ -1559,7 +1575,7 @@ class Store:
         """Change a person's ``phone``, ``address``, ``note`` or ``flagged``."""
         with self._write() as conn:
             buyers.update(conn, buyer_id, **values)
-            card = buyers.card(conn, buyer_id)
+            card = buyers.card(conn, self._orders_of_buyers, buyer_id)
         self._forget_recent()
         return card
 
