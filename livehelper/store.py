@@ -140,6 +140,19 @@ class PendingState:
     version: tuple[Any, ...]  # changes whenever its hold, line place or flags change
 
 
+def claim_version(claim: Any) -> tuple[Any, ...]:
+    """What may change on a waiting claim elsewhere (its hold, its place in line, a
+    cancel, a replace question), from a Claim or a claims row alike: a window compares
+    its own claims with ``pending_states`` by this."""
+    return (
+        claim.reserved_at,
+        bool(claim.waitlisted),
+        claim.offered_at,
+        bool(claim.cancel_requested),
+        claim.replaces_claim_id,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Expired:
     """What a sweep of lapsed reservations did."""
@@ -1089,13 +1102,7 @@ class Store:
             return {
                 r.id: PendingState(
                     held_by=r.held_by if r.held_at and r.held_at > fresh else None,
-                    version=(
-                        r.reserved_at,
-                        bool(r.waitlisted),
-                        r.offered_at,
-                        bool(r.cancel_requested),
-                        r.replaces_claim_id,
-                    ),
+                    version=claim_version(r),
                 )
                 for r in rows
             }

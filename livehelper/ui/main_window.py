@@ -52,7 +52,7 @@ from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSettings
 from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.speech import announcement
-from livehelper.store import Decision, Expired, IngestResult, Store
+from livehelper.store import Decision, Expired, IngestResult, Store, claim_version
 from livehelper.ui.backend import Backend
 from livehelper.ui.models import (
     LANES,
@@ -151,17 +151,6 @@ class QueueView(QTableView):
             self.sig_buyer.emit()
         else:
             super().keyPressEvent(event)
-
-
-def _version(claim: Claim) -> tuple[object, ...]:
-    """What ``Store.pending_states`` reports for a claim, to spot changes made elsewhere."""
-    return (
-        claim.reserved_at,
-        claim.waitlisted,
-        claim.offered_at,
-        claim.cancel_requested,
-        claim.replaces_claim_id,
-    )
 
 
 class MainWindow(QMainWindow):
@@ -617,7 +606,7 @@ class MainWindow(QMainWindow):
         store, session_id = self.store, self.session.id
         self._following = True
 
-        versions = {c.id: _version(c) for c in self.queue.rows}
+        versions = {c.id: claim_version(c) for c in self.queue.rows}
 
         def look() -> tuple[dict[int, str | None], list[Claim], Expired]:
             expired = store.expire_reservations(session_id)  # any laptop may; once each

@@ -26,7 +26,6 @@ T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
 ORDER_BG = QBrush(QColor("#dff5e1"))
-CANCEL_BG = QBrush(QColor("#fde2e1"))
 UNSURE_BG = QBrush(QColor("#fff4cc"))
 CANCEL_BG = QBrush(QColor("#ffcdd2"))  # the buyer asked to cancel
 FEATURED_BG = QBrush(QColor("#ffe8b3"))
