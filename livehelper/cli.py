@@ -881,7 +881,7 @@ def cmd_orders(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from livehelper.export import FORMATS, templates
+    from livehelper.export import file_target, templates, write_file
     from livehelper.export.validate import held_orders, validate
 
     store = _open_store(args)
@@ -896,7 +896,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.template and args.format == "json":
         raise UsageError("--template is for csv and xlsx; JSON has one documented shape")
     template = templates.load(args.template or "generic") if args.format != "json" else None
-    target = f"file:{template.name if template else 'json'}"
+    target = file_target(template)
     orders = store.orders(args.session)
     before = store.exported(target, [o.id for o in orders])
     if args.only_new:
@@ -922,12 +922,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    batch = store.start_batch(args.session, target, len(orders))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    written = FORMATS[args.format].write(orders, args.out, template)
-    for order in orders:
-        store.mark_exported(order.id, target, str(args.out), batch)
-    store.finish_batch(batch, sent=written, skipped=0, failed=0, held=0)
+    written = write_file(store, args.session, orders, args.format, args.out, template)
     again = sum(1 for o in orders if o.id in before)
     note = f" ({again} of them were exported with this template before)" if again else ""
     print(f"{written} orders written to {args.out}{note}", file=sys.stderr)
@@ -935,7 +931,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_remote(store: Any, args: argparse.Namespace) -> int:
-    from livehelper.export.remote import judge, send_orders
+    from livehelper.export.remote import send_orders
     from livehelper.export.validate import held_orders, validate
 
     if args.to == "webhook" and not (args.url and args.secret):
@@ -950,7 +946,7 @@ def _export_remote(store: Any, args: argparse.Namespace) -> int:
             return 0
         result = send_webhook(store, args.session, args.url, args.secret)
     else:
-        destination, remote_id = _shop_destination(args)
+        destination, judge_answer = _shop_destination(args)
         orders = store.orders(args.session)
         problems = validate(store, args.session, orders)
         hold = set() if args.force else held_orders(problems)
@@ -970,7 +966,7 @@ def _export_remote(store: Any, args: argparse.Namespace) -> int:
             store,
             args.session,
             destination,
-            lambda response: judge(response, remote_id),
+            judge_answer,
             hold=hold,
         )
     for problem in result.problems:
@@ -985,30 +981,25 @@ def _export_remote(store: Any, args: argparse.Namespace) -> int:
 
 
 def _shop_destination(args: argparse.Namespace) -> tuple[Any, Any]:
-    from livehelper.export.remote import json_id
+    from livehelper.export.shops import shop_destination
     from livehelper.secrets import FileFallback, load_secret, store_secret
 
     fallback = FileFallback()
     name = f"{args.to}:{args.url}"
     if args.to == "shopify":
-        from livehelper.export.shopify import ShopifyStyle
-
         token = args.token or os.environ.get("LIVEHELPER_SHOP_TOKEN") or load_secret(name, fallback)
         if not token:
             raise UsageError("--to shopify needs --token (or --save-credentials once)")
         if args.save_credentials and args.token:
             _tell_where_saved(store_secret(name, token, fallback))
-        auth = args.auth or ("bearer" if "haravan" in args.url else "shopify")
-        return ShopifyStyle(args.url, token, auth), json_id("order", "id")
-    from livehelper.export.woocommerce import WooCommerce
-
+        return shop_destination("shopify", args.url, token, auth=args.auth)
     pair = f"{args.key}:{args.secret}" if args.key and args.secret else load_secret(name, fallback)
     key, _, secret = pair.partition(":")
     if not key or not secret:
         raise UsageError("--to woocommerce needs --key and --secret (or --save-credentials once)")
     if args.save_credentials and args.key:
         _tell_where_saved(store_secret(name, pair, fallback))
-    return WooCommerce(args.url, key, secret), json_id("id")
+    return shop_destination("woocommerce", args.url, key, secret)
 
 
 def _tell_problems(problems: Sequence[Any], hold: set[int]) -> None:

@@ -15,8 +15,8 @@ import pytest
 
 from livehelper.export.remote import json_id, judge, send_orders
 from livehelper.export.shopify import ShopifyStyle
+from livehelper.export.shops import shop_destination
 from livehelper.export.validate import held_orders, validate
-from livehelper.export.woocommerce import WooCommerce
 from livehelper.model import ClaimStatus, IncomingComment
 from livehelper.store import Store
 from tests.helpers import DEMO_CATALOGUE, run_cli
@@ -60,10 +60,14 @@ def shop(request: pytest.FixtureRequest) -> Iterator[ShopServer]:
 
 
 def destination(shop: ShopServer):  # type: ignore[no-untyped-def]
-    if shop.kind == "woocommerce":
-        return WooCommerce(shop.url, shop.key, shop.secret), json_id("id")
-    auth = "bearer" if shop.kind == "haravan" else "shopify"
-    return ShopifyStyle(shop.url, shop.token, auth), json_id("order", "id")
+    """The destination as the CLI and the window build it for this shop."""
+    kind = "woocommerce" if shop.kind == "woocommerce" else "shopify"
+    if kind == "woocommerce":
+        return shop_destination(kind, shop.url, shop.key, shop.secret)
+    # the stand-in's address has no "haravan" in it: say how Haravan takes its token
+    return shop_destination(
+        kind, shop.url, shop.token, auth="bearer" if shop.kind == "haravan" else None
+    )
 
 
 def test_each_order_once_held_ones_not_at_all_and_a_failed_run_resumes(
@@ -77,15 +81,15 @@ def test_each_order_once_held_ones_not_at_all_and_a_failed_run_resumes(
     # Lan: two 500s then created; Hoa: refused (422, needs a human); Tú: created, but the
     # answer came after the client gave up — the retry must find it, not make a second
     shop.plan = {ref["Chị Lan"]: [500, 500], ref["Cô Hoa"]: [422], ref["Anh Tú"]: ["slow"]}
-    to, remote_id = destination(shop)
+    to, judge_answer = destination(shop)
     with httpx.Client(timeout=0.5) as impatient:
         first = send_orders(
-            demo_store, session, to, lambda r: judge(r, remote_id), hold=hold,
+            demo_store, session, to, judge_answer, hold=hold,
             client=impatient, pause=lambda _s: None,
         )  # fmt: skip
     assert (first.sent, first.skipped, first.failed, first.held) == (1, 1, 1, 1)
     assert sorted(shop.references()) == sorted([ref["Chị Lan"], ref["Anh Tú"]])
-    again = send_orders(demo_store, session, to, lambda r: judge(r, remote_id), hold=hold)
+    again = send_orders(demo_store, session, to, judge_answer, hold=hold)
     assert (again.sent, again.skipped, again.failed, again.held) == (1, 2, 0, 1)  # Hoa now
     assert sorted(shop.references()) == sorted(ref[n] for n in ("Chị Lan", "Cô Hoa", "Anh Tú"))
     assert len(shop.references()) == len(set(shop.references()))  # none twice
@@ -121,8 +125,8 @@ def test_a_shop_that_already_has_the_order_answers_409(demo_store: Store) -> Non
         session = show(demo_store)
         orders = demo_store.orders(session)
         shop.plan = {f"LH{session}-{orders[0].id}": [409]}
-        to, remote_id = destination(shop)
-        result = send_orders(demo_store, session, to, lambda r: judge(r, remote_id))
+        to, judge_answer = destination(shop)
+        result = send_orders(demo_store, session, to, judge_answer)
         assert (result.sent, result.skipped, result.failed) == (3, 1, 0)
         assert orders[0].id in demo_store.exported(to.target, [orders[0].id])  # never again
     finally:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livehelper.export import FORMATS, templates
+from livehelper.export import FORMATS, templates, write_file
 from livehelper.export.validate import Problem, held_orders, validate
 from livehelper.model import Order
 from livehelper.store import Store
@@ -226,13 +226,7 @@ class ExportDialog(QDialog):
         orders = self.checked.orders
 
         def job() -> list[dict[str, object]]:
-            target = f"file:{template.name if template else 'json'}"
-            batch = store.start_batch(session_id, target, len(orders))
-            FORMATS[kind].write(orders, out, template)
-            for number, order in enumerate(orders, start=1):
-                store.mark_exported(order.id, target, str(out), batch)
-                self.sig_progress.emit(number, len(orders))
-            store.finish_batch(batch, sent=len(orders), skipped=0, failed=0, held=0)
+            write_file(store, session_id, orders, kind, out, template, self.sig_progress.emit)
             return [{"order_id": o.id, "result": "written", "remote_id": str(out)} for o in orders]
 
         self._run(job)
@@ -249,7 +243,8 @@ class ExportDialog(QDialog):
         name = self._secret_name()
 
         def job() -> list[dict[str, object]]:
-            from livehelper.export.remote import json_id, judge, send_orders
+            from livehelper.export.remote import send_orders
+            from livehelper.export.shops import default_auth, shop_destination
 
             if remember:
                 from livehelper.secrets import FileFallback, store_secret
@@ -261,22 +256,15 @@ class ExportDialog(QDialog):
                 from livehelper.export.webhook import send_orders as send_webhook
 
                 return send_webhook(store, session_id, url, secret, progress=progress).results
-            if kind == "shopify":
-                from livehelper.export.shopify import ShopifyStyle
-
-                auth = "bearer" if "haravan" in url else ("basic" if ":" in token else "shopify")
-                to: Any = ShopifyStyle(url, token, auth)
-                remote_id = json_id("order", "id")
-            else:
-                from livehelper.export.woocommerce import WooCommerce
-
-                to = WooCommerce(url, token, secret)
-                remote_id = json_id("id")
+            # a key:secret pair is a Sapo private app's basic auth (Haravan keeps bearer)
+            basic = kind == "shopify" and ":" in token and default_auth(url) == "shopify"
+            auth = "basic" if basic else None
+            to, judge_answer = shop_destination(kind, url, token, secret, auth)
             return send_orders(
                 store,
                 session_id,
                 to,
-                lambda r: judge(r, remote_id),
+                judge_answer,
                 hold=hold,
                 progress=progress,
             ).results
