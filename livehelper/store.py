@@ -523,38 +523,33 @@ class Store:
             sold = per_product(cl.c.status == ClaimStatus.CONFIRMED.value)
             reserved = per_product(pending, cl.c.reserved_at.is_not(None))
             waiting = per_product(pending, cl.c.waitlisted == sa.true())
-            show = {
-                r.product_id: r
-                for r in conn.execute(sa.select(ss).where(ss.c.session_id == session_id))
-            }
-            report = []
-            for row in conn.execute(sa.select(p).order_by(p.c.code)):
-                limits = []
-                if row.stock_milli is not None:
-                    limits.append(row.stock_milli - row.reserved_milli)
-                cap = show[row.id].cap_milli if row.id in show else None
-                if cap is not None:
-                    limits.append(cap - show[row.id].taken_milli)
-                report.append(
-                    {
-                        "code": row.code,
-                        "name": row.name,
-                        "unit": row.unit,
-                        "stock": None
-                        if row.stock_milli is None
-                        else row.stock_milli + sold.get(row.id, 0),
-                        "reserved": reserved.get(row.id, 0),
-                        "sold": sold.get(row.id, 0),
-                        "remaining": max(0, min(limits)) if limits else None,
-                        "cap": cap,
-                        "waitlist": waiting.get(row.id, 0),
-                    }
+            caps = {
+                r.product_id: r.cap_milli
+                for r in conn.execute(
+                    sa.select(ss.c.product_id, ss.c.cap_milli).where(ss.c.session_id == session_id)
                 )
-        for line in report:  # thousandths -> quantities in the product's unit
-            for key in ("stock", "reserved", "sold", "remaining", "cap", "waitlist"):
-                if line[key] is not None:
-                    line[key] = from_milli(line[key])
-            line["sold_out"] = line["remaining"] is not None and line["remaining"] <= 0
+            }
+            rows = conn.execute(sa.select(p).order_by(p.c.code)).all()
+            products = self._with_caps(conn, session_id, [_product(r) for r in rows])
+        report = []
+        for row, product in zip(rows, products, strict=True):
+            cap = caps.get(row.id)
+            report.append(
+                {
+                    "code": row.code,
+                    "name": row.name,
+                    "unit": row.unit,
+                    "stock": None
+                    if row.stock_milli is None
+                    else from_milli(row.stock_milli + sold.get(row.id, 0)),
+                    "reserved": from_milli(reserved.get(row.id, 0)),
+                    "sold": from_milli(sold.get(row.id, 0)),
+                    "remaining": product.available,  # what the window and overlays show
+                    "cap": None if cap is None else from_milli(cap),
+                    "waitlist": from_milli(waiting.get(row.id, 0)),
+                    "sold_out": product.sold_out,
+                }
+            )
         return report
 
     def set_cap(self, session_id: int, code: str, qty: Decimal | None) -> None:
