@@ -361,9 +361,10 @@ def _read_lines(path: Path | None) -> Iterator[tuple[int, str]]:
     handle: TextIO
     if path is None:
         handle = sys.stdin
-        sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        # a broken byte becomes U+FFFD: the line is still read, never the whole file lost
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     else:
-        handle = path.open(encoding="utf-8-sig")
+        handle = path.open(encoding="utf-8-sig", errors="replace")
     try:
         for number, line in enumerate(handle, start=1):
             yield number, line.rstrip("\r\n")
@@ -520,7 +521,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         read += 1
         try:
             pipeline.submit(comment_from_json(json.loads(line), line))
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly nested JSON
             malformed += 1
             log.warning("input line %d skipped: %s", number, exc)
     pipeline.drain()
@@ -529,7 +530,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         {
             "session_id": args.session,
             "read": read,
-            "malformed": malformed,
+            "malformed": malformed + tally.malformed,
             **tally.totals,
             "claims": len(tally.claim_ids),
             "claim_ids": sorted(tally.claim_ids),
@@ -546,6 +547,7 @@ class _Tally:
         self.totals = {"stored": 0, "duplicates": 0, "orders": 0, "cancels": 0}
         self.claim_ids: list[int] = []
         self.failures: list[str] = []
+        self.malformed = 0  # comments the database refused even on their own
 
     def on_batch(self, result: Any) -> None:
         self.totals["stored"] += len(result.comments)
@@ -555,6 +557,11 @@ class _Tally:
         self.claim_ids.extend(c.id for c in result.claims)
 
     def on_error(self, exc: BaseException, batch: list[IncomingComment]) -> None:
+        from livehelper.errors import CommentRefused
+
+        if isinstance(exc, CommentRefused):  # bad input: counted, the rest is stored
+            self.malformed += len(batch)
+            return
         self.failures.append(f"{len(batch)} comments not stored: {exc}")
 
 
@@ -619,7 +626,15 @@ def cmd_listen(args: argparse.Namespace) -> int:
     report = {name: h.as_dict() for name, h in runner.health().items()}
     for name, message in errors.items():
         report[name]["error"] = message
-    _emit({"session_id": args.session, **tally.totals, "sources": report, "errors": tally.failures})
+    _emit(
+        {
+            "session_id": args.session,
+            **tally.totals,
+            "malformed": tally.malformed,
+            "sources": report,
+            "errors": tally.failures,
+        }
+    )
     return 1 if errors or tally.failures else 0
 
 

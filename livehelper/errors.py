@@ -6,7 +6,8 @@ LivehelperError
 ├── InvalidTransition     deciding a claim that was already decided
 ├── OutOfStock            confirming would sell more than is left
 ├── StoreError            the database cannot be opened or is newer than this program
-└── UsageError            a command option that makes no sense (CODE=QTY without =)
+├── UsageError            a command option that makes no sense (CODE=QTY without =)
+└── CommentRefused        one comment the database would not take (the rest are stored)
 
 Each carries a ``code`` the UI translates, and an English ``str()`` for logs and the CLI.
 Anything else reaching the top is a bug and goes to the crash dialog / traceback.
@@ -89,3 +90,10 @@ class UsageError(LivehelperError):
     """A command was given something it cannot use (a malformed option value)."""
 
     code = "usage"
+
+
+class CommentRefused(LivehelperError):
+    """One comment of a batch could not be stored even on its own: it is counted
+    malformed and logged; the other comments of its batch are stored."""
+
+    code = "comment_refused"

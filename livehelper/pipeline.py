@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from livehelper.comments.base import FeatureChange, SourceEvent
 from livehelper.comments.parser import Parser, parser_for
+from livehelper.errors import CommentRefused
 from livehelper.model import IncomingComment, Session
 from livehelper.store import IngestResult, Store
 
@@ -139,21 +140,41 @@ class Pipeline:
 
     def _store_batch(self, batch: list[IncomingComment]) -> None:
         try:
-            result = self._ingest_with_retry(batch)
-        except Exception as exc:  # the batch is not stored: tell someone, keep running
+            self._announce(self._ingest_with_retry(batch))
+        except sa.exc.OperationalError as exc:  # the database is away: tell, keep running
             log.exception("could not store %d comments", len(batch))
             if self._on_error:
                 self._on_error(exc, batch)
-        else:
-            for listener in self._listeners:
-                try:
-                    listener(result)
-                except Exception:
-                    log.exception("a batch listener failed")
+        except Exception as exc:
+            # one comment the database refuses must not cost the others: alone, each
+            # good one is stored and only the bad one is refused
+            log.warning("a batch of %d comments failed (%s); storing them one by one",
+                        len(batch), exc)
+            for item in batch:
+                self._store_alone(item)
         finally:
             with self._idle:
                 self._pending -= len(batch)
                 self._idle.notify_all()
+
+    def _store_alone(self, item: IncomingComment) -> None:
+        try:
+            self._announce(self._ingest_with_retry([item]))
+        except sa.exc.OperationalError as exc:
+            log.exception("could not store a comment")
+            if self._on_error:
+                self._on_error(exc, [item])
+        except Exception as exc:
+            log.error("refused comment %s from %s: %s", item.message_id[:40], item.platform, exc)
+            if self._on_error:
+                self._on_error(CommentRefused(f"a comment was refused ({exc})"), [item])
+
+    def _announce(self, result: IngestResult) -> None:
+        for listener in self._listeners:
+            try:
+                listener(result)
+            except Exception:
+                log.exception("a batch listener failed")
 
     def _ingest_with_retry(self, batch: list[IncomingComment]) -> IngestResult:
         """A busy or briefly unreachable database is retried; storing twice is

@@ -6,6 +6,7 @@ escaped before it reaches the page."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from html import escape
@@ -81,17 +82,9 @@ class SessionReport:
 def build(store: Store, session_id: int) -> SessionReport:
     session = store.session(session_id)
     orders = store.orders(session_id)
-    comments = store.comments(session_id, limit=10_000_000)
     claims = store.claims(session_id)
-    minutes: Counter[datetime] = Counter(
-        c.received_at.replace(second=0, microsecond=0) for c in comments if c.intent is Intent.ORDER
-    )
-    per_minute: list[tuple[datetime, int]] = []
-    if minutes:
-        minute, last = min(minutes), max(minutes)
-        while minute <= last:  # every minute of the show, quiet ones too
-            per_minute.append((minute, minutes.get(minute, 0)))
-            minute += timedelta(minutes=1)
+    order_times = store.comment_times(session_id, Intent.ORDER)
+    per_minute = _per_minute(order_times)
     sold: dict[str, ProductLine] = {}
     for order in orders:
         for line in order.lines:
@@ -116,14 +109,53 @@ def build(store: Store, session_id: int) -> SessionReport:
         revenue=sum(o.total for o in orders),
         orders=len(orders),
         buyers=len({o.buyer_id for o in orders}),
-        comments=len(comments),
-        order_comments=sum(c.intent is Intent.ORDER for c in comments),
+        comments=store.comment_count(session_id),
+        order_comments=len(order_times),
         top_products=tuple(sorted(sold.values(), key=lambda p: (-p.revenue, p.code))),
         per_minute=tuple(per_minute),
         assistants=tuple(sorted(((n, c, r) for n, (c, r) in decided.items()), key=lambda a: -a[1])),
         leftovers=tuple(c for c in claims if c.status is ClaimStatus.PENDING),
         slips=tuple(orders),
     )
+
+
+DENSE_MINUTES = 12 * 60  # a show this long is charted minute by minute, quiet ones too
+CHART_BARS = 240  # at most this many bars: more minutes are grouped
+
+
+def _per_minute(times: list[datetime]) -> list[tuple[datetime, int]]:
+    """Order comments per minute: every minute from the first to the last when that
+    span is a show's, otherwise only the minutes that had orders. One comment with a
+    clock ten years off must not make a chart of five million minutes."""
+    minutes = Counter(t.replace(second=0, microsecond=0) for t in times)
+    if not minutes:
+        return []
+    first, last = min(minutes), max(minutes)
+    if last - first > timedelta(minutes=DENSE_MINUTES):
+        return sorted(minutes.items())
+    span = int((last - first).total_seconds() // 60) + 1
+    return [
+        (first + timedelta(minutes=i), minutes.get(first + timedelta(minutes=i), 0))
+        for i in range(span)
+    ]
+
+
+def _grouped(
+    per_minute: Sequence[tuple[datetime, int]], most: int
+) -> tuple[list[tuple[datetime, int]], int]:
+    """At most ``most`` bars: runs of minutes added up, and how many minutes a bar is."""
+    group = max(1, -(-len(per_minute) // most))
+    bars = [
+        (per_minute[start][0], sum(n for _m, n in per_minute[start : start + group]))
+        for start in range(0, len(per_minute), group)
+    ]
+    return bars, group
+
+
+def _clock(moment: datetime, report: SessionReport) -> str:
+    """HH:MM, with the day when the chart is not within one day."""
+    one_day = report.per_minute[-1][0] - report.per_minute[0][0] < timedelta(hours=20)
+    return moment.astimezone().strftime("%H:%M" if one_day else "%d/%m/%Y %H:%M")
 
 
 # ------------------------------------------------------------------------ HTML
@@ -224,24 +256,24 @@ def _chart_svg(report: SessionReport) -> str:
     if not report.per_minute:
         return "<p class='muted'>Chưa có đơn.</p>"
     width, height = 720, 180
-    top = max(n for _m, n in report.per_minute) or 1
-    step = width / len(report.per_minute)
-    bars = []
-    for i, (minute, count) in enumerate(report.per_minute):
+    bars, group = _grouped(report.per_minute, CHART_BARS)
+    top = max(n for _m, n in bars) or 1
+    step = width / len(bars)
+    rects = []
+    for i, (minute, count) in enumerate(bars):
         h = height * count / top
-        label = minute.astimezone().strftime("%H:%M")
-        bars.append(
+        rects.append(
             f"<rect x='{i * step:.1f}' y='{height - h:.1f}' width='{max(step - 1, 1):.1f}' "
-            f"height='{h:.1f}' fill='#2e7d32'><title>{label}: {count}</title></rect>"
+            f"height='{h:.1f}' fill='#2e7d32'><title>{_clock(minute, report)}: {count}</title></rect>"
         )
-    first = report.per_minute[0][0].astimezone().strftime("%H:%M")
-    last = report.per_minute[-1][0].astimezone().strftime("%H:%M")
+    first, last = _clock(bars[0][0], report), _clock(report.per_minute[-1][0], report)
+    unit = "phút" if group == 1 else f"{group} phút"
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height + 20}' "
-        f"role='img' aria-label='Đơn đặt theo phút'>{''.join(bars)}"
+        f"role='img' aria-label='Đơn đặt theo phút'>{''.join(rects)}"
         f"<text x='0' y='{height + 16}' font-size='12'>{first}</text>"
         f"<text x='{width}' y='{height + 16}' font-size='12' text-anchor='end'>{last}</text>"
-        f"<text x='{width}' y='12' font-size='12' text-anchor='end'>tối đa {top}/phút</text></svg>"
+        f"<text x='{width}' y='12' font-size='12' text-anchor='end'>tối đa {top}/{unit}</text></svg>"
     )
 
 
@@ -249,17 +281,13 @@ def _chart_table(report: SessionReport) -> str:
     """The same chart as horizontal bars in a table (grouped to at most 30 rows)."""
     if not report.per_minute:
         return "<p class='muted'>Chưa có đơn.</p>"
-    group = max(1, -(-len(report.per_minute) // 30))
-    rows = []
-    for start in range(0, len(report.per_minute), group):
-        chunk = report.per_minute[start : start + group]
-        rows.append((chunk[0][0], sum(n for _m, n in chunk)))
+    rows, group = _grouped(report.per_minute, 30)
     top = max(n for _m, n in rows) or 1
     out = ["<table>"]
     for minute, count in rows:
         width = max(1, int(400 * count / top))
         out.append(
-            f"<tr><td>{minute.astimezone():%H:%M}</td><td class='n'>{count}</td>"
+            f"<tr><td>{_clock(minute, report)}</td><td class='n'>{count}</td>"
             f"<td style='border:none'><table><tr><td width='{width}' bgcolor='#2e7d32' "
             f"style='border:none'>&nbsp;</td></tr></table></td></tr>"
         )

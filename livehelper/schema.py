@@ -12,6 +12,14 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 
+from livehelper.clean import clip_id, storable
+
+# lengths of the columns that hold what platforms and buyers send
+ID_LEN = 128  # a platform's message or user id
+PLATFORM_LEN = 32
+NAME_LEN = 200  # a buyer's display name, a session name
+ASSISTANT_LEN = 64
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes on both SQLite (which stores no zone) and PostgreSQL."""
@@ -32,23 +40,59 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class String(TypeDecorator[str]):
+    """VARCHAR(n) that never refuses a value: characters no database can hold are
+    dropped and a longer value is cut to n. PostgreSQL refuses both (and so a whole
+    batch of good comments with them); SQLite would store anything."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: sa.Dialect) -> str | None:
+        if value is None:
+            return None
+        value = storable(value)
+        length = self.impl.length  # type: ignore[attr-defined]
+        return value[:length] if length is not None and len(value) > length else value
+
+
+class Identifier(String):
+    """A platform's id: a longer one keeps its start and a hash of the whole, so two
+    long ids stay two (clean.clip_id)."""
+
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: sa.Dialect) -> str | None:
+        return None if value is None else clip_id(value, self.impl.length)  # type: ignore[attr-defined]
+
+
+class Text(TypeDecorator[str]):
+    """TEXT without NUL and the other characters no database can hold."""
+
+    impl = sa.Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: sa.Dialect) -> str | None:
+        return None if value is None else storable(value)
+
+
 metadata = sa.MetaData()
 
 meta = sa.Table(
     "meta",
     metadata,
-    sa.Column("key", sa.String(64), primary_key=True),
-    sa.Column("value", sa.String(255), nullable=False),
+    sa.Column("key", String(64), primary_key=True),
+    sa.Column("value", String(255), nullable=False),
 )
 
 products = sa.Table(
     "products",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("code", sa.String(32), nullable=False, unique=True),
-    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("code", String(32), nullable=False, unique=True),
+    sa.Column("name", String(200), nullable=False),
     sa.Column("price", sa.BigInteger, nullable=False),
-    sa.Column("unit", sa.String(32), nullable=False),
+    sa.Column("unit", String(32), nullable=False),
     sa.Column("stock_milli", sa.BigInteger, nullable=True),  # NULL: unlimited
     # held by waiting claims (every live session); never more than stock_milli
     sa.Column(
@@ -58,8 +102,8 @@ products = sa.Table(
         server_default=sa.text("0"),
         info={"since": 4},
     ),
-    sa.Column("aliases", sa.Text, nullable=False),  # '|'-separated
-    sa.Column("photo", sa.String(500), nullable=True, info={"since": 3}),  # file path or URL
+    sa.Column("aliases", Text, nullable=False),  # '|'-separated
+    sa.Column("photo", String(500), nullable=True, info={"since": 3}),  # file path or URL
     sa.Column("updated_at", UTCDateTime, nullable=False),
 )
 
@@ -67,13 +111,13 @@ sessions = sa.Table(
     "sessions",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("name", String(NAME_LEN), nullable=False),
     sa.Column("started_at", UTCDateTime, nullable=False),
     sa.Column("ended_at", UTCDateTime, nullable=True),
     sa.Column("featured_product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=True),
     # what the overlay pages show besides the product: a flash-sale countdown, a payment QR
     sa.Column("countdown_until", UTCDateTime, nullable=True, info={"since": 3}),
-    sa.Column("countdown_label", sa.String(200), nullable=True, info={"since": 3}),
+    sa.Column("countdown_label", String(200), nullable=True, info={"since": 3}),
     sa.Column("qr_shown", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 3}),
     sa.Column("qr_amount", sa.BigInteger, nullable=True, info={"since": 3}),
 )
@@ -96,8 +140,8 @@ show_stock = sa.Table(
 settings = sa.Table(
     "settings",
     metadata,
-    sa.Column("key", sa.String(64), primary_key=True),
-    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("key", String(64), primary_key=True),
+    sa.Column("value", Text, nullable=False),
     info={"since": 3},
 )
 
@@ -107,7 +151,7 @@ session_sources = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
-    sa.Column("spec", sa.String(500), nullable=False),
+    sa.Column("spec", String(500), nullable=False),
     sa.Column("added_at", UTCDateTime, nullable=False),
     sa.UniqueConstraint("session_id", "spec", name="uq_session_source"),
     info={"since": 3},
@@ -119,7 +163,7 @@ export_batches = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
-    sa.Column("target", sa.String(500), nullable=False),
+    sa.Column("target", String(500), nullable=False),
     sa.Column("started_at", UTCDateTime, nullable=False),
     sa.Column("finished_at", UTCDateTime, nullable=True),  # NULL: still running, or died
     sa.Column("orders", sa.Integer, nullable=False, server_default=sa.text("0")),
@@ -136,8 +180,8 @@ order_exports = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("order_id", sa.Integer, sa.ForeignKey("orders.id"), nullable=False),
-    sa.Column("target", sa.String(500), nullable=False),
-    sa.Column("remote_id", sa.String(200), nullable=True),
+    sa.Column("target", String(500), nullable=False),
+    sa.Column("remote_id", String(200), nullable=True),
     sa.Column("exported_at", UTCDateTime, nullable=False),
     sa.Column("batch_id", sa.Integer, nullable=True, info={"since": 4}),
     sa.UniqueConstraint("order_id", "target", name="uq_order_export"),
@@ -157,15 +201,15 @@ buyers = sa.Table(
     "buyers",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("platform", sa.String(32), nullable=False),
-    sa.Column("platform_user_id", sa.String(128), nullable=False),
-    sa.Column("display_name", sa.String(200), nullable=False),
-    sa.Column("phone", sa.String(16), nullable=True),
-    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("platform", String(PLATFORM_LEN), nullable=False),
+    sa.Column("platform_user_id", Identifier(ID_LEN), nullable=False),
+    sa.Column("display_name", String(NAME_LEN), nullable=False),
+    sa.Column("phone", String(16), nullable=True),
+    sa.Column("note", Text, nullable=False),
     # one person, several accounts: rows merged (by phone, when an assistant agreed)
     # point at the person's first row; that row keeps the person's address and flag
     sa.Column("person_id", sa.Integer, nullable=True, info={"since": 4}),
-    sa.Column("address", sa.Text, nullable=True, info={"since": 4}),
+    sa.Column("address", Text, nullable=True, info={"since": 4}),
     # "bom hàng": refused a cash-on-delivery parcel; warned about when claiming again
     sa.Column("flagged", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 4}),
     sa.UniqueConstraint("platform", "platform_user_id", name="uq_buyer_platform_user"),
@@ -176,15 +220,15 @@ comments = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
-    sa.Column("platform", sa.String(32), nullable=False),
-    sa.Column("message_id", sa.String(128), nullable=False),
+    sa.Column("platform", String(PLATFORM_LEN), nullable=False),
+    sa.Column("message_id", Identifier(ID_LEN), nullable=False),
     sa.Column("buyer_id", sa.Integer, sa.ForeignKey("buyers.id"), nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("text", Text, nullable=False),
     sa.Column("received_at", UTCDateTime, nullable=False),
-    sa.Column("raw", sa.Text, nullable=True),
+    sa.Column("raw", Text, nullable=True),
     sa.Column("featured_product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=True),
-    sa.Column("intent", sa.String(8), nullable=False),
-    sa.Column("phone", sa.String(16), nullable=True),
+    sa.Column("intent", String(8), nullable=False),
+    sa.Column("phone", String(16), nullable=True),
     sa.UniqueConstraint("session_id", "platform", "message_id", name="uq_comment_message"),
 )
 
@@ -196,7 +240,7 @@ orders = sa.Table(
     sa.Column("buyer_id", sa.Integer, sa.ForeignKey("buyers.id"), nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
     # after the show: the parcel was delivered, or returned (refused, "bom hàng")
-    sa.Column("outcome", sa.String(12), nullable=True, info={"since": 4}),
+    sa.Column("outcome", String(12), nullable=True, info={"since": 4}),
     sa.Column("outcome_at", UTCDateTime, nullable=True, info={"since": 4}),
     sa.UniqueConstraint("session_id", "buyer_id", name="uq_order_session_buyer"),
 )
@@ -208,10 +252,10 @@ claims = sa.Table(
     sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id"), nullable=False),
     sa.Column("comment_id", sa.Integer, sa.ForeignKey("comments.id"), nullable=False, unique=True),
     sa.Column("buyer_id", sa.Integer, sa.ForeignKey("buyers.id"), nullable=False),
-    sa.Column("status", sa.String(12), nullable=False),
-    sa.Column("phone", sa.String(16), nullable=True),
+    sa.Column("status", String(12), nullable=False),
+    sa.Column("phone", String(16), nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
-    sa.Column("decided_by", sa.String(64), nullable=True),
+    sa.Column("decided_by", String(ASSISTANT_LEN), nullable=True),
     sa.Column("decided_at", UTCDateTime, nullable=True),
     sa.Column("order_id", sa.Integer, sa.ForeignKey("orders.id"), nullable=True),
     sa.Column(
@@ -230,7 +274,7 @@ claims = sa.Table(
     ),
     sa.Column("replaces_claim_id", sa.Integer, nullable=True, info={"since": 3}),
     # which assistant is looking at a waiting claim right now (shown to the others)
-    sa.Column("held_by", sa.String(64), nullable=True, info={"since": 3}),
+    sa.Column("held_by", String(ASSISTANT_LEN), nullable=True, info={"since": 3}),
     sa.Column("held_at", UTCDateTime, nullable=True, info={"since": 3}),
     # stock: a waiting claim holds its goods since reserved_at (NULL: holds nothing) for
     # the shop's reserve_minutes;

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
-from livehelper import buyers, migrations, schema, stock
+from livehelper import buyers, clean, migrations, schema, stock
 from livehelper.errors import InvalidTransition, NotFound, OutOfStock, StoreError
 from livehelper.model import (
     Buyer,
@@ -709,7 +709,7 @@ class Store:
         """
         c, cl = schema.comments, schema.claims
         unique: dict[tuple[str, str], IncomingComment] = {}
-        for item in incoming:
+        for item in map(_storable_comment, incoming):
             unique.setdefault((item.platform, item.message_id), item)
         new_buyers: dict[tuple[str, str], int] = {}
         with self._write() as conn:
@@ -1054,6 +1054,18 @@ class Store:
                 )
                 for r in rows
             ]
+
+    def comment_times(self, session_id: int, intent: Intent) -> list[datetime]:
+        """When each comment of this intent came (the report's chart), oldest first."""
+        c = schema.comments
+        with self._read() as conn:
+            return list(
+                conn.execute(
+                    sa.select(c.c.received_at)
+                    .where(c.c.session_id == session_id, c.c.intent == intent.value)
+                    .order_by(c.c.id)
+                ).scalars()
+            )
 
     def comment_count(self, session_id: int) -> int:
         with self._read() as conn:
@@ -1669,6 +1681,21 @@ def _insert_ignoring_conflicts(conn: sa.Connection, table: sa.Table) -> sa.Inser
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def _storable_comment(item: IncomingComment) -> IncomingComment:
+    """The comment as its columns will hold it (the column types would cut it the same
+    way at the insert; done first, so the batch's keys match the rows stored)."""
+    fields = {
+        "platform": clean.clip(clean.one_line(item.platform), schema.PLATFORM_LEN),
+        "message_id": clean.clip_id(item.message_id, schema.ID_LEN),
+        "user_id": clean.clip_id(item.user_id, schema.ID_LEN),
+        "user_name": clean.clip(clean.one_line(item.user_name), schema.NAME_LEN),
+        "text": clean.storable(item.text),
+    }
+    if all(value is getattr(item, name) for name, value in fields.items()):
+        return item  # the usual case: nothing to change, nothing copied
+    return dataclasses.replace(item, **fields)
 
 
 def _product(row: Any) -> Product:

@@ -11,7 +11,8 @@ Only ``text`` is required. ``ts`` is ISO 8601 or Unix seconds/milliseconds. With
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+import math
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from livehelper.model import IncomingComment
@@ -44,24 +45,53 @@ def comment_from_json(obj: Any, raw_line: str) -> IncomingComment:
     )
 
 
+# A comment's time is believed between these: before is a clock at zero or a typo,
+# after is a clock running ahead (a day of slack for wrong time zones).
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+AHEAD = timedelta(days=1)
+
+
 def parse_timestamp(value: Any) -> datetime:
+    """ISO 8601 or Unix seconds/milliseconds; empty means now. Raises ValueError for
+    anything else, and for a time no live could have (NaN, 1e20, year 9999, 1970)."""
     if value is None or value == "":
         return datetime.now(UTC)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value  # milliseconds or seconds
-        return datetime.fromtimestamp(seconds, UTC)
+    if isinstance(value, bool):
+        raise ValueError(f"'ts' {value!r} is not a time")
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ValueError(f"'ts' {value!r} is not a time")
+        seconds = value / 1000 if abs(value) > 1e11 else value  # milliseconds or seconds
+        try:
+            moment = datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"'ts' {value!r} is out of range") from None
+        return _believable(moment, value)
     text = str(value).strip()
     if text.replace(".", "", 1).isdigit():
         return parse_timestamp(float(text))
-    parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"'ts' {text[:40]!r} is not an ISO 8601 time") from None
+    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    try:
+        moment = parsed.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:59-01:00 is past the calendar's end
+        raise ValueError(f"'ts' {text[:40]!r} is out of range") from None
+    return _believable(moment, text)
+
+
+def _believable(moment: datetime, said: Any) -> datetime:
+    if not EARLIEST <= moment <= datetime.now(UTC) + AHEAD:
+        raise ValueError(f"'ts' {str(said)[:40]!r} is not a time a live could have")
+    return moment
 
 
 def timestamp_or_now(value: Any) -> datetime:
     """A platform's timestamp, or now when it is missing, zero or unreadable: a comment
     is never dropped for its clock."""
     try:
-        moment = parse_timestamp(value)
-    except (ValueError, TypeError, OverflowError, OSError):
+        return parse_timestamp(value)
+    except (ValueError, TypeError):
         return datetime.now(UTC)
-    return moment if moment.timestamp() > 0 else datetime.now(UTC)

@@ -1,0 +1,175 @@
+"""Hostile or broken input never costs a good order (issue: bad input).
+
+Each test feeds what a buyer, a platform or a file can really send, on the real
+databases, and checks that the good orders beside it are stored and the bad part is
+refused with a message, not a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from livehelper.comments.parser import parser_for
+from livehelper.model import IncomingComment
+from livehelper.pipeline import Pipeline
+from tests.helpers import DEMO_CATALOGUE, run_cli
+
+
+def _comment(n: int, text: str = "chốt 2kg", **fields: object) -> IncomingComment:
+    values: dict[str, object] = {
+        "platform": "facebook",
+        "message_id": f"m{n}",
+        "user_id": f"u{n}",
+        "user_name": f"Khách {n}",
+        "text": text,
+        "received_at": datetime.now(UTC),
+    }
+    values.update(fields)
+    return IncomingComment(**values)  # type: ignore[arg-type]
+
+
+HOSTILE = {
+    "nul in text": {"text": "chốt 2kg\x00 nhé"},
+    "nul in name": {"user_name": "Lan\x00"},
+    "long message id": {"message_id": "x" * 300},
+    "long user id": {"user_id": "y" * 300},
+    "long platform": {"platform": "p" * 80},
+    "lone surrogate": {"text": "chốt 1kg \ud800"},
+    "control characters": {"user_name": "Hà\x01\x0bNội", "text": "chốt\x1b 3kg"},
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_one_hostile_comment_does_not_cost_its_batch(demo_store, kind: str) -> None:  # type: ignore[no-untyped-def]
+    store = demo_store
+    session = store.start_session("x")
+    store.feature(session.id, "KS")
+    parse = parser_for(store.products()).parse
+    batch = [_comment(n) for n in range(5)]
+    batch.append(_comment(99, **HOSTILE[kind]))
+    batch += [_comment(n) for n in range(5, 10)]
+    result = store.ingest(session.id, batch, parse)
+    assert len(result.comments) == 11
+    assert len(result.claims) == 11  # the hostile one is an order too, cleaned
+    stored = store.comments(session.id)
+    assert all("\x00" not in c.text and "\ud800" not in c.text for c in stored)
+    # delivered again, the cleaned comment is recognised as the same one
+    again = store.ingest(session.id, [_comment(99, **HOSTILE[kind])], parse)
+    assert again.duplicates == 1 and not again.comments
+
+
+def test_two_long_ids_stay_two_comments(demo_store) -> None:  # type: ignore[no-untyped-def]
+    store = demo_store
+    session = store.start_session("x")
+    parse = parser_for(store.products()).parse
+    first = _comment(1, message_id="z" * 200 + "A")
+    second = _comment(2, message_id="z" * 200 + "B")
+    result = store.ingest(session.id, [first, second], parse)
+    assert len(result.comments) == 2
+
+
+def test_a_comment_refused_alone_leaves_the_rest_stored(demo_store) -> None:  # type: ignore[no-untyped-def]
+    """Whatever the database still refuses (here a naive time, which the store will
+    not guess the zone of) costs only that comment: the batch is stored one by one."""
+    store = demo_store
+    session = store.start_session("x")
+    store.feature(session.id, "KS")
+    refused: list[tuple[BaseException, int]] = []
+    pipeline = Pipeline(store, session.id, on_error=lambda e, b: refused.append((e, len(b))))
+    stored: list[int] = []
+    pipeline.add_listener(lambda r: stored.extend(c.id for c in r.claims))
+    # queued before the writer can take them, so they form one batch
+    items = [_comment(n) for n in range(10)]
+    items.insert(4, _comment(50, received_at=datetime(2026, 1, 1)))  # naive: refused
+    for item in items:
+        pipeline.submit(item)
+    assert pipeline.drain(30)
+    pipeline.close()
+    assert len(stored) == 10
+    assert len(refused) == 1
+    from livehelper.errors import CommentRefused
+
+    assert isinstance(refused[0][0], CommentRefused) and refused[0][1] == 1
+
+
+def test_long_assistant_and_session_names(demo_store) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.model import ClaimStatus
+
+    store = demo_store
+    session = store.start_session("S" * 500)
+    assert len(store.session(session.id).name) == 200
+    store.feature(session.id, "KS")
+    parse = parser_for(store.products()).parse
+    claim = store.ingest(session.id, [_comment(1)], parse).claims[0]
+    name = "Trợ lý " * 30
+    assert store.hold(claim.id, name)
+    decided = store.decide([claim.id], ClaimStatus.CONFIRMED, by=name)
+    assert decided[0].ok
+    assert store.claim(claim.id).decided_by == name[:64]
+
+
+def _live(db: str) -> str:
+    run_cli("catalog", "import", str(DEMO_CATALOGUE), db=db)
+    session = run_cli("session", "start", "--name", "x", db=db).stdout.strip()
+    run_cli("feature", "--session", session, "KS", db=db)
+    return session
+
+
+def test_ingest_stores_good_lines_around_absurd_times_and_nul(db: str, tmp_path: Path) -> None:
+    session = _live(db)
+    good = [{"id": f"g{n}", "user_id": f"u{n}", "text": "chốt 2kg"} for n in range(6)]
+    bad_times = [1e20, -1e300, "Infinity", "9999-12-31T23:59:59-01:00", "NaN", 0, "mai"]
+    lines = [json.dumps(good[0]), json.dumps(good[1])]
+    lines += [
+        json.dumps({"id": f"t{n}", "text": "chốt 1kg", "ts": ts}) for n, ts in enumerate(bad_times)
+    ]
+    lines.append('{"id": "inf", "text": "chốt 1kg", "ts": Infinity}')  # Python's json reads it
+    lines.append(json.dumps({"id": "nul", "user_id": "u\u0000", "text": "chốt 2kg\u0000"}))
+    lines += [json.dumps(g) for g in good[2:]]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run_cli("ingest", "--session", session, str(src), db=db)
+    summary = json.loads(done.stdout)
+    assert summary["read"] == len(lines)
+    assert summary["malformed"] == len(bad_times) + 1
+    assert summary["stored"] == 7 and summary["claims"] == 7
+    assert summary["errors"] == []
+    assert "Traceback" not in done.stderr
+
+
+def test_ingest_reads_a_file_with_a_broken_byte(db: str, tmp_path: Path) -> None:
+    session = _live(db)
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b'{"id": "a", "text": "ch\xff\xfet 2kg"}\n{"id": "b", "user_id": "u2", "text": "ch\xe1\xbb\x91t 1kg"}\n'
+    )
+    summary = json.loads(run_cli("ingest", "--session", session, str(src), db=db).stdout)
+    assert summary["stored"] == 2
+
+
+def test_report_with_comments_dated_years_off_stays_small(demo_store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from livehelper import report
+
+    store = demo_store
+    session = store.start_session("x")
+    store.feature(session.id, "KS")
+    parse = parser_for(store.products()).parse
+    now = datetime.now(UTC)
+    batch = [_comment(n, received_at=now - timedelta(minutes=n)) for n in range(5)]
+    batch.append(_comment(90, received_at=now - timedelta(days=3650)))
+    batch.append(_comment(91, received_at=datetime(1970, 1, 1, tzinfo=UTC)))
+    store.ingest(session.id, batch, parse)
+    figures = report.build(store, session.id)
+    assert figures.order_comments == 7
+    assert sum(n for _m, n in figures.per_minute) == 7
+    assert len(figures.per_minute) <= 7  # only the minutes with orders
+    for for_print in (False, True):
+        page = report.render_html(figures, for_print=for_print)
+        assert len(page) < 200_000
+        assert "1970" in page  # the odd minute is shown with its date, not hidden
