@@ -14,8 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from livehelper import schema
-from livehelper.errors import NotFound
+from livehelper import clean, schema
+from livehelper.errors import NotFound, UsageError
 from livehelper.model import Buyer, BuyerCard, Order, Outcome, PastOrder
 
 b = schema.buyers
@@ -124,11 +124,20 @@ def merge(conn: sa.Connection, keep_id: int, other_id: int) -> None:
 
 
 def update(conn: sa.Connection, buyer_id: int, **values: Any) -> None:
-    """Change the person's phone, address, note or flag (kept on the person's row)."""
-    allowed = {"phone", "address", "note", "flagged"}
+    """Change the person's phone, address, note or flag (kept on the person's row), or
+    this account's ``name`` (what the buyer is called on orders and labels)."""
+    allowed = {"phone", "address", "note", "flagged", "name"}
     if not set(values) <= allowed:
         raise ValueError(f"only {sorted(allowed)} can be changed")
-    conn.execute(b.update().where(b.c.id == person_of(conn, buyer_id)).values(**values))
+    person = person_of(conn, buyer_id)  # NotFound for an unknown id
+    name = values.pop("name", None)
+    if name is not None:
+        name = clean.one_line(name).strip()
+        if not name:
+            raise UsageError("a buyer's name cannot be empty")
+        conn.execute(b.update().where(b.c.id == buyer_id).values(display_name=name))
+    if values:
+        conn.execute(b.update().where(b.c.id == person).values(**values))
 
 
 def set_outcome(conn: sa.Connection, order_id: int, outcome: Outcome | None, now: Any) -> None:

@@ -17,9 +17,13 @@ import re
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group() in "\x0b\x0c" else ""  # Word's line and page breaks
+
+
 def storable(text: str) -> str:
     """``text`` without the characters no database, file or label should get."""
-    return _UNSTORABLE.sub("", text) if _UNSTORABLE.search(text) else text
+    return _UNSTORABLE.sub(_replacement, text) if _UNSTORABLE.search(text) else text
 
 
 def one_line(text: str) -> str:

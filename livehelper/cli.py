@@ -126,8 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("keep", type=int)
     p.add_argument("other", type=int)
     p.add_argument("--json", action="store_true")
-    p = buyers.add_parser("set", parents=[common], help="a buyer's address, note, phone, flag")
+    p = buyers.add_parser("set", parents=[common], help="a buyer's name, address, note, phone, flag")
     p.add_argument("id", type=int)
+    p.add_argument("--name", help="what the buyer is called on orders and labels")
     p.add_argument("--address")
     p.add_argument("--note")
     p.add_argument("--phone")
@@ -841,7 +842,7 @@ def cmd_buyers(args: argparse.Namespace) -> int:
     elif args.action == "set":
         changes: dict[str, Any] = {
             k: getattr(args, k)
-            for k in ("address", "note", "phone")
+            for k in ("name", "address", "note", "phone")
             if getattr(args, k) is not None
         }
         if args.flag or args.unflag:

@@ -460,6 +460,45 @@ class Store:
                 ).scalar_one()
             )
 
+    def record_file_export(
+        self, session_id: int, target: str, order_ids: Sequence[int], path: str
+    ) -> int:
+        """A file that is written: its batch, finished, and every order in it marked, in
+        one transaction (a file that failed to write is never recorded)."""
+        eb, e = schema.export_batches, schema.order_exports
+        now = utcnow()
+        with self._write() as conn:
+            self._session(conn, session_id)
+            batch = int(
+                conn.execute(
+                    eb.insert()
+                    .values(
+                        session_id=session_id,
+                        target=target,
+                        started_at=now,
+                        finished_at=now,
+                        orders=len(order_ids),
+                        sent=len(order_ids),
+                    )
+                    .returning(eb.c.id)
+                ).scalar_one()
+            )
+            if order_ids:
+                conn.execute(
+                    _insert_ignoring_conflicts(conn, e),
+                    [
+                        {
+                            "order_id": order_id,
+                            "target": target,
+                            "remote_id": path,
+                            "exported_at": now,
+                            "batch_id": batch,
+                        }
+                        for order_id in order_ids
+                    ],
+                )
+        return batch
+
     def finish_batch(self, batch_id: int, **counts: int) -> None:
         """``sent``, ``skipped``, ``failed``, ``held``: what the run did."""
         eb = schema.export_batches

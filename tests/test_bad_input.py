@@ -8,6 +8,7 @@ refused with a message, not a traceback.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -173,3 +174,114 @@ def test_report_with_comments_dated_years_off_stays_small(demo_store) -> None:  
         page = report.render_html(figures, for_print=for_print)
         assert len(page) < 200_000
         assert "1970" in page  # the odd minute is shown with its date, not hidden
+
+
+def _confirmed_orders(store, names: list[str]):  # type: ignore[no-untyped-def]
+    from livehelper.model import ClaimStatus
+
+    session = store.start_session("x")
+    store.feature(session.id, "KS")
+    parse = parser_for(store.products()).parse
+    batch = [
+        _comment(n, f"chốt {n + 1}kg 0912 345 67{n}", user_name=name)
+        for n, name in enumerate(names)
+    ]
+    result = store.ingest(session.id, batch, parse)
+    store.decide([c.id for c in result.claims], ClaimStatus.CONFIRMED)
+    return session, store.orders(session.id)
+
+
+TEMPLATES = ["generic", "ghn", "ghtk", "viettelpost", "sapo", "kiotviet"]
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_xlsx_takes_control_characters_in_every_template(
+    demo_store, tmp_path: Path, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Straight to the writer (the store already cleans what it keeps): Word's vertical
+    tab and other controls in a name, an address and a note."""
+    import dataclasses
+
+    import openpyxl
+
+    from livehelper.export import FORMATS, templates
+
+    _session, orders = _confirmed_orders(demo_store, ["Lan", "Hà"])
+    hostile = [
+        dataclasses.replace(
+            orders[0],
+            buyer_name="Chị\x01 Lan\x0bNgọc",
+            address="thôn Nà Pàn\x0b xã Chi Lăng\x1f, Lạng Sơn\x00",
+            note="gọi trước\x08",
+        ),
+        orders[1],
+    ]
+    out = tmp_path / "o.xlsx"
+    FORMATS["xlsx"].write(hostile, out, templates.load(name))
+    text = "\n".join(
+        str(v)
+        for row in openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    )
+    assert "Lan" in text
+    assert not any(ord(ch) < 32 and ch not in "\t\n\r" for ch in text)
+
+
+def test_a_failed_file_export_records_no_batch(demo_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.export import templates, write_file
+
+    session, orders = _confirmed_orders(demo_store, ["Lan"])
+    missing = tmp_path / "no such folder" / "orders.xlsx"
+    with pytest.raises(OSError):
+        write_file(demo_store, session.id, orders, "xlsx", missing, templates.load("ghtk"))
+    assert demo_store.batches(session.id) == []
+    assert demo_store.exported("file:ghtk", [o.id for o in orders]) == {}
+    folder = tmp_path / "files"
+    folder.mkdir()
+    out = folder / "orders.xlsx"
+    write_file(demo_store, session.id, orders, "xlsx", out, templates.load("ghtk"))
+    (batch,) = demo_store.batches(session.id)
+    assert batch["finished_at"] and batch["sent"] == 1
+    assert list(folder.iterdir()) == [out]  # no .part left behind
+
+
+def test_buyers_set_name_fixes_a_name_for_the_export(db: str, tmp_path: Path) -> None:
+    session = _live(db)
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "1", "user_id": "u1", "user_name": "Lan\u0001", "text": "chốt 2kg"})
+        + "\n"
+    )
+    run_cli("ingest", "--session", session, str(src), db=db)
+    (buyer,) = json.loads(run_cli("buyers", "find", "Lan", "--json", db=db).stdout)
+    card = json.loads(
+        run_cli(
+            "buyers", "set", str(buyer["id"]), "--name", "Chị Lan Nà Pàn", "--json", db=db
+        ).stdout
+    )
+    assert [a["name"] for a in card["accounts"] if a["id"] == buyer["id"]] == ["Chị Lan Nà Pàn"]
+    empty = run_cli("buyers", "set", str(buyer["id"]), "--name", "  ", db=db, check=False)
+    assert empty.returncode == 2 and "Traceback" not in empty.stderr
+
+
+def test_csv_neutralises_formulas_after_separators_and_keeps_phones_as_text(
+    demo_store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from livehelper.export import FORMATS
+
+    _session, orders = _confirmed_orders(
+        demo_store, ['Hà;=HYPERLINK("http://x";"y")', "Lan,+1", "Tú\t@SUM(A1)"]
+    )
+    out = tmp_path / "o.csv"
+    FORMATS["csv"].write(orders, out)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    for row in rows:
+        # split as Vietnamese Excel does (on ';'), and on ',' and tab: no piece is a formula
+        for piece in re.split(r"[;,\t]", row["buyer"]):
+            assert not piece.lstrip(" \"'").startswith(("=", "+", "-", "@")) or piece.lstrip(
+                ' "'
+            ).startswith("'")
+        assert row["phone"].startswith('="0') and row["phone"].endswith('"')

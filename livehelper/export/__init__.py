@@ -6,6 +6,7 @@ An exporter writes a session's confirmed orders somewhere and says how many it w
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -48,13 +49,17 @@ def write_file(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write ``orders`` to ``out`` and record the run as an export batch, each order
-    as exported to ``file_target(template)``."""
+    as exported to ``file_target(template)``. The file is written beside ``out`` and
+    moved into place when complete: a failed write leaves neither a broken file nor a
+    half-recorded batch."""
     target = file_target(template)
-    batch = store.start_batch(session_id, target, len(orders))
-    written = FORMATS[fmt].write(orders, out, template)
-    for number, order in enumerate(orders, start=1):
-        store.mark_exported(order.id, target, str(out), batch)
-        if progress:
-            progress(number, len(orders))
-    store.finish_batch(batch, sent=written, skipped=0, failed=0, held=0)
+    partial = out.with_name(out.name + ".part")
+    try:
+        written = FORMATS[fmt].write(orders, partial, template)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    store.record_file_export(session_id, target, [o.id for o in orders], str(out))
+    if progress:
+        progress(len(orders), len(orders))
     return written

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from livehelper.clean import storable
 from livehelper.model import Order, qty_to_json
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,6 +37,15 @@ def order_dict(order: Order) -> dict[str, Any]:
     }
 
 
+# a formula can also start after a separator: Vietnamese Excel splits CSV on ';'
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([,;\t\r\n][\s\"']*)(?=[=+\-@])")
+
+
 def safe_cell(text: str) -> str:
-    """Neutralise formula injection: a leading ' makes Excel and LibreOffice show text."""
+    """A buyer's text as a spreadsheet cell: characters XML (XLSX) refuses removed, and
+    formula injection neutralised: a ' before a leading =, +, -, @ (Excel and
+    LibreOffice then show text), and before one that follows a separator, where a
+    spreadsheet splitting on another separator would start a new cell."""
+    text = storable(text)
+    text = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", text)
     return "'" + text if text.startswith(_FORMULA_START) else text

@@ -18,12 +18,13 @@ class XlsxExporter:
         import openpyxl
 
         template = template or templates.load("generic")
-        book = openpyxl.Workbook(write_only=True)
-        sheet = book.create_sheet("Orders")
-        sheet.append(template.headers)
-        for row in templates.rows(template, orders):
-            sheet.append(row)
-        book.save(out)
+        with out.open("wb") as handle:  # a folder that is gone fails here, before any work
+            book = openpyxl.Workbook(write_only=True)
+            sheet = book.create_sheet("Orders")
+            sheet.append(template.headers)
+            for row in templates.rows(template, orders):
+                sheet.append(row)
+            book.save(handle)
         return len(orders)
 
 
