@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -55,28 +56,59 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CatalogueError([row_problem(line, "not_utf8")], path.name) from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     start = 1
     for row in reader:
         yield start, row
         start = reader.line_num + 1
 
 
+def _delimiter(text: str) -> str:
+    """',' as written by most programs; ';' or a tab when the header row says so
+    (Excel set to Vietnamese saves "CSV" with ';')."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+class FormulaWithoutValue:
+    """A cell whose formula was never calculated (the file was made by a program,
+    not saved by Excel): its value is unknown, and guessing "empty" would mean
+    unlimited stock."""
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return self.formula
+
+
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise CatalogueError(
             [row_problem(0, "bad_excel", error=exc.__class__.__name__)], path.name
         ) from exc
     try:
-        sheet = book.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(row)
+        rows = zip(
+            values.worksheets[0].iter_rows(values_only=True),
+            formulas.worksheets[0].iter_rows(values_only=True),
+            strict=False,
+        )
+        for number, (row, written) in enumerate(rows, start=1):
+            yield number, [
+                FormulaWithoutValue(w) if v is None and isinstance(w, str) and w.startswith("=")
+                else v
+                for v, w in zip(row, written, strict=False)
+            ]
     finally:
-        book.close()
+        values.close()
+        formulas.close()
 
 
 def parse_rows(
@@ -115,6 +147,8 @@ def parse_rows(
             row_problems.append(row_problem(line, "empty_code"))
         elif not CODE_RE.match(code):
             row_problems.append(row_problem(line, "bad_code", code=code))
+        elif _reads_as_order_words(code):
+            row_problems.append(row_problem(line, "code_is_order_word", code=code))
         elif code.upper() in seen:
             row_problems.append(
                 row_problem(line, "duplicate_code", code=code, other=seen[code.upper()])
@@ -125,15 +159,31 @@ def parse_rows(
             row_problems.append(row_problem(line, "empty_name"))
         if not unit:
             row_problems.append(row_problem(line, "empty_unit"))
+        formulas = [
+            (name, cell(name))
+            for name in header
+            if isinstance(cell(name), FormulaWithoutValue)
+        ]
+        for name, formula in formulas:
+            row_problems.append(
+                row_problem(line, "formula_without_value", column=name, formula=str(formula)[:60])
+            )
         price = _whole_vnd(cell("price"))
-        if price is None:
-            row_problems.append(row_problem(line, "bad_price", value=str(cell("price")).strip()))
+        if price is None and not isinstance(cell("price"), FormulaWithoutValue):
+            row_problems.append(row_problem(line, "bad_price", value=_shown(cell("price"))))
+        elif price is not None and price > MAX_PRICE:
+            row_problems.append(row_problem(line, "price_too_high", value=_shown(cell("price"))))
         stock_cell = cell("stock")
         stock: Decimal | None = None
-        if str(stock_cell).strip() != "":
+        if isinstance(stock_cell, FormulaWithoutValue):
+            pass  # told above; never read as "unlimited"
+        elif str(stock_cell).strip() != "":
             stock = _whole_number(stock_cell)
             if stock is None:
-                row_problems.append(row_problem(line, "bad_stock", value=str(stock_cell).strip()))
+                row_problems.append(row_problem(line, "bad_stock", value=_shown(stock_cell)))
+            elif stock > MAX_STOCK:
+                row_problems.append(row_problem(line, "stock_too_high", value=_shown(stock_cell)))
+                stock = None
         aliases = tuple(
             dict.fromkeys(a.strip() for a in str(cell("aliases")).split("|") if a.strip())
         )
@@ -148,6 +198,35 @@ def parse_rows(
     if not specs:
         raise CatalogueError([row_problem(2, "no_products")], source)
     return specs
+
+
+MAX_PRICE = 10_000_000_000  # 10 tỉ đồng for one unit: anything above is a typo
+MAX_STOCK = 1_000_000_000
+
+
+def _shown(value: Any) -> str:
+    """A cell as the seller typed it, short enough for a message."""
+    return str(value).strip()[:40]
+
+
+# a code buyers also write for a quantity, a unit or an order: "chốt 2kg" would be
+# read as two of a product coded KG, "x2" as the product X2
+_QUANTITY_LIKE = re.compile(r"^(x?\d+x?|\d+[a-z]{1,5})$")
+
+
+def _reads_as_order_words(code: str) -> bool:
+    from livehelper.comments.parser import default_lexicon, fold
+
+    folded = fold(code)
+    if len(folded) == 1 or _QUANTITY_LIKE.match(folded):
+        return True
+    lexicon = default_lexicon()
+    words = {
+        fold(w)
+        for w in (*lexicon.weight_units, *lexicon.containers, *lexicon.firm_order,
+                  *lexicon.order, *lexicon.cancel)
+    }  # fmt: skip
+    return folded in words
 
 
 def _photo(value: str, folder: Path | None) -> str | None:
@@ -166,10 +245,12 @@ _PRICE_RE = re.compile(r"^(\d{1,3}(?:[.,\s]\d{3})+|\d+)(k)?$")
 
 
 def _whole_vnd(value: Any) -> int | None:
-    if isinstance(value, bool):
+    if isinstance(value, bool | FormulaWithoutValue):
         return None
     if isinstance(value, int | float):
-        return int(value) if value >= 0 and float(value).is_integer() else None
+        if not math.isfinite(value) or value < 0 or not float(value).is_integer():
+            return None
+        return int(value)
     text = _fold(str(value)).replace("vnd", "").replace("₫", "").rstrip("d").strip()
     match = _PRICE_RE.match(text)
     if not match:
@@ -185,6 +266,6 @@ def _whole_number(value: Any) -> Decimal | None:
         number = Decimal(str(value).strip())
     except InvalidOperation:
         return None
-    if number < 0 or number != number.to_integral_value():
-        return None
+    if not number.is_finite() or number < 0 or number != number.to_integral_value():
+        return None  # NaN, Infinity, -1, 1.5
     return Decimal(int(number))

@@ -38,6 +38,17 @@ ROW_MESSAGES = {
     "empty_unit": "the unit is empty (for example kg, hộp, túi)",
     "bad_price": "the price {value!r} is not a whole amount in đồng (for example 35000)",
     "bad_stock": "the stock {value!r} is not a whole number (leave it empty for unlimited)",
+    "code_is_order_word": (
+        "the code {code!r} is also how buyers write a quantity, a unit or an order "
+        "('chốt 2kg' would be read as this product); choose another code, for example "
+        "the product's initials"
+    ),
+    "price_too_high": "the price {value!r} is more than 10 billion đồng; is a digit too many?",
+    "stock_too_high": "the stock {value!r} is more than a billion; is a digit too many?",
+    "formula_without_value": (
+        "the {column} cell holds a formula ({formula}) whose result was never saved; open "
+        "the file in Excel and save it, or type the number"
+    ),
 }
 
 

@@ -243,9 +243,13 @@ class Store:
         now = utcnow()
         added = updated = 0
         with self._write() as conn:
-            existing = {
-                row.code: row.id
-                for row in conn.execute(sa.select(schema.products.c.id, schema.products.c.code))
+            existing = {  # codes are case-insensitive: "ks" updates KS, never adds a twin
+                row.code.upper(): row.id
+                for row in conn.execute(
+                    sa.select(schema.products.c.id, schema.products.c.code).order_by(
+                        schema.products.c.id.desc()
+                    )
+                )
             }
             for spec in specs:
                 values = {
@@ -257,10 +261,10 @@ class Store:
                     "photo": spec.photo,
                     "updated_at": now,
                 }
-                if spec.code in existing:
+                if spec.code.upper() in existing:
                     conn.execute(
                         schema.products.update()
-                        .where(schema.products.c.id == existing[spec.code])
+                        .where(schema.products.c.id == existing[spec.code.upper()])
                         .values(**values)
                     )
                     updated += 1

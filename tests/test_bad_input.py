@@ -285,3 +285,120 @@ def test_csv_neutralises_formulas_after_separators_and_keeps_phones_as_text(
                 ' "'
             ).startswith("'")
         assert row["phone"].startswith('="0') and row["phone"].endswith('"')
+
+
+# ------------------------------------------------------------------ catalogue
+def _catalogue(tmp_path: Path, body: str, name: str = "c.csv") -> Path:
+    path = tmp_path / name
+    path.write_text("code,name,price,unit,stock,aliases\n" + body, encoding="utf-8")
+    return path
+
+
+def test_product_codes_are_case_insensitive(demo_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.catalogue import read_catalogue
+
+    store = demo_store
+    before = {p.code: p for p in store.products()}
+    result = store.import_products(
+        read_catalogue(_catalogue(tmp_path, "ks,Khoai sâm,40000,kg,50,\n"))
+    )
+    assert (result.added, result.updated) == (0, 1)
+    after = {p.code: p for p in store.products()}
+    assert set(after) == set(before)
+    assert after["KS"].price == 40000
+    session = store.start_session("x")
+    store.feature(session.id, "KS")
+    claim = store.ingest(session.id, [_comment(1)], parser_for(store.products()).parse).claims[0]
+    assert claim.items[0].unit_price == 40000
+
+
+@pytest.mark.parametrize("code", ["KG", "kg", "C", "X2", "2", "500G", "CHOT", "HOP", "huy"])
+def test_codes_that_are_order_words_are_refused_with_the_reason(tmp_path: Path, code: str) -> None:
+    from livehelper.catalogue import read_catalogue
+    from livehelper.errors import CatalogueError
+
+    with pytest.raises(CatalogueError) as caught:
+        read_catalogue(
+            _catalogue(tmp_path, f"KS,Khoai sâm,35000,kg,10,\n{code},Gì đó,1000,kg,5,\n")
+        )
+    (problem,) = caught.value.problems
+    assert problem.line == 3 and problem.reason == "code_is_order_word"
+    assert "chốt 2kg" in str(caught.value)
+
+
+def test_ordinary_codes_still_import(tmp_path: Path) -> None:
+    from livehelper.catalogue import read_catalogue
+
+    codes = ["KS", "NA", "MO", "HOI", "MAT", "GAO", "NAM", "MAN", "K2", "CAM-01"]
+    body = "".join(f"{c},Sản phẩm {c},1000,kg,,\n" for c in codes)
+    assert [s.code for s in read_catalogue(_catalogue(tmp_path, body))] == codes
+
+
+@pytest.mark.parametrize(
+    ("price", "stock", "reason"),
+    [
+        ("35000", "Infinity", "bad_stock"),
+        ("35000", "NaN", "bad_stock"),
+        ("35000", "1e30", "stock_too_high"),
+        ("Infinity", "5", "bad_price"),
+        ("NaN", "5", "bad_price"),
+        ("1000000000000000000000", "5", "price_too_high"),
+    ],
+)
+def test_absurd_numbers_get_a_line_numbered_message(
+    tmp_path: Path, price: str, stock: str, reason: str
+) -> None:
+    from livehelper.catalogue import read_catalogue
+    from livehelper.errors import CatalogueError
+
+    with pytest.raises(CatalogueError) as caught:
+        read_catalogue(
+            _catalogue(tmp_path, f"KS,Khoai sâm,35000,kg,10,\nNA,Na,{price},hộp,{stock},\n")
+        )
+    assert [(p.line, p.reason) for p in caught.value.problems] == [(3, reason)]
+
+
+def test_absurd_numbers_from_excel(tmp_path: Path) -> None:
+    import openpyxl
+
+    from livehelper.catalogue import read_catalogue
+    from livehelper.errors import CatalogueError
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["code", "name", "price", "unit", "stock"])
+    sheet.append(["KS", "Khoai", float("inf"), "kg", 5])
+    sheet.append(["NA", "Na", 1e30, "hộp", 5])
+    sheet.append(["MO", "Mật ong", 250000, "chai", 1e30])
+    sheet.append(["GAO", "Gạo", 30000, "kg", "=B2*2"])  # a formula nobody calculated
+    path = tmp_path / "c.xlsx"
+    book.save(path)
+    with pytest.raises(CatalogueError) as caught:
+        read_catalogue(path)
+    assert [(p.line, p.reason) for p in caught.value.problems] == [
+        (2, "bad_price"),
+        (3, "price_too_high"),
+        (4, "stock_too_high"),
+        (5, "formula_without_value"),
+    ]
+
+
+def test_a_semicolon_separated_file_imports(tmp_path: Path) -> None:
+    from livehelper.catalogue import read_catalogue
+
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "mã;tên;giá;đơn vị;tồn kho\nKS;Khoai sâm, loại 1;35.000;kg;10\n", encoding="utf-8-sig"
+    )
+    (spec,) = read_catalogue(path)
+    assert (spec.code, spec.name, spec.price, spec.stock) == ("KS", "Khoai sâm, loại 1", 35000, 10)
+
+
+def test_catalogue_import_from_the_cli_never_shows_a_traceback(db: str, tmp_path: Path) -> None:
+    path = _catalogue(tmp_path, "KS,Khoai sâm,35000,kg,NaN,\nKG,Ký,1000,kg,1,\n")
+    done = run_cli("catalog", "import", str(path), db=db, check=False)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "line 2" in done.stderr and "line 3" in done.stderr
+    assert (
+        json.loads(run_cli("catalog", "list", "--json", db=db).stdout) == []
+    )  # nothing half-imported
