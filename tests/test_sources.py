@@ -305,6 +305,31 @@ def test_relay_resent_history_and_drops_double_nothing(live: Live) -> None:
         server.stop()
 
 
+def test_relay_list_with_bad_items_keeps_the_good_ones(live: Live) -> None:
+    """One unusable item in a bridge's catch-up list costs only itself; a comment the
+    database would refuse as sent (a NUL on PostgreSQL) is stored cleaned."""
+    good = [{"id": f"g{n}", "user_id": f"u{n}", "text": "chốt 1kg"} for n in range(3)]
+    items = [
+        good[0],
+        "not an object",
+        {"id": "no-text"},
+        {"id": "bad-time", "text": "chốt 2kg", "ts": "Infinity"},
+        good[1],
+        {"id": "nul", "user_id": "u9", "text": "chốt 3kg\u0000"},
+        good[2],
+    ]
+    server = RelayServer()
+    server.history = [json.dumps(items)]
+    try:
+        source = RelaySource(server.url, backoff=fast_backoff())
+        live.start(source)
+        assert wait_for(lambda: len(live.message_ids()) == 4, timeout=10)
+        assert sorted(live.message_ids()) == ["g0", "g1", "g2", "nul"]
+        assert wait_for(lambda: source.health.malformed >= 3, timeout=5)
+    finally:
+        server.stop()
+
+
 def test_several_sources_feed_one_session(live: Live) -> None:
     fb = FakeFacebook("555", "t").start()
     yt = FakeYouTube("c", "k").start()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from websockets.asyncio.client import connect
@@ -38,22 +38,36 @@ from livehelper.comments.wire import comment_from_json
 log = logging.getLogger(__name__)
 
 
-def parse_frame(frame: str | bytes) -> list[SourceEvent]:
-    text = frame.decode("utf-8") if isinstance(frame, bytes) else frame
+def parse_frame(
+    frame: str | bytes, on_bad_item: Callable[[int, Exception], None] | None = None
+) -> list[SourceEvent]:
+    """The events of one frame. A frame that is not JSON raises; in a list, an item
+    that is not usable is passed to ``on_bad_item`` and skipped, the others kept."""
+    text = frame.decode("utf-8", errors="replace") if isinstance(frame, bytes) else frame
     data = json.loads(text)
-    items = data if isinstance(data, list) else [data]
+    if not isinstance(data, list):
+        return _events(data)
     events: list[SourceEvent] = []
-    for item in items:
-        if not isinstance(item, dict):
-            raise ValueError("a relay message is a JSON object or a list of them")
-        kind = item.get("type", "comment")
-        if kind == "feature":
-            events.append(FeatureChange(str(item["code"])))
-        elif kind == "comment":
-            raw = json.dumps(item, ensure_ascii=False, sort_keys=True)
-            comment = comment_from_json({"platform": "relay", **item}, raw)
-            events.append(comment)
+    for position, item in enumerate(data):
+        try:
+            events += _events(item)
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            if on_bad_item is None:
+                raise
+            on_bad_item(position, exc)
     return events
+
+
+def _events(item: Any) -> list[SourceEvent]:
+    if not isinstance(item, dict):
+        raise ValueError("a relay message is a JSON object or a list of them")
+    kind = item.get("type", "comment")
+    if kind == "feature":
+        return [FeatureChange(str(item["code"]))]
+    if kind == "comment":
+        raw = json.dumps(item, ensure_ascii=False, sort_keys=True)
+        return [comment_from_json({"platform": "relay", **item}, raw)]
+    return []
 
 
 class RelaySource(PayloadSource):
@@ -69,7 +83,11 @@ class RelaySource(PayloadSource):
         self._open_timeout = open_timeout
 
     def parse(self, payload: Any) -> Iterable[SourceEvent]:
-        return parse_frame(payload)
+        return parse_frame(payload, self._bad_item)
+
+    def _bad_item(self, position: int, exc: Exception) -> None:
+        self.health.malformed += 1
+        log.warning("%s: skipped item %d of a list (%s)", self.name, position, exc)
 
     async def run(self, sink: Sink) -> None:
         while True:
