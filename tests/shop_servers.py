@@ -37,6 +37,9 @@ class ShopServer:
         self.orders: dict[int, dict[str, Any]] = {}  # remote id -> order as received
         self.products = {"KS": 501, "NA": 502}  # WooCommerce product ids by SKU
         self.refused_auth = 0
+        # a shop behind a login page or a proxy: the order look-up answers this instead
+        # (content type, body); the products look-up still works
+        self.lookup_answer: tuple[str, bytes] | None = None
         self.lock = threading.Lock()
         outer = self
 
@@ -70,6 +73,8 @@ class ShopServer:
                         [{"id": outer.products[sku], "sku": sku}] if sku in outer.products else []
                     )
                     return self._answer(200, found)
+                if outer.lookup_answer is not None:
+                    return self._raw(200, *outer.lookup_answer)
                 with outer.lock:
                     orders = list(outer.orders.items())
                 if outer.kind == "woocommerce":
@@ -137,9 +142,11 @@ class ShopServer:
                 return {"id": remote} if outer.kind == "woocommerce" else {"order": {"id": remote}}
 
             def _answer(self, status: int, body: Any) -> None:
-                data = json.dumps(body).encode()
+                self._raw(status, "application/json", json.dumps(body).encode())
+
+            def _raw(self, status: int, content_type: str, data: bytes) -> None:
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 with contextlib.suppress(BrokenPipeError):  # a client that gave up ("slow")

@@ -119,6 +119,33 @@ def _ref(order: dict, shop: ShopServer) -> str:  # type: ignore[type-arg]
     return str(order["source_identifier"])
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        ("text/html", b"<html><body>Login</body></html>"),
+        ("application/json", b'"maintenance"'),
+        ("application/json", b'[1, "x", null]'),
+        ("application/json", b'{"orders": "none"}'),
+    ],
+)
+def test_an_unreadable_look_up_fails_only_that_order(
+    demo_store: Store, shop: ShopServer, answer: tuple[str, bytes]
+) -> None:
+    """The look-up before a retry gets something that is not the API: whether the
+    first try arrived is unknown, so that order is failed with a message (never sent
+    twice) and the others are sent."""
+    session = show(demo_store)
+    orders = {o.buyer_name: o for o in demo_store.orders(session)}
+    shop.plan = {f"LH{session}-{orders['Chị Lan'].id}": [500]}
+    shop.lookup_answer = answer
+    to, judge_answer = destination(shop)
+    result = send_orders(demo_store, session, to, judge_answer, pause=lambda _s: None)
+    assert (result.sent, result.failed) == (3, 1)
+    (problem,) = result.problems
+    assert f"order {orders['Chị Lan'].id}" in problem and "not what its API sends" in problem
+    assert all(b["finished_at"] for b in demo_store.batches(session))
+
+
 def test_a_shop_that_already_has_the_order_answers_409(demo_store: Store) -> None:
     shop = ShopServer("woocommerce")
     try:

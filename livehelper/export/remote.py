@@ -83,6 +83,18 @@ def json_id(*path: str) -> Callable[[httpx.Response], str | None]:
     return read
 
 
+# what reading an answer that is not the API's (an HTML page, other JSON) raises
+_UNREADABLE = (ValueError, TypeError, AttributeError, KeyError, IndexError)
+
+
+def _unreadable(doing: str, exc: Exception) -> str:
+    return (
+        f"the shop's answer when {doing} is not what its API sends (an HTML page or other "
+        f"JSON: {type(exc).__name__}); check the shop address, and in the shop whether this "
+        "order arrived, before exporting again"
+    )
+
+
 def send_orders(
     store: Store,
     session_id: int,
@@ -157,12 +169,17 @@ def _deliver(
                 found = destination.find(client, order)
             except httpx.HTTPError:
                 found = None
+            except _UNREADABLE as exc:
+                # whether the last try arrived is unknown: sending again could make two
+                return Outcome(False, problem=_unreadable("looking the order up", exc))
             if found is not None:
                 return Outcome(True, duplicate=True, remote_id=found)
         try:
             outcome = judge_response(destination.send(client, order))
         except httpx.HTTPError as exc:
             outcome = Outcome(False, problem=f"{type(exc).__name__}: {exc}", retry=True)
+        except _UNREADABLE as exc:
+            return Outcome(False, problem=_unreadable("sending the order", exc))
         if outcome.accepted or not outcome.retry:
             return outcome
         if attempt < RETRIES - 1:
