@@ -83,17 +83,24 @@ def ensure_show_rows(conn: sa.Connection, session_id: int, product_ids: Iterable
     return have
 
 
-def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods]) -> list[bool]:
-    """Hold the goods of many new claims at once (an ingest batch), in order; a claim
-    that does not fit holds nothing (it will wait in line). The caller has locked the
-    products (``lock``), so reading the counters, deciding in memory and writing one
-    net change per product is exact — and one statement per product, not per claim."""
+HELD, WAITS, TOO_MANY = "held", "waits", "too many"
+
+
+def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods]) -> list[str]:
+    """Hold the goods of many new claims at once (an ingest batch), in order. Each
+    claim gets ``HELD``; ``WAITS`` when there is not enough free now (it waits in
+    line, holding nothing); ``TOO_MANY`` when it asks more than the whole shelf or the
+    show's cap: "chốt 9999kg" is a typo or a joke, and must neither hold the shelf nor
+    head the line. The caller has locked the products (``lock``), so reading the
+    counters, deciding in memory and writing one net change per product is exact —
+    and one statement per product, not per claim."""
     p, ss = schema.products, schema.show_stock
     wanted = sorted({product_id for goods in claims for product_id, _ in goods})
     if not wanted:
-        return [True] * len(claims)
+        return [HELD] * len(claims)
     free: dict[int, int | None] = {}
     cap_free: dict[int, int | None] = {}
+    whole: dict[int, int | None] = {}  # the most a claim could ever get
     for r in conn.execute(
         sa.select(p.c.id, p.c.stock_milli, p.c.reserved_milli, ss.c.cap_milli, ss.c.taken_milli)
         .join(ss, sa.and_(ss.c.product_id == p.c.id, ss.c.session_id == session_id))
@@ -101,12 +108,17 @@ def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods])
     ):
         free[r.id] = None if r.stock_milli is None else r.stock_milli - r.reserved_milli
         cap_free[r.id] = None if r.cap_milli is None else r.cap_milli - r.taken_milli
+        limits = [x for x in (r.stock_milli, r.cap_milli) if x is not None]
+        whole[r.id] = min(limits) if limits else None
     held = dict.fromkeys(wanted, 0)
     fits = []
     for goods in claims:
         need: dict[int, int] = {}
         for product_id, qty in goods:
             need[product_id] = need.get(product_id, 0) + qty
+        if any(whole[pid] is not None and qty > whole[pid] for pid, qty in need.items()):  # type: ignore[operator]
+            fits.append(TOO_MANY)
+            continue
         ok = all(
             (free[pid] is None or free[pid] >= qty)  # type: ignore[operator]
             and (cap_free.get(pid) is None or cap_free[pid] >= qty)  # type: ignore[operator]
@@ -119,7 +131,7 @@ def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods])
                     free[pid] -= qty  # type: ignore[operator]
                 if cap_free.get(pid) is not None:
                     cap_free[pid] -= qty  # type: ignore[operator]
-        fits.append(ok)
+        fits.append(HELD if ok else WAITS)
     for pid, qty in held.items():
         if qty:
             conn.execute(
@@ -289,6 +301,8 @@ def offer_freed(
             continue
         ensure_show_rows(conn, session_id, products)
         if take(conn, session_id, goods, reserve=True) is not None:
+            if more_than_whole(conn, session_id, goods):
+                continue  # it can never be served: it keeps nobody behind it waiting
             blocked |= products & freed
             if blocked >= freed:
                 break
@@ -303,6 +317,23 @@ def offer_freed(
         else:  # decided meanwhile by someone else: hand the goods back
             give_back(conn, session_id, goods, reserved=True)
     return offered
+
+
+def more_than_whole(conn: sa.Connection, session_id: int, goods: Goods) -> bool:
+    """Do these goods ask more than a product's whole stock or the show's cap?"""
+    p, ss = schema.products, schema.show_stock
+    need: dict[int, int] = {}
+    for product_id, qty in goods:
+        need[product_id] = need.get(product_id, 0) + qty
+    for r in conn.execute(
+        sa.select(p.c.id, p.c.stock_milli, ss.c.cap_milli)
+        .outerjoin(ss, sa.and_(ss.c.product_id == p.c.id, ss.c.session_id == session_id))
+        .where(p.c.id.in_(sorted(need)))
+    ):
+        limits = [x for x in (r.stock_milli, r.cap_milli) if x is not None]
+        if limits and need[r.id] > min(limits):
+            return True
+    return False
 
 
 def lapsed_before(now: datetime, minutes: float) -> datetime:

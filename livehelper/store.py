@@ -866,11 +866,13 @@ class Store:
                     )
                 )
             # each new claim holds its goods; when there is not enough, it waits in line
-            for row, fits in zip(
+            for row, held in zip(
                 claim_rows, stock.reserve_batch(conn, session_id, claim_goods), strict=True
             ):
-                row["reserved_at"] = now if fits else None
-                row["waitlisted"] = not fits
+                row["reserved_at"] = now if held == stock.HELD else None
+                row["waitlisted"] = held == stock.WAITS
+                if held == stock.TOO_MANY:  # more than the whole shelf: a typo? ask
+                    row["ambiguous"] = True
             claim_ids: list[int] = []
             if claim_rows:
                 claim_ids = list(

@@ -402,3 +402,29 @@ def test_catalogue_import_from_the_cli_never_shows_a_traceback(db: str, tmp_path
     assert (
         json.loads(run_cli("catalog", "list", "--json", db=db).stdout) == []
     )  # nothing half-imported
+
+
+# ---------------------------------------------------------------------- stock
+def test_an_absurd_quantity_neither_holds_the_shelf_nor_heads_the_line(demo_store) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from livehelper.model import ClaimStatus
+
+    store = demo_store
+    session = store.start_session("x")
+    store.feature(session.id, "KS")  # 80 kg on the shelf
+    parse = parser_for(store.products()).parse
+    absurd, whole, later = store.ingest(
+        session.id,
+        [_comment(1, "chốt 9999kg"), _comment(2, "chốt 80kg"), _comment(3, "chốt 2kg")],
+        parse,
+    ).claims
+    assert absurd.ambiguous and not absurd.waitlisted and absurd.reserved_at is None
+    assert whole.reserved_at is not None  # the whole shelf, once: possible
+    assert later.waitlisted
+    (decision,) = store.decide([whole.id], ClaimStatus.REJECTED)
+    assert decision.offered == (later.id,)  # not stuck behind the 9999 kg
+    # the show's cap counts as the whole shelf too
+    store.set_cap(session.id, "KS", Decimal(5))
+    (capped,) = store.ingest(session.id, [_comment(4, "chốt 6kg")], parse).claims
+    assert capped.ambiguous and not capped.waitlisted and capped.reserved_at is None
