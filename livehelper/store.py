@@ -59,6 +59,7 @@ MILLI = Decimal(1000)
 HOLD_FOR = timedelta(minutes=2)  # a claim held by an assistant who went away frees itself
 _CHUNK = 400  # stays under every driver's bound-parameter limit
 _RETRIES = 6
+OUTAGE_SECONDS = 20.0  # how long an assistant's decision waits for the database to return
 T = TypeVar("T")
 
 
@@ -1364,10 +1365,46 @@ class Store:
         results = []
         for claim_id in claim_ids:
             try:
-                results.append(self._retrying(lambda c=claim_id: decide_in_one_transaction(c)))
-            except (NotFound, InvalidTransition, OutOfStock) as exc:
+                results.append(
+                    self._through_outage(
+                        lambda c=claim_id: self._retrying(lambda: decide_in_one_transaction(c))
+                    )
+                )
+            except InvalidTransition as exc:
+                # after a lost connection the first try may have committed after all
+                done = self._decided_already(claim_id, status)
+                results.append(done or Decision(claim_id, False, None, str(exc)))
+            except (NotFound, OutOfStock) as exc:
                 results.append(Decision(claim_id, False, None, str(exc)))
+            except sa.exc.OperationalError as exc:
+                results.append(
+                    Decision(claim_id, False, None, f"the database failed ({exc.orig}); try again")
+                )
         return results
+
+    def _decided_already(self, claim_id: int, status: ClaimStatus) -> Decision | None:
+        try:
+            claim = self.claim(claim_id)
+        except (NotFound, sa.exc.OperationalError):
+            return None
+        return Decision(claim_id, True, claim) if claim.status is status else None
+
+    def _through_outage(self, work: Callable[[], T]) -> T:
+        """Run ``work`` again while the database is unreachable (a PostgreSQL server
+        restarting, a laptop's network dropping) for up to ``OUTAGE_SECONDS``; the pool
+        drops dead connections and opens new ones."""
+        deadline = time.monotonic() + OUTAGE_SECONDS
+        delay = 0.2
+        while True:
+            try:
+                return work()
+            except sa.exc.OperationalError as exc:
+                code = getattr(exc.orig, "sqlstate", None)
+                if code in ("40P01", "40001") or time.monotonic() + delay > deadline:
+                    raise
+                log.warning("database unreachable (%s); trying again in %.1fs", exc.orig, delay)
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
 
     def _mark(
         self,

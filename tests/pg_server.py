@@ -60,6 +60,10 @@ class PostgresServer:
         )
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stderr}")
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the server (again, after ``halt``)."""
         opts = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
         done = self._run(
             str(self.bindir / "pg_ctl"),
@@ -77,6 +81,11 @@ class PostgresServer:
         if done.returncode != 0:
             log = (self.dir / "log").read_text() if (self.dir / "log").exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {done.stderr}\n{log}")
+
+    def halt(self) -> None:
+        """Stop the server, keeping its data: a restart is ``halt`` then ``resume``.
+        Connections are cut as an administrator's restart cuts them."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def stop(self) -> None:
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")

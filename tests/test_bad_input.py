@@ -428,3 +428,99 @@ def test_an_absurd_quantity_neither_holds_the_shelf_nor_heads_the_line(demo_stor
     store.set_cap(session.id, "KS", Decimal(5))
     (capped,) = store.ingest(session.id, [_comment(4, "chốt 6kg")], parse).claims
     assert capped.ambiguous and not capped.waitlisted and capped.reserved_at is None
+
+
+# ------------------------------------------------------- the database goes away
+@pytest.fixture
+def own_postgres():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server of this test's own, since the test restarts it."""
+    from tests.conftest import require_part
+    from tests.pg_server import PostgresServer, find_pg_bin
+
+    bindir = find_pg_bin()
+    if bindir is None:
+        require_part("PostgreSQL", "no initdb found (apt-get install postgresql)")
+    server = PostgresServer(bindir)  # type: ignore[arg-type]
+    server.start()
+    yield server
+    server.stop()
+
+
+def _pending_claims(url: str, count: int) -> tuple[int, list[int]]:
+    from livehelper.store import ProductSpec, Store
+
+    store = Store.open(url)
+    try:
+        store.import_products([ProductSpec("KS", "Khoai sâm", 35000, "kg", None, ())])
+        session = store.start_session("x")
+        store.feature(session.id, "KS")
+        parse = parser_for(store.products()).parse
+        claims = store.ingest(
+            session.id, [_comment(n, "chốt 1kg") for n in range(count)], parse
+        ).claims
+        return session.id, [c.id for c in claims]
+    finally:
+        store.close()
+
+
+def test_decisions_wait_for_a_restarting_database(own_postgres) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from livehelper.model import ClaimStatus
+    from livehelper.store import Store
+
+    url = own_postgres.url()
+    _session, ids = _pending_claims(url, 3)
+    store = Store.open(url)
+    try:
+        assert store.decide(ids[:1], ClaimStatus.CONFIRMED)[0].ok  # the pool has a connection
+        own_postgres.halt()
+        back = threading.Timer(1.0, own_postgres.resume)
+        back.start()
+        decisions = store.decide(ids[1:], ClaimStatus.CONFIRMED, by="Lan")
+        back.join()
+        assert [d.ok for d in decisions] == [True, True], decisions
+        assert {c.status for c in store.claims(_session)} == {ClaimStatus.CONFIRMED}
+    finally:
+        store.close()
+
+
+def test_queue_confirm_reports_every_claim_when_the_database_restarts(own_postgres) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    import threading
+
+    url = own_postgres.url().replace("postgresql+psycopg://", "postgresql://")
+    session, ids = _pending_claims(url, 300)
+    cli = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "livehelper",
+            "queue",
+            "confirm",
+            *map(str, ids),
+            "--json",
+            "--db",
+            url,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # restart while it decides, wherever it is: every claim must still be accounted for
+    restart = threading.Timer(0.8, lambda: (own_postgres.halt(), own_postgres.resume()))
+    restart.start()
+    out, err = cli.communicate(timeout=120)
+    restart.join()
+    assert "Traceback" not in err, err
+    decisions = json.loads(out)
+    assert [d["id"] for d in decisions] == ids
+    assert all(d["ok"] or d["error"] for d in decisions)
+    assert cli.returncode == (0 if all(d["ok"] for d in decisions) else 1)
+    confirmed = json.loads(
+        run_cli(
+            "queue", "list", "--session", str(session), "--status", "confirmed", "--json", db=url
+        ).stdout
+    )
+    assert {c["id"] for c in confirmed} == {d["id"] for d in decisions if d["ok"]}
