@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -30,6 +30,42 @@ log = logging.getLogger("livehelper")
 
 
 # ------------------------------------------------------------------- arguments
+# ------------------------------------------------------- numbers on the command line
+# Each says what it accepts; argparse turns a ValueError into "invalid … value" and exit 2.
+DB_INT_MAX = 2**31 - 1  # an id column on both databases
+
+
+def _bounded(kind: type, low: float, high: float, what: str) -> Callable[[str], Any]:
+    def read(text: str) -> Any:
+        try:
+            value = kind(text)
+        except (ValueError, ArithmeticError):
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not (low <= value <= high) or (isinstance(value, float) and value != value):
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not {what} ({_plain(low)} to {_plain(high)})"
+            )
+        return value
+
+    read.__name__ = what  # argparse names the type in its messages
+    return read
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)
+
+
+ID = _bounded(int, 1, DB_INT_MAX, "an id")
+MINUTES = _bounded(float, 0.01, 24 * 60, "a number of minutes")
+SECONDS = _bounded(float, 0, 7 * 24 * 3600, "a number of seconds")
+AMOUNT = _bounded(int, 1, 10_000_000_000, "an amount in đồng")
+PORT = _bounded(int, 0, 65535, "a port")
+COUNT = _bounded(int, 1, 100_000_000, "a count")
+SPEED = _bounded(float, 0.01, 1000, "a speed")
+RATE = _bounded(float, 1, 10_000_000, "a rate")
+WORDS_PER_MINUTE = _bounded(int, 20, 1000, "words per minute")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -56,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--headless", action="store_true", help="no window: run the stream, print a summary"
     )
-    p.add_argument("--speed", type=float, default=1.0, help="replay speed (2 = twice as fast)")
+    p.add_argument("--speed", type=SPEED, default=1.0, help="replay speed (2 = twice as fast)")
     p.add_argument("--lang", choices=["vi", "en"], default=None)
 
     p = command("parse", "read comments (JSONL) as orders, without storing anything")
@@ -74,39 +110,39 @@ def build_parser() -> argparse.ArgumentParser:
     p = session.add_parser("start", parents=[common], help="start a session, print its id")
     p.add_argument("--name", default="")
     p = session.add_parser("end", parents=[common], help="end a session")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p = session.add_parser("list", parents=[common], help="list sessions")
     p.add_argument("--json", action="store_true")
 
     p = command("feature", "put a product on screen for a session")
     p.add_argument("code")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
 
     p = command("ingest", "feed comments (JSONL) through the live pipeline, print a summary")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     p.add_argument("input", nargs="?", type=Path, help="JSONL file (default: stdin)")
 
     queue = command("queue", "the queue of claims").add_subparsers(dest="action", required=True)
     p = queue.add_parser("list", parents=[common], help="list claims")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     p.add_argument("--status", choices=[s.value for s in ClaimStatus])
     p.add_argument("--json", action="store_true")
     for verb in ("confirm", "reject", "cancel"):
         p = queue.add_parser(verb, parents=[common], help=f"{verb} claims")
-        p.add_argument("ids", type=int, nargs="+", metavar="ID")
+        p.add_argument("ids", type=ID, nargs="+", metavar="ID")
         p.add_argument("--by", default="", help="who decided (recorded)")
         p.add_argument("--json", action="store_true")
 
     orders = command("orders", "buyer orders").add_subparsers(dest="action", required=True)
     p = orders.add_parser("list", parents=[common], help="confirmed orders of a session")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     p.add_argument("--json", action="store_true")
     p = orders.add_parser(
         "outcome",
         parents=[common],
         help="after delivery: delivered, returned (refused: flags the buyer 'bom hàng'), none",
     )
-    p.add_argument("id", type=int, metavar="ORDER_ID")
+    p.add_argument("id", type=ID, metavar="ORDER_ID")
     p.add_argument("outcome", choices=["delivered", "returned", "none"])
 
     buyers = command("buyers", "buyers across shows and platforms").add_subparsers(
@@ -116,18 +152,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     p.add_argument("--json", action="store_true")
     p = buyers.add_parser("show", parents=[common], help="a buyer's card: accounts, history")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p.add_argument("--json", action="store_true")
     p = buyers.add_parser(
         "suggest", parents=[common], help="accounts of different buyers sharing a phone"
     )
     p.add_argument("--json", action="store_true")
     p = buyers.add_parser("merge", parents=[common], help="one person behind both accounts")
-    p.add_argument("keep", type=int)
-    p.add_argument("other", type=int)
+    p.add_argument("keep", type=ID)
+    p.add_argument("other", type=ID)
     p.add_argument("--json", action="store_true")
     p = buyers.add_parser("set", parents=[common], help="a buyer's name, address, note, phone, flag")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=ID)
     p.add_argument("--name", help="what the buyer is called on orders and labels")
     p.add_argument("--address")
     p.add_argument("--note")
@@ -138,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = command("listen", "read live comments from platforms into a session")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     p.add_argument(
         "--source",
         action="append",
@@ -147,17 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="tiktok:@user, facebook:LIVE_VIDEO_ID, youtube:LIVE_CHAT_ID, "
         "relay:ws://HOST:PORT/PATH or replay:FILE (repeat for several)",
     )
-    p.add_argument("--for", dest="seconds", type=float, default=None, help="stop after SECONDS")
+    p.add_argument("--for", dest="seconds", type=SECONDS, default=None, help="stop after SECONDS")
     _source_options(p)
     p = command("reconcile", "after the live: add the comments the live streams dropped")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     _source_options(p)
 
     p = command("stock", "stock of a show: started with, reserved, sold, remaining")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     p.add_argument(
         "--reserve-minutes",
-        type=float,
+        type=_bounded(float, 0, 7 * 24 * 60, "a number of minutes"),
         default=None,
         help="let holds older than this lapse now (default: the shop's reserve_minutes "
         "setting, see `livehelper settings`)",
@@ -180,10 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     p.add_argument("--out", type=Path, help="write a WAV file instead of speaking")
     p.add_argument("--voice", help="voice id or name part (default: the first Vietnamese voice)")
-    p.add_argument("--rate", type=int, help="words per minute (default: the engine's)")
+    p.add_argument("--rate", type=WORDS_PER_MINUTE, help="words per minute (default: the engine's)")
 
     p = command("export", "write a session's confirmed orders to a file, or send them")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     p.add_argument("--format", choices=["csv", "xlsx", "json"])
     p.add_argument("--template", help="spreadsheet columns (see `livehelper templates list`)")
     p.add_argument("--out", type=Path)
@@ -216,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="results per order as JSON")
 
     p = command("report", "how the show went: figures, chart, picking slips (HTML or PDF)")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     p.add_argument("--out", type=Path, help="FILE.html or FILE.pdf")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
 
@@ -262,31 +298,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overlay-url", default="http://127.0.0.1:8765")
     p = obs.add_parser("feature", parents=[obs_common], help="feature a product, update OBS texts")
     p.add_argument("code")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
 
     overlay = command("overlay", "browser overlays for OBS").add_subparsers(
         dest="action", required=True
     )
     p = overlay.add_parser("serve", parents=[common], help="serve the overlay pages for a session")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     p.add_argument(
-        "--port", type=int, default=int(os.environ.get("LIVEHELPER_OVERLAY_PORT") or 8765)
+        "--port", type=PORT, default=os.environ.get("LIVEHELPER_OVERLAY_PORT") or "8765"
     )
-    p.add_argument("--for", dest="seconds", type=float, default=None, help="stop after SECONDS")
+    p.add_argument("--for", dest="seconds", type=SECONDS, default=None, help="stop after SECONDS")
     p = overlay.add_parser(
         "countdown", parents=[common], help="start or stop a flash-sale countdown"
     )
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     when = p.add_mutually_exclusive_group(required=True)
-    when.add_argument("--minutes", type=float, help="ends this many minutes from now")
+    when.add_argument("--minutes", type=MINUTES, help="ends this many minutes from now")
     when.add_argument("--stop", action="store_true", help="take the countdown off the stream")
     p.add_argument("--label", default="", help='shown above the clock (default "FLASH SALE")')
     p = overlay.add_parser("qr", parents=[common], help="show or hide the bank-transfer QR")
-    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--session", type=ID, required=True)
     shown = p.add_mutually_exclusive_group(required=True)
     shown.add_argument("--show", action="store_true")
     shown.add_argument("--hide", action="store_true")
-    p.add_argument("--amount", type=int, default=None, help="VND to ask for (default: any)")
+    p.add_argument("--amount", type=AMOUNT, default=None, help="VND to ask for (default: any)")
     p = overlay.add_parser(
         "bank", parents=[common], help="the account the QR pays into (no options: show it)"
     )
@@ -303,16 +339,16 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     p = bench.add_parser("ingest", parents=[common], help="full pipeline on a fresh SQLite file")
-    p.add_argument("--count", type=int, default=20000)
-    p.add_argument("--rate", type=float, default=5000, help="arrival rate for the latency phase")
+    p.add_argument("--count", type=COUNT, default=20000)
+    p.add_argument("--rate", type=RATE, default=5000, help="arrival rate for the latency phase")
     p.add_argument("--json", action="store_true")
     p = bench.add_parser("export", parents=[common], help="write N orders to a file")
-    p.add_argument("--orders", type=int, default=10_000)
+    p.add_argument("--orders", type=COUNT, default=10_000)
     p.add_argument("--format", choices=["csv", "xlsx", "json"], default="xlsx")
     p.add_argument("--json", action="store_true")
     p = bench.add_parser("parse", parents=[common], help="parser only, one core")
-    p.add_argument("--count", type=int, default=100000)
-    p.add_argument("--repeat", type=int, default=3, help="runs; the best is reported")
+    p.add_argument("--count", type=COUNT, default=100000)
+    p.add_argument("--repeat", type=COUNT, default=3, help="runs; the best is reported")
     p.add_argument("--json", action="store_true")
     return parser
 
@@ -693,7 +729,7 @@ def _qty(text: str) -> Decimal:
         value = Decimal(text.replace(",", "."))
     except ArithmeticError:
         raise UsageError(f"not a quantity: {text!r}") from None
-    if not value.is_finite() or value < 0:
+    if not value.is_finite() or value < 0 or value > 1_000_000_000:
         raise UsageError(f"not a quantity: {text!r}")
     return value
 

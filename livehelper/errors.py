@@ -6,6 +6,7 @@ LivehelperError
 ├── InvalidTransition     deciding a claim that was already decided
 ├── OutOfStock            confirming would sell more than is left
 ├── StoreError            the database cannot be opened or is newer than this program
+│   └── DiskFull          the disk (or the database's quota) is full
 ├── UsageError            a command option that makes no sense (CODE=QTY without =)
 └── CommentRefused        one comment the database would not take (the rest are stored)
 
@@ -95,6 +96,23 @@ class OutOfStock(LivehelperError):
 
 class StoreError(LivehelperError):
     code = "store"
+
+
+class DiskFull(StoreError):
+    """Nothing more can be written: the disk holding the database is full."""
+
+    code = "disk_full"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100), or the OS's ENOSPC."""
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return True
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) == "53100":
+        return True
+    text = str(orig).lower()
+    return "database or disk is full" in text or "no space left on device" in text
 
 
 class UsageError(LivehelperError):

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from livehelper.comments.base import FeatureChange, SourceEvent
 from livehelper.comments.parser import Parser, parser_for
-from livehelper.errors import CommentRefused
+from livehelper.errors import CommentRefused, DiskFull, is_disk_full
 from livehelper.model import IncomingComment, Session
 from livehelper.store import IngestResult, Store
 
@@ -141,8 +141,8 @@ class Pipeline:
     def _store_batch(self, batch: list[IncomingComment]) -> None:
         try:
             self._announce(self._ingest_with_retry(batch))
-        except sa.exc.OperationalError as exc:  # the database is away: tell, keep running
-            log.exception("could not store %d comments", len(batch))
+        except (sa.exc.OperationalError, DiskFull) as exc:  # the database is away: tell
+            log.error("could not store %d comments: %s", len(batch), exc)
             if self._on_error:
                 self._on_error(exc, batch)
         except Exception as exc:
@@ -160,8 +160,8 @@ class Pipeline:
     def _store_alone(self, item: IncomingComment) -> None:
         try:
             self._announce(self._ingest_with_retry([item]))
-        except sa.exc.OperationalError as exc:
-            log.exception("could not store a comment")
+        except (sa.exc.OperationalError, DiskFull) as exc:
+            log.error("could not store a comment: %s", exc)
             if self._on_error:
                 self._on_error(exc, [item])
         except Exception as exc:
@@ -183,10 +183,17 @@ class Pipeline:
         for attempt in range(RETRIES):
             try:
                 return self.store.ingest(self.session_id, batch, self._parsers.current().parse)
-            except sa.exc.OperationalError:
+            except sa.exc.OperationalError as exc:
+                full = is_disk_full(exc)
                 if attempt == RETRIES - 1:
+                    if full:
+                        raise DiskFull(
+                            f"the disk is full: {len(batch)} comments could not be stored; "
+                            "free some space on the disk"
+                        ) from exc
                     raise
-                log.warning("database busy, retrying %d comments in %.1fs", len(batch), delay)
+                why = "disk full" if full else "database busy"
+                log.warning("%s, retrying %d comments in %.1fs", why, len(batch), delay)
                 time.sleep(delay)
                 delay = min(delay * 2, 2.0)
         raise AssertionError("unreachable")

@@ -524,3 +524,66 @@ def test_queue_confirm_reports_every_claim_when_the_database_restarts(own_postgr
         ).stdout
     )
     assert {c["id"] for c in confirmed} == {d["id"] for d in decisions if d["ok"]}
+
+
+def test_a_full_disk_is_called_a_full_disk(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    """SQLite's own "database or disk is full" (SQLITE_FULL), made real by a page limit
+    on every connection: the user is told the disk is full, not that it is busy."""
+    import logging
+
+    import sqlalchemy as sa
+
+    from livehelper.catalogue import read_catalogue
+    from livehelper.errors import DiskFull
+    from livehelper.store import Store
+
+    store = Store.open(f"sqlite:///{tmp_path / 'full.sqlite3'}")
+    try:
+        store.import_products(read_catalogue(DEMO_CATALOGUE))
+        session = store.start_session("x")
+        with store.engine.connect() as conn:
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        store.engine.dispose()
+        sa.event.listen(
+            store.engine,
+            "connect",
+            lambda dbapi, _r: dbapi.execute(f"PRAGMA max_page_count = {pages + 2}"),
+        )
+        failures: list[BaseException] = []
+        pipeline = Pipeline(store, session.id, on_error=lambda e, _b: failures.append(e))
+        big = "chốt 2kg " + "x" * 50_000  # a few of these fill two pages at once
+        with caplog.at_level(logging.WARNING):
+            for n in range(5):
+                pipeline.submit(_comment(n, big))
+            assert pipeline.drain(60)
+        pipeline.close()
+        assert failures and all(isinstance(e, DiskFull) for e in failures)
+        assert "disk is full" in str(failures[0])
+        assert "database busy" not in caplog.text and "disk full" in caplog.text
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["queue", "confirm", "99999999999999999999"],
+        ["queue", "reject", "-5"],
+        ["queue", "list", "--session", "1e9"],
+        ["overlay", "countdown", "--session", "1", "--minutes", "1e300"],
+        ["overlay", "countdown", "--session", "1", "--minutes", "nan"],
+        ["overlay", "qr", "--session", "1", "--show", "--amount", "99999999999999999999999"],
+        ["overlay", "serve", "--session", "1", "--port", "99999"],
+        ["stock", "--session", "1", "--cap", "KS=1e30"],
+        ["stock", "--session", "1", "--cap", "KS=-2"],
+        ["stock", "--session", "1", "--reserve-minutes", "inf"],
+        ["settings", "reserve_minutes=1e308"],
+        ["orders", "outcome", "3000000000", "delivered"],
+        ["buyers", "show", "99999999999999"],
+    ],
+)
+def test_out_of_range_numbers_exit_2_with_a_message(db: str, args: list[str]) -> None:
+    run_cli("session", "start", db=db)
+    done = run_cli(*args, db=db, check=False)
+    assert done.returncode == 2, done
+    assert "Traceback" not in done.stderr and done.stderr.strip()
