@@ -1364,15 +1364,17 @@ class Store:
 
         results = []
         for claim_id in claim_ids:
+            outages: list[BaseException] = []
             try:
                 results.append(
                     self._through_outage(
-                        lambda c=claim_id: self._retrying(lambda: decide_in_one_transaction(c))
+                        lambda c=claim_id: self._retrying(lambda: decide_in_one_transaction(c)),
+                        outages.append,
                     )
                 )
             except InvalidTransition as exc:
                 # after a lost connection the first try may have committed after all
-                done = self._decided_already(claim_id, status)
+                done = self._decided_already(claim_id, status) if outages else None
                 results.append(done or Decision(claim_id, False, None, str(exc)))
             except (NotFound, OutOfStock) as exc:
                 results.append(Decision(claim_id, False, None, str(exc)))
@@ -1389,7 +1391,9 @@ class Store:
             return None
         return Decision(claim_id, True, claim) if claim.status is status else None
 
-    def _through_outage(self, work: Callable[[], T]) -> T:
+    def _through_outage(
+        self, work: Callable[[], T], on_outage: Callable[[BaseException], None]
+    ) -> T:
         """Run ``work`` again while the database is unreachable (a PostgreSQL server
         restarting, a laptop's network dropping) for up to ``OUTAGE_SECONDS``; the pool
         drops dead connections and opens new ones."""
@@ -1402,6 +1406,7 @@ class Store:
                 code = getattr(exc.orig, "sqlstate", None)
                 if code in ("40P01", "40001") or time.monotonic() + delay > deadline:
                     raise
+                on_outage(exc)
                 log.warning("database unreachable (%s); trying again in %.1fs", exc.orig, delay)
                 time.sleep(delay)
                 delay = min(delay * 2, 2.0)
