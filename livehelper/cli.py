@@ -599,7 +599,10 @@ class _Tally:
         if isinstance(exc, CommentRefused):  # bad input: counted, the rest is stored
             self.malformed += len(batch)
             return
-        self.failures.append(f"{len(batch)} comments not stored: {exc}")
+        from livehelper.phones import redact
+
+        # a database's error quotes the rows it refused: a buyer's phone among them
+        self.failures.append(redact(f"{len(batch)} comments not stored: {exc}"))
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
@@ -1340,7 +1343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command or "gui"](args)
     except LivehelperError as exc:
-        print(f"livehelper: {exc}", file=sys.stderr)
+        from livehelper.phones import redact
+
+        print(f"livehelper: {redact(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Protocol
 
+from livehelper import phones
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
 from livehelper.resources_path import resource_text
@@ -313,7 +314,6 @@ class Phrases:
 
 
 _DIGIT = re.compile(r"\d")
-_NOT_DIGIT = re.compile(r"\D")
 _ADDS = re.compile(r"(?<![a-z0-9])them(?![a-z0-9])")
 
 
@@ -328,7 +328,6 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
 
-_PHONE = re.compile(r"(?<![\d])(?:\+\s?84|84|0)[\s.\-]?([1-9](?:[\s.\-]?\d){8})(?![\d])")
 _CLAUSE = re.compile(r"[,;\n|]|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a", "anh", "co")
@@ -454,10 +453,10 @@ class Parser:
         phone: str | None = None
         has_digit = _DIGIT.search(s) is not None
         if has_digit:
-            first = _PHONE.search(s)
+            first = phones.PHONE.search(s)
             if first is not None:  # the first number is the buyer's; every one is blanked
-                phone = "0" + _NOT_DIGIT.sub("", first.group(1))
-                s = _PHONE.sub(_spaces, s)
+                phone = phones.normalise(first)
+                s = phones.PHONE.sub(_spaces, s)
         # the words present: phrase lists that cannot match are not scanned
         runs = frozenset(_RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order
