@@ -681,6 +681,22 @@ def test_sold_out_claims_wait_in_their_lane_and_freed_stock_is_announced(
     qtbot.waitUntil(lambda: store.claim(hoa.id).status is ClaimStatus.CONFIRMED, timeout=3000)
 
 
+def test_a_buyer_named_like_html_stays_text_in_the_banner(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
+    _url, store, session_id = db
+    _small_stock(store, session_id, 3)
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+    name = '<img src="x" width=4000 height=3000><b>Hoa</b>'
+    pipeline.submit(comment(1, "chốt 3kg", name="Chị Lan"))
+    pipeline.submit(comment(2, "chốt 2kg", name=name))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2, timeout=5000)
+    lan = window.queue.rows[0]
+    store.decide([lan.id], ClaimStatus.REJECTED, by="laptop 2")
+    qtbot.waitUntil(lambda: "<img" in window.banner.text(), timeout=3000)
+    assert window.banner.textFormat() == Qt.TextFormat.PlainText
+    assert window.banner.sizeHint().height() < 300 and window.banner.sizeHint().width() < 1366
+
+
 def test_the_unsure_lane_and_m_merges_a_buyers_claims(qtbot, window: MainWindow, db) -> None:  # type: ignore[no-untyped-def]
     _url, store, _session = db
     pipeline = window.backend.pipeline

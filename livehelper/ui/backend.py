@@ -130,7 +130,23 @@ class Backend(QObject):
         self.sig_featured.emit(session)
 
     def _pipeline_failed(self, exc: BaseException, batch: list[IncomingComment]) -> None:
-        self.sig_error.emit(f"{len(batch)} comments could not be stored yet: {exc}")
+        from livehelper.errors import CommentRefused, DiskFull
+        from livehelper.phones import redact
+
+        if isinstance(exc, CommentRefused):
+            text = self.tr(
+                "A comment the database refused was skipped (details in the log); "
+                "the comments around it are stored."
+            )
+        elif isinstance(exc, DiskFull):
+            text = self.tr(
+                "The disk is full: {n} comments could not be stored. Free some space on the disk."
+            ).format(n=len(batch))
+        else:  # a database error quotes what it refused: no phone on a shared screen
+            text = self.tr("{n} comments could not be stored yet: {error}").format(
+                n=len(batch), error=redact(str(exc))
+            )
+        self.sig_error.emit(text)
 
     def add_source(self, spec: str, options: SourceOptions) -> str:
         """Start reading a live (worker thread): remembered for the session, so the

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from livehelper.model import BuyerCard, Outcome, format_vnd
 from livehelper.store import Store
+from livehelper.ui import plain
 from livehelper.ui.backend import Backend
 from livehelper.ui.models import mask_phone
 
@@ -40,10 +40,11 @@ class BuyerDialog(QDialog):
         self.setWindowTitle(self.tr("Buyer"))
         self.resize(620, 560)
         layout = QVBoxLayout(self)
-        self.title = QLabel()
+        self.title = plain.label()
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # bold; the name inside is escaped
         self.title.setObjectName("buyer-title")
         layout.addWidget(self.title)
-        self.counts = QLabel()
+        self.counts = plain.label()
         layout.addWidget(self.counts)
 
         form = QFormLayout()
@@ -67,7 +68,7 @@ class BuyerDialog(QDialog):
         form.addRow("", self.flagged)
         layout.addLayout(form)
 
-        layout.addWidget(QLabel(self.tr("Orders")))
+        layout.addWidget(plain.label(self.tr("Orders")))
         self.history = QTableWidget(0, 4)
         self.history.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Live session"), self.tr("Total"), self.tr("Delivery")]
@@ -76,13 +77,13 @@ class BuyerDialog(QDialog):
         self.history.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.history)
 
-        self.accounts = QLabel()
+        self.accounts = plain.label()
         self.accounts.setWordWrap(True)
         layout.addWidget(self.accounts)
         self.merge_box = QVBoxLayout()
         layout.addLayout(self.merge_box)
 
-        self.problem = QLabel()
+        self.problem = plain.label()
         self.problem.setStyleSheet("color: #b00020")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(

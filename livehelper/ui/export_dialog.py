@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
@@ -35,6 +34,7 @@ from livehelper.export import FORMATS, templates, write_file
 from livehelper.export.validate import Problem, held_orders, validate
 from livehelper.model import Order
 from livehelper.store import Store
+from livehelper.ui import plain
 from livehelper.ui.backend import Backend
 
 DESTINATIONS = ("xlsx", "csv", "json", "shopify", "woocommerce", "webhook")
@@ -69,7 +69,7 @@ class ExportDialog(QDialog):
         self.resize(760, 620)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("{n} confirmed orders in this live.").format(n=len(checked.orders)))
+            plain.label(self.tr("{n} confirmed orders in this live.").format(n=len(checked.orders)))
         )
 
         form = QFormLayout()
@@ -113,7 +113,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         self.destination.currentIndexChanged.connect(self._destination_changed)
 
-        layout.addWidget(QLabel(self.tr("Check before export:")))
+        layout.addWidget(plain.label(self.tr("Check before export:")))
         self.problems = QListWidget()
         for problem in checked.problems:
             who = f"#{problem.order_id} {problem.buyer}: " if problem.order_id else ""
@@ -133,7 +133,7 @@ class ExportDialog(QDialog):
         self.results.verticalHeader().hide()
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.results)
-        self.status = QLabel()
+        self.status = plain.label()
         layout.addWidget(self.status)
 
         buttons = QHBoxLayout()
@@ -350,7 +350,7 @@ class ReportDialog(QDialog):
         close.rejected.connect(self.reject)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.status = QLabel()
+        self.status = plain.label()
         layout.addWidget(self.status)
 
     def _save(self, suffix: str) -> None:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -53,6 +52,7 @@ from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSett
 from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.speech import announcement
 from livehelper.store import Decision, Expired, IngestResult, Store, claim_version
+from livehelper.ui import plain
 from livehelper.ui.backend import Backend
 from livehelper.ui.models import (
     LANES,
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self)
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        self.session_label = QLabel()
+        self.session_label = plain.label()
         self.session_label.setObjectName("session")
         toolbar.addWidget(self.session_label)
         toolbar.addSeparator()
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             toolbar.addWidget(button)
         # who is working and in which language: beside the OBS line, where a 1366-pixel
         # laptop screen still has room (the toolbar has none left)
-        self.assistant_label = QLabel()
+        self.assistant_label = plain.label()
         self.assistant = QLineEdit(getpass.getuser())
         self.assistant.setMaximumWidth(160)
         self.language = QComboBox()
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         self.obs_panel.sig_setup.connect(self._setup_obs)
         self.obs_panel.sig_settings.connect(self._edit_obs_settings)
 
-        self.banner = QLabel()
+        self.banner = plain.label()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -366,10 +366,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(main, 1)  # the work area takes all the height the strips leave
         self.setCentralWidget(central)
 
-        self.source_status = QLabel()
-        self.obs_status = QLabel()
-        self.counts_status = QLabel()
-        self.overlay_status = QLabel()
+        self.source_status = plain.label()
+        self.obs_status = plain.label()
+        self.counts_status = plain.label()
+        self.overlay_status = plain.label()
         for label in (self.source_status, self.obs_status, self.overlay_status, self.counts_status):
             label.setFrameShape(QFrame.Shape.NoFrame)
             self.statusBar().addPermanentWidget(label)
@@ -483,11 +483,12 @@ class MainWindow(QMainWindow):
         self.sig_ready.emit()
 
     def _fatal(self, exc: BaseException) -> None:
-        QMessageBox.critical(
+        plain.message_box(
             self,
+            QMessageBox.Icon.Critical,
             self.tr("livehelper"),
             self.tr("The database could not be opened:\n\n{error}").format(error=exc),
-        )
+        ).exec()
 
     def _live(self) -> bool:
         return self.session is not None and self.session.ended_at is None
@@ -1200,7 +1201,9 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, CatalogueError):
-            QMessageBox.warning(self, self.tr("Import products"), catalogue_error_text(exc))
+            plain.message_box(
+                self, QMessageBox.Icon.Warning, self.tr("Import products"), catalogue_error_text(exc)
+            ).exec()
         else:
             self.show_problem(str(exc))
 
@@ -1255,7 +1258,7 @@ class MainWindow(QMainWindow):
             full = f"{self.session.name} · {state}"
             metrics = self.session_label.fontMetrics()
             self.session_label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideMiddle, 260))
-            self.session_label.setToolTip(full)
+            self.session_label.setToolTip(plain.tooltip(full))
         else:
             self.session_label.setText(self.tr("No live session"))
         self.setWindowTitle(title)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsProblem, ObsSettings
 from livehelper.secrets import load_secret, store_secret
+from livehelper.ui import plain
 
 
 class _SettingsSecrets(MutableMapping[str, str]):
@@ -78,7 +78,7 @@ class ObsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = ObsState(connected=False, message="")
-        self.status = QLabel()
+        self.status = plain.label()
         self.status.setObjectName("obsStatus")
         self.status.setWordWrap(True)
         self.scene_row = QHBoxLayout()
@@ -120,7 +120,7 @@ class ObsPanel(QWidget):
         else:
             text = self.tr("OBS: {problem}").format(problem=problem_text(state.problem))
         self.status.setText(text)
-        self.status.setToolTip(state.message)
+        self.status.setToolTip(plain.tooltip(state.message))
         self._rebuild_scenes(state.scenes if state.connected else (), state.program_scene)
 
     def _rebuild_scenes(self, scenes: tuple[str, ...], live: str) -> None:
@@ -178,7 +178,7 @@ class ObsSettingsDialog(QDialog):
         self.port.setValue(settings.port)
         self.password = QLineEdit(settings.password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.result = QLabel()
+        self.result = plain.label()
         self.result.setWordWrap(True)
         test = QPushButton(self.tr("Test connection"))
         test.clicked.connect(lambda: self.sig_test.emit(self.settings()))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from livehelper import vietqr
 from livehelper.overlays.server import PAGES
+from livehelper.ui import plain
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class OverlayDialog(QDialog):
             open_index.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(base_url + "/")))
             form.addRow(open_index)
         else:
-            form.addRow(QLabel(self.tr("Start a live first: the pages are served during a live.")))
+            form.addRow(plain.label(self.tr("Start a live first: the pages are served during a live.")))
         layout.addWidget(pages)
 
         countdown = QGroupBox(self.tr("Flash-sale countdown"))
@@ -117,7 +117,7 @@ class OverlayDialog(QDialog):
         show, hide = QPushButton(self.tr("Show QR")), QPushButton(self.tr("Hide QR"))
         show.clicked.connect(self._show_qr)
         hide.clicked.connect(lambda: self.sig_qr.emit(QrRequest(False)))
-        self.problem = QLabel()
+        self.problem = plain.label()
         self.problem.setStyleSheet("color: #c62828")
         self.problem.setWordWrap(True)
         form.addRow(self.tr("Bank:"), self.bank)
@@ -128,7 +128,7 @@ class OverlayDialog(QDialog):
         form.addRow(self.problem)
         layout.addWidget(qr)
 
-        self.result_label = QLabel()
+        self.result_label = plain.label()
         layout.addWidget(self.result_label)
 
     def _page_title(self, name: str) -> str:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from livehelper import shop_settings
 from livehelper.model import Product, format_qty
 from livehelper.store import Store
+from livehelper.ui import plain
 from livehelper.ui.backend import Backend
 
 
@@ -81,7 +81,7 @@ class SettingsDialog(QDialog):
                 "Sold out: new claims wait in line; stock that is freed goes to the first in line."
             ),
         ):
-            label = QLabel("• " + rule)
+            label = plain.label("• " + rule)
             label.setWordWrap(True)
             rules.addWidget(label)
         layout.addWidget(policy)
@@ -108,7 +108,7 @@ class SettingsDialog(QDialog):
             self.caps.setItem(row, 3, QTableWidgetItem("" if cap is None else format_qty(cap)))
         layout.addWidget(caps_box)
 
-        self.problem = QLabel()
+        self.problem = plain.label()
         self.problem.setStyleSheet("color: #b00020")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
@@ -166,4 +166,4 @@ def _minutes_box(value: float) -> QDoubleSpinBox:
 
 
 def _no_session(dialog: QDialog) -> QWidget:
-    return QLabel(dialog.tr("Start a live to set how much of each product it may sell."))
+    return plain.label(dialog.tr("Start a live to set how much of each product it may sell."))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from livehelper.comments.base import SourceHealth
 from livehelper.comments.sources import SourceOptions
 from livehelper.secrets import load_secret, store_secret
+from livehelper.ui import plain
 from livehelper.ui.obs_panel import _SettingsSecrets
 
 PLATFORMS = ("facebook", "youtube", "tiktok", "relay", "replay")
@@ -60,7 +60,7 @@ class SourcesPanel(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.lines = QLabel()
+        self.lines = plain.label()
         self.lines.setObjectName("sources")
         self.lines.setWordWrap(True)
         self.add_button = QPushButton()
@@ -130,11 +130,11 @@ class AddSourceDialog(QDialog):
         self.value = QLineEdit()
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret_label = QLabel()
+        self.secret_label = plain.label()
         browse = QPushButton(self.tr("Choose file…"))
         browse.clicked.connect(self._browse)
         self.browse = browse
-        self.problem = QLabel()
+        self.problem = plain.label()
         self.problem.setStyleSheet("color: #c62828")
         form = QFormLayout()
         form.addRow(self.tr("Platform:"), self.platform)
@@ -212,7 +212,7 @@ class ManualOrderDialog(QDialog):
         )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
-        self.problem = QLabel()
+        self.problem = plain.label()
         self.problem.setStyleSheet("color: #c62828")
         form.addRow(self.problem)
         form.addRow(buttons)
