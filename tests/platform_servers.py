@@ -85,6 +85,7 @@ class FacebookBehaviour:
     stall_after: int | None = None  # first stream goes silent (open) after N events
     stream_skips_every: int | None = None  # leave every Nth comment out of the stream
     event_ids: bool = True  # send "id:" lines (resume with Last-Event-ID)
+    huge_line_after: int | None = None  # then one 8 MB data line, written in pieces
 
 
 class FakeFacebook(_Base):
@@ -190,6 +191,11 @@ class FakeFacebook(_Base):
                 sent += 1
                 if b.garbage_every and sent % b.garbage_every == 0:
                     h.wfile.write(b"data: {not json at all\n\n")
+                if b.huge_line_after and sent == b.huge_line_after:
+                    h.wfile.write(b'data: {"id": "huge", "message": "')
+                    for _ in range(128):
+                        h.wfile.write(b"x" * 65536)
+                    h.wfile.write(b'"}\n\n')
                 h.wfile.flush()
                 if b.stall_after and self.streams == 1 and sent >= b.stall_after:
                     while not self.stopping:  # silent but open, like a dead proxy

@@ -249,6 +249,22 @@ def test_listen_and_reconcile_from_the_cli(tmp_path: Path) -> None:
         server.stop()
 
 
+def test_an_endless_stream_line_is_dropped_not_held(live: Live) -> None:
+    """One 8 MB event (a broken proxy, a hostile server) is skipped without being kept
+    whole; the comments after it arrive."""
+    server = FakeFacebook("777", "t", FacebookBehaviour(huge_line_after=5)).start()
+    try:
+        source = facebook_source(server)
+        live.start(source)
+        assert wait_for(lambda: server.streams >= 1, timeout=5)
+        server.post(20)
+        posted = [c["id"] for c in server.comments]
+        assert wait_for(lambda: sorted(live.message_ids()) == sorted(posted), timeout=20)
+        assert source.health.malformed == 1 and server.streams == 1  # the stream went on
+    finally:
+        server.stop()
+
+
 # ------------------------------------------------------------- YouTube, live
 def test_youtube_follows_page_tokens_through_failures(live: Live) -> None:
     server = FakeYouTube("Cg0KC2FiY2RlZmdoaWpr", "yt-key", YouTubeBehaviour(fail_every=4, drop_every=7, garbage_at={3})).start()  # fmt: skip
@@ -631,3 +647,32 @@ def test_tiktok_source_stops_for_what_retrying_cannot_fix(live: Live, monkeypatc
     live.start(source)
     assert wait_for(lambda: source.health.state == "failed", timeout=5)
     assert "no live account" in source.health.detail
+
+
+def test_capped_lines_split_every_line_ending_and_drop_long_lines() -> None:
+    import asyncio
+
+    from livehelper.comments.limits import Event, TooLong, capped_lines, sse_events
+
+    async def chunks(*parts: bytes):  # type: ignore[no-untyped-def]
+        for part in parts:
+            yield part
+
+    async def lines(*parts: bytes, limit: int = 10) -> list[object]:
+        return [x async for x in capped_lines(chunks(*parts), limit)]
+
+    got = asyncio.run(lines(b"ab\ncd\r", b"\nef\rg", b"h\n", b"0123456789ABC\nok"))
+    assert got[:4] == ["ab", "cd", "ef", "gh"]
+    assert isinstance(got[4], TooLong) and got[4].size == 13 and got[5] == "ok"
+    split = asyncio.run(lines(b"01234", b"56789", b"X", b"YZ\nafter\n"))
+    assert isinstance(split[0], TooLong) and split[1] == "after"
+
+    async def events(*parts: bytes) -> list[object]:
+        return [e async for e in sse_events(chunks(*parts), 12)]
+
+    got = asyncio.run(
+        events(b": hi\nid: 1\ndata: a\ndata: b\n\n", b"data: 0123456789xyz\n\nid: 2\ndata: c\n\n")
+    )
+    assert (
+        got[0] == Event("a\nb", "1") and isinstance(got[1], TooLong) and got[2] == Event("c", "2")
+    )

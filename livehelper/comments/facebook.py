@@ -23,9 +23,9 @@ from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
 import httpx
-from httpx_sse import aconnect_sse
 
 from livehelper.comments.base import Backoff, PayloadSource, Sink, SourceEvent, SourceFailed
+from livehelper.comments.limits import BodyTooLarge, TooLong, read_body, sse_events
 from livehelper.comments.wire import timestamp_or_now
 from livehelper.model import IncomingComment
 
@@ -153,7 +153,7 @@ class FacebookSource(PayloadSource):
                 try:
                     await self._stream(client, sink)
                     failures = 0  # the server ended a good stream: open it again
-                except (httpx.HTTPError, GraphError, OSError) as exc:
+                except (httpx.HTTPError, GraphError, OSError, BodyTooLarge) as exc:
                     failures += 1
                     log.warning("%s: stream lost (%s)", self.name, exc)
                     self.health.set("reconnecting", str(exc)[:200])
@@ -168,23 +168,24 @@ class FacebookSource(PayloadSource):
         headers = {"Last-Event-ID": self._last_event_id} if self._last_event_id else {}
         params = {"access_token": self._token, "comment_rate": self._rate, "fields": FIELDS}
         url = f"{self._streaming}/{self.video}/live_comments"
-        async with aconnect_sse(client, "GET", url, params=params, headers=headers) as events:
-            response = events.response
+        headers = {"Accept": "text/event-stream", "Cache-Control": "no-store", **headers}
+        async with client.stream("GET", url, params=params, headers=headers) as response:
             if response.status_code != 200:
-                raise error_from_answer(response.status_code, await response.aread())
+                raise error_from_answer(response.status_code, await read_body(response))
             self.health.set("connected")
             self._backoff.reset()
-            async for event in events.aiter_sse():
+            async for event in sse_events(response.aiter_bytes()):
+                if isinstance(event, TooLong):  # never held whole: counted, skipped
+                    self.health.malformed += 1
+                    log.warning("%s: skipped an event of %d bytes", self.name, event.size)
+                    continue
                 if event.id:
                     self._last_event_id = event.id
                 if event.data:
                     self.deliver(event.data, sink)
 
     async def _get(self, client: httpx.AsyncClient, url: str, params: dict[str, Any]) -> Any:
-        response = await client.get(url, params=params)
-        if response.status_code != 200:
-            raise error_from_answer(response.status_code, response.content)
-        return response.json()
+        return await _get_json(client, url, params)
 
     async def _catch_up(self, client: httpx.AsyncClient, sink: Sink, pages: int = 10) -> None:
         """The newest comments, newest first, until one already seen (at most ``pages``)."""
@@ -240,20 +241,18 @@ async def all_comments(
         backoff = Backoff(first=1.0, cap=20.0)
         while True:
             try:
-                response = await client.get(url, params=params)
+                answer = await _get_json(client, url, params)
             except httpx.HTTPError:
                 if backoff.attempts >= 5:
                     raise
                 await asyncio.sleep(backoff.next())
                 continue
-            if response.status_code != 200:
-                error = error_from_answer(response.status_code, response.content)
-                if isinstance(error, GraphError) and backoff.attempts < 5:
+            except GraphError:
+                if backoff.attempts < 5:
                     await asyncio.sleep(backoff.next())
                     continue
-                raise error
+                raise
             backoff.reset()
-            answer = response.json()
             for item in answer.get("data") or []:
                 try:
                     comment = comment_from_graph(item)
@@ -267,3 +266,12 @@ async def all_comments(
             if not after or not paging.get("next") or not answer.get("data"):
                 return
             params["after"] = after
+
+
+async def _get_json(client: httpx.AsyncClient, url: str, params: dict[str, Any]) -> Any:
+    """A Graph API answer, read up to limits.MAX_BODY; an error answer raised as such."""
+    async with client.stream("GET", url, params=params) as response:
+        body = await read_body(response)
+    if response.status_code != 200:
+        raise error_from_answer(response.status_code, body)
+    return json.loads(body)

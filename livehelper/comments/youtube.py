@@ -14,6 +14,7 @@ ends the source.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 import httpx
 
 from livehelper.comments.base import Backoff, PayloadSource, Sink, SourceEvent, SourceFailed
+from livehelper.comments.limits import BodyTooLarge, read_body
 from livehelper.comments.wire import timestamp_or_now
 from livehelper.model import IncomingComment
 
@@ -186,17 +188,22 @@ class YouTubeSource(PayloadSource):
         self.health.extra.update(
             quota_units=used, quota_note=f"~{used:,} of {DAILY_QUOTA:,} units today"
         )
-        response = await client.get(self._url, params=params)
+        async with client.stream("GET", self._url, params=params) as response:
+            try:
+                raw = await read_body(response)
+            except BodyTooLarge as exc:  # never held whole: counted, asked again
+                self.health.malformed += 1
+                raise RetryLater(f"YouTube sent too much at once: {exc}") from exc
         if response.status_code != 200:
             try:
-                body = response.json()
+                body = json.loads(raw)
             except ValueError:
                 body = {}
             raise error_from_answer(response.status_code, body)
         try:
-            return response.json()
+            return json.loads(raw)
         except ValueError as exc:  # a proxy's error page with status 200: logged, asked again
             self.health.malformed += 1
             if self.raw_log is not None:
-                self.raw_log.write(self.name, response.text[:2000])
+                self.raw_log.write(self.name, raw[:2000].decode("utf-8", errors="replace"))
             raise RetryLater(f"YouTube sent something that is not JSON: {exc}") from exc
