@@ -247,3 +247,118 @@ def test_screenshot_of_every_page(chromium, live, tmp_path: Path) -> None:  # ty
         assert picture.size == (1920, 1080)
         colours = picture.resize((96, 54)).getcolors(96 * 54) or []
         assert len(colours) > 4, f"{name}: the page drew nothing over the backdrop"
+
+
+# ------------------------------------------------------------ hostile neighbours
+def _get(url: str, host: str | None = None) -> tuple[int, bytes]:
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.read()
+
+
+def test_only_this_machines_names_are_served(demo_store: Store) -> None:
+    """A web page under another name that resolves to 127.0.0.1 (DNS rebinding) sends
+    its own name as Host: it gets nothing."""
+    session = demo_store.start_session("host")
+    server = OverlayThread(demo_store, session.id, free_port()).start()
+    try:
+        port = server.server.port
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "localhost"):
+            assert _get(server.page_url("product"), host)[0] == 200, host
+        for host in (
+            f"evil.example:{port}",
+            "evil.example",
+            f"127.0.0.1:{port + 1}",
+            "127.0.0.1.evil.example",
+        ):
+            status, body = _get(server.page_url("product"), host)
+            assert status == 421 and b"FLASH" not in body, host
+    finally:
+        server.stop()
+
+
+def test_photo_serves_only_real_images_of_the_catalogue(demo_store: Store, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from livehelper.store import ProductSpec
+
+    real = tmp_path / "ks.png"
+    Image.new("RGB", (8, 8)).save(real)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0")
+    (tmp_path / "link.jpg").symlink_to(secret)  # named like a photo, pointing at a secret
+    (tmp_path / "fake.png").write_text("root:x:0:0")  # an image name, not an image
+    (tmp_path / "passwd.jpg").symlink_to("/etc/passwd")
+    photos = {
+        "KS": real,
+        "NA": tmp_path / "link.jpg",
+        "HH": tmp_path / "fake.png",
+        "MO": tmp_path / "passwd.jpg",
+    }
+    specs = []
+    for product in demo_store.products():
+        if product.code in photos:
+            specs.append(
+                ProductSpec(
+                    product.code,
+                    product.name,
+                    product.price,
+                    product.unit,
+                    product.stock,
+                    product.aliases,
+                    str(photos[product.code]),
+                )
+            )
+    demo_store.import_products(specs)
+    session = demo_store.start_session("photo")
+    server = OverlayThread(demo_store, session.id, free_port()).start()
+    try:
+        status, body = _get(f"{server.base_url}/photo/KS")
+        assert status == 200 and body.startswith(b"\x89PNG")
+        for code in ("NA", "HH", "MO", "..%2F..%2Fetc%2Fpasswd"):
+            status, body = _get(f"{server.base_url}/photo/{code}")
+            assert status == 404 and b"root:" not in body, code
+    finally:
+        server.stop()
+
+
+def test_a_page_that_vanishes_is_one_log_line(demo_store: Store, caplog) -> None:  # type: ignore[no-untyped-def]
+    import base64
+    import logging
+    import os
+    import socket
+    import struct
+
+    session = demo_store.start_session("gone")
+    server = OverlayThread(demo_store, session.id, free_port()).start()
+    port = server.server.port
+    handshake = (
+        f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}"
+        f"\r\nSec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:{port}\r\n\r\n"
+    ).encode()
+    try:
+        with caplog.at_level(logging.INFO):
+            for cut_at in (len(handshake) // 2, len(handshake)):
+                raw = socket.create_connection(("127.0.0.1", port))
+                raw.sendall(handshake[:cut_at])
+                if cut_at == len(handshake):
+                    assert b"101" in raw.recv(4096).split(b"\r\n")[0]  # the page is connected
+                # then the page is gone without a word (a reset, as a killed OBS leaves it)
+                raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                raw.close()
+            assert _get(server.page_url("product"))[0] == 200  # the server still serves
+            server.stop()
+        assert "Traceback" not in caplog.text
+        assert all(r.exc_info is None for r in caplog.records), [
+            r.getMessage() for r in caplog.records
+        ]
+    finally:
+        server.stop()

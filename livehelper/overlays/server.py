@@ -19,7 +19,6 @@ import contextlib
 import functools
 import json
 import logging
-import mimetypes
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -30,6 +29,7 @@ from urllib.parse import quote
 
 from websockets.asyncio.server import ServerConnection, broadcast, serve
 from websockets.datastructures import Headers
+from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from livehelper import vietqr
@@ -50,6 +50,7 @@ PAGES = {
 POLL_SECONDS = 0.25
 TICKER_LENGTH = 8
 PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+LOCAL_NAMES = {"127.0.0.1", "localhost", "[::1]"}
 BANK_SETTINGS = ("bank.bin", "bank.account", "bank.holder", "bank.name")
 
 
@@ -191,7 +192,14 @@ class OverlayServer:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         self._state = await asyncio.to_thread(self._read_state, self.store, self.session_id)
-        self._server = await serve(self._client, "127.0.0.1", self.port, process_request=self._http)
+        self._server = await serve(
+            self._client,
+            "127.0.0.1",
+            self.port,
+            process_request=self._http,
+            logger=_websocket_log,
+            max_size=1 << 16,  # pages only listen: nothing big ever comes from them
+        )
         self.port = self._server.sockets[0].getsockname()[1]
         self._watch = asyncio.create_task(self._follow_database())
 
@@ -212,6 +220,10 @@ class OverlayServer:
     # -------------------------------------------------------------------- HTTP
     def _http(self, connection: ServerConnection, request: Request) -> Response | None:
         path = request.path.split("?", 1)[0]
+        if not self._local_host(request.headers.get("Host")):
+            # a web page whose name points at 127.0.0.1 (DNS rebinding) sends its own name
+            log.warning("overlay request refused for host %r", request.headers.get("Host"))
+            return connection.respond(HTTPStatus.MISDIRECTED_REQUEST, "unknown host\n")
         if path == "/ws":
             origin = request.headers.get("Origin")
             allowed = {f"http://127.0.0.1:{self.port}", f"http://localhost:{self.port}"}
@@ -231,19 +243,25 @@ class OverlayServer:
             return _html(script, "text/javascript; charset=utf-8")
         return connection.respond(HTTPStatus.NOT_FOUND, "not found\n")
 
+    def _local_host(self, host: str | None) -> bool:
+        """Only this machine's own names, with this server's port (or none)."""
+        host = (host or "").strip().lower()
+        return any(host in (name, f"{name}:{self.port}") for name in LOCAL_NAMES)
+
     def _photo(self, connection: ServerConnection, code: str) -> Response:
-        """Only the photo file a catalogue row names, and only an image."""
+        """Only the photo file a catalogue row names, and only if it really is an image:
+        the name is resolved (a link to /etc/passwd is not a photo) and the file's first
+        bytes must be an image format's."""
         from urllib.parse import unquote
 
         try:
             photo = self.store.product(unquote(code)).photo
         except NotFound:
             photo = None
-        path = Path(photo) if photo and "://" not in photo else None
-        if path is None or path.suffix.lower() not in PHOTO_TYPES or not path.is_file():
+        body = _image_file(Path(photo)) if photo and "://" not in photo else None
+        if body is None:
             return connection.respond(HTTPStatus.NOT_FOUND, "no photo\n")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return _response(path.read_bytes(), content_type)
+        return _response(*body)
 
     # --------------------------------------------------------------- websocket
     async def _client(self, connection: ServerConnection) -> None:
@@ -252,6 +270,8 @@ class OverlayServer:
             await connection.send(json.dumps(self._state, ensure_ascii=False))
             async for _message in connection:
                 pass  # pages only listen
+        except ConnectionClosed as exc:  # OBS closed or reloaded the page: one line
+            log.info("overlay page went away (%s)", exc)
         finally:
             self._clients.discard(connection)
 
@@ -269,6 +289,53 @@ class OverlayServer:
             if state != self._state:
                 self._state = state
                 broadcast(self._clients, json.dumps(state, ensure_ascii=False))
+
+
+IMAGE_SIGNATURES = {
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"GIF87a": "image/gif",
+    b"GIF89a": "image/gif",
+}
+MAX_PHOTO = 20 << 20  # bytes
+
+
+def _image_file(path: Path) -> tuple[bytes, str] | None:
+    """(bytes, content type) when ``path``, resolved, is an image file of a known kind."""
+    try:
+        real = path.expanduser().resolve(strict=True)
+        if real.suffix.lower() not in PHOTO_TYPES or not real.is_file():
+            return None
+        if real.stat().st_size > MAX_PHOTO:
+            return None
+        body = real.read_bytes()
+    except (OSError, RuntimeError):  # missing, unreadable, a loop of links
+        return None
+    for signature, content_type in IMAGE_SIGNATURES.items():
+        if body.startswith(signature):
+            return body, content_type
+    if body[:4] == b"RIFF" and body[8:12] == b"WEBP":
+        return body, "image/webp"
+    return None
+
+
+class _OneLine(logging.Filter):
+    """The websockets library logs a peer that vanished mid-handshake with a traceback;
+    for a page OBS closed, one line says enough."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            cause = error.__cause__ or error.__context__ or error
+            record.msg = f"{record.getMessage()}: {type(cause).__name__}: {cause}"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+_websocket_log = logging.getLogger("livehelper.overlays.websockets")
+_websocket_log.addFilter(_OneLine())
 
 
 def _html(text: str, content_type: str = "text/html; charset=utf-8") -> Response:
