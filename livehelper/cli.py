@@ -365,6 +365,11 @@ def _source_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--youtube-api-url", help="default https://www.googleapis.com")
     p.add_argument("--tiktok-sessionid", help="default $LIVEHELPER_TIKTOK_SESSIONID")
+    p.add_argument(
+        "--tiktok-target-idc",
+        help="with --tiktok-sessionid: the account's tt-target-idc cookie, e.g. useast1a "
+        "(default $LIVEHELPER_TIKTOK_TARGET_IDC)",
+    )
     p.add_argument("--tiktok-sign-url", help="default: TikTokLive's sign server")
 
 
@@ -379,6 +384,7 @@ def _options(args: argparse.Namespace) -> Any:
         comment_rate=args.comment_rate,
         youtube_api_url=args.youtube_api_url,
         tiktok_session_id=args.tiktok_sessionid,
+        tiktok_target_idc=args.tiktok_target_idc,
         tiktok_sign_url=args.tiktok_sign_url,
     )
 

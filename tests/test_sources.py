@@ -421,18 +421,20 @@ def test_manual_entry_is_a_comment_like_any_other(live: Live) -> None:
 
 
 # ---------------------------------------------------------------------- TikTok
+# The real TikTokLive package (pinned in pyproject.toml) runs in these tests; only
+# TikTok's servers are local (tests/tiktok_server.py says why).
 def tiktok_chat_message(**user: object):  # type: ignore[no-untyped-def]
-    """Shaped like TikTokLive's CommentEvent (WebcastChatMessage: common=1, user=2,
-    comment=3; CommonMessageData.msg_id=2, create_time=4; User.user_id=1, nickname=3,
-    unique_id=38). A stand-in: TikTok cannot be reached from here, and TikTokLive
-    is an optional extra the test run does not install."""
-    from types import SimpleNamespace
+    """A CommentEvent as TikTokLive makes it: parsed from WebcastChatMessage bytes."""
+    from TikTokLive.events import CommentEvent
+    from TikTokLive.proto import CommonMessageData, User, WebcastChatMessage
 
-    return SimpleNamespace(
-        common=SimpleNamespace(method="WebcastChatMessage", msg_id=7301234567890123456, create_time=1764000000000),
-        user=SimpleNamespace(**{"user_id": 6800000000000000001, "nickname": "Chị Lan 🌸", "unique_id": "chilan.lc", **user}),
-        comment="chốt 2kg khoai sâm",
+    fields = {"id": 6800000000000000001, "nickname": "Chị Lan 🌸", "display_id": "chilan.lc", **user}
+    message = WebcastChatMessage(
+        common=CommonMessageData(method="WebcastChatMessage", msg_id=7301234567890123456, create_time=1764000000000),
+        user=User(**fields),
+        content="chốt 2kg khoai sâm",
     )  # fmt: skip
+    return CommentEvent().parse(bytes(message))
 
 
 def test_tiktok_comment_from_a_chat_message() -> None:
@@ -443,30 +445,28 @@ def test_tiktok_comment_from_a_chat_message() -> None:
     assert (comment.platform, comment.message_id) == ("tiktok", "7301234567890123456")
     assert (comment.user_id, comment.user_name) == ("6800000000000000001", "Chị Lan 🌸")
     assert comment.received_at.isoformat() == "2025-11-24T16:00:00+00:00"
-    anonymous = comment_from_event(tiktok_chat_message(user_id=0, nickname="", unique_id="x"))
+    anonymous = comment_from_event(tiktok_chat_message(id=0, nickname="", display_id="x"))
     assert anonymous is not None and anonymous.user_name == "x"
 
 
 def test_tiktok_failures_are_told_plainly() -> None:
+    import httpx
+    from TikTokLive.client import errors
+
     from livehelper.comments.tiktok import explain
 
-    def error(name: str, **attrs: object) -> Exception:
-        exc = type(name, (RuntimeError,), {})("TikTokLive v7 -> details")
-        exc.__dict__.update(attrs)
-        return exc
-
-    assert explain(error("UserOfflineError"))[0].startswith("the creator is not live")
-    assert explain(error("UserNotFoundError"))[1] is None  # not retried
-    assert "age-restricted" in explain(error("AgeRestrictedError"))[0]
-    from types import SimpleNamespace
-
-    limited = error(
-        "SignAPIError",
-        reason=SimpleNamespace(name="RATE_LIMIT"),
-        _response=SimpleNamespace(headers={"RateLimit-Reset": "1551"}),
+    assert explain(errors.UserOfflineError())[0].startswith("the creator is not live")
+    assert explain(errors.UserNotFoundError("shop"))[1] is None  # not retried
+    assert "age-restricted" in explain(errors.AgeRestrictedError())[0]
+    assert "blocked" in explain(errors.WebcastBlockedError("400"))[0]
+    answer = httpx.Response(
+        429, headers={"RateLimit-Remaining": "1551", "RateLimit-Reset": "1764000000"}
     )
+    limited = errors.SignatureRateLimitError("slow down", "try again in %s seconds", response=answer)
     message, wait = explain(limited)
     assert wait == 1551 and "try again in 1551 s" in message
+    sign = errors.SignAPIError(errors.SignAPIError.ErrorReason.EMPTY_PAYLOAD, "empty")
+    assert explain(sign) == ("the sign server failed (EMPTY_PAYLOAD)", 30.0)
 
 
 def test_tiktok_without_the_optional_package_says_how_to_install(live: Live, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -540,117 +540,65 @@ def test_facebook_without_a_comment_list_still_streams(live: Live) -> None:
         server.stop()
 
 
-def fake_tiktoklive(monkeypatch, script):  # type: ignore[no-untyped-def]
-    """Stand-in modules with TikTokLive's interface (TikTokLiveClient(unique_id=…),
-    add_listener(EventClass, handler), await start() -> task, disconnect(), its error
-    classes) — TikTok itself cannot be reached from here. ``script`` is a list of
-    steps, one per connection: an exception to raise from start(), or a list of chat
-    messages to deliver before the live ends."""
-    import sys
-    import types
-
-    package = types.ModuleType("TikTokLive")
-    client_mod = types.ModuleType("TikTokLive.client")
-    web = types.ModuleType("TikTokLive.client.web")
-    settings_mod = types.ModuleType("TikTokLive.client.web.web_settings")
-    events = types.ModuleType("TikTokLive.events")
-
-    class WebDefaults:
-        tiktok_sign_url = "https://api.eulerstream.com"
-
-    class CommentEvent: ...
-
-    class DisconnectEvent: ...
-
-    class LiveEndEvent: ...
-
-    steps = list(script)
-    connections: list[str] = []
-
-    class TikTokLiveClient:
-        def __init__(self, unique_id: str) -> None:
-            connections.append(unique_id)
-            self.handlers: dict[type, list] = {}  # type: ignore[type-arg]
-            self.web = types.SimpleNamespace(
-                set_session=lambda sid: connections.append(f"session:{sid}")
-            )
-
-        def add_listener(self, kind, handler) -> None:  # type: ignore[no-untyped-def]
-            self.handlers.setdefault(kind, []).append(handler)
-
-        async def start(self, **_kw):  # type: ignore[no-untyped-def]
-            step = steps.pop(0) if steps else []
-            if isinstance(step, BaseException):
-                raise step
-
-            async def live() -> None:
-                for message in step:
-                    for handler in self.handlers.get(CommentEvent, []):
-                        handler(message)
-                    await asyncio.sleep(0.01)
-                for handler in self.handlers.get(LiveEndEvent, []):
-                    handler(LiveEndEvent())
-                await asyncio.sleep(3600)
-
-            return asyncio.ensure_future(live())
-
-        async def disconnect(self) -> None:
-            pass
-
-    package.TikTokLiveClient = TikTokLiveClient  # type: ignore[attr-defined]
-    settings_mod.WebDefaults = WebDefaults  # type: ignore[attr-defined]
-    events.CommentEvent, events.DisconnectEvent, events.LiveEndEvent = (
-        CommentEvent,
-        DisconnectEvent,
-        LiveEndEvent,
-    )  # type: ignore[attr-defined]
-    for name, module in {
-        "TikTokLive": package, "TikTokLive.client": client_mod, "TikTokLive.client.web": web,
-        "TikTokLive.client.web.web_settings": settings_mod, "TikTokLive.events": events,
-    }.items():  # fmt: skip
-        monkeypatch.setitem(sys.modules, name, module)
-    return connections, WebDefaults
-
-
 def test_tiktok_source_reconnects_and_reads_comments(live: Live, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The real TikTokLive client, with a sessionid: the sign server first refuses
+    (rate limit), then a live sends two comments and hangs up, and the next connection
+    sends them again with a new one — each is stored once."""
+    from TikTokLive.client.web.web_settings import WebDefaults
+
     from livehelper.comments.tiktok import TikTokSource
+    from tests.tiktok_server import Chat, Connection, TikTokServers
 
-    offline = type("UserOfflineError", (RuntimeError,), {})("offline")
-    first = [tiktok_chat_message(), tiktok_chat_message(user_id=7, nickname="Anh Tuấn")]
-    first[1].common.msg_id = 42
-    connections, defaults = fake_tiktoklive(monkeypatch, [offline, first, first])
-    source = TikTokSource(
-        "@shopnongsan", session_id="abc", sign_url="http://127.0.0.1:9/sign", backoff=fast_backoff()
-    )
-    from livehelper.comments import tiktok
-
-    real = tiktok.explain  # "not live" waits 30 s between checks; a test cannot
-    monkeypatch.setattr(tiktok, "explain", lambda exc: ("not live", 0.05) if type(exc).__name__ == "UserOfflineError" else real(exc))  # fmt: skip
-    live.start(source)
-    assert wait_for(lambda: len(live.message_ids()) == 2, timeout=10)
-    assert wait_for(
-        lambda: connections.count("shopnongsan") + connections.count("@shopnongsan") >= 3,
-        timeout=10,
-    )
-    assert defaults.tiktok_sign_url == "http://127.0.0.1:9/sign"  # the base-URL override
-    assert "session:abc" in connections
-    assert sorted(live.message_ids()) == ["42", "7301234567890123456"]  # resent live: no double
-    assert source.health.reconnects >= 2
+    lan = Chat(7301234567890123456, 6800000000000000001, "Chị Lan 🌸", "chilan.lc", "chốt 2kg")
+    tuan = Chat(42, 7, "Anh Tuấn", "tuan", "lấy 1 hộp na 0912 345 678")
+    hoa = Chat(43, 8, "Cô Hoa", "hoa", "chốt 1kg")
+    servers = TikTokServers(
+        "shopnongsan", plan=[429, Connection([lan, tuan]), Connection([lan, tuan, hoa], hang_up=False)]
+    ).start()
+    monkeypatch.setattr(WebDefaults, "tiktok_app_url", servers.url)  # the package's own
+    monkeypatch.setattr(WebDefaults, "tiktok_webcast_url", servers.url + "/webcast")  # overrides
+    monkeypatch.setattr(WebDefaults, "tiktok_sign_url", WebDefaults.tiktok_sign_url)  # restored after
+    try:
+        source = TikTokSource(
+            "@shopnongsan", session_id="sid-abc", target_idc="alisg", sign_url=servers.url,
+            backoff=fast_backoff(),
+        )  # fmt: skip
+        live.start(source)
+        assert wait_for(lambda: len(live.message_ids()) == 3, timeout=30)
+        assert sorted(live.message_ids()) == ["42", "43", "7301234567890123456"]  # no double
+        assert wait_for(lambda: source.health.state == "connected", timeout=10)
+        assert servers.connections == 2 and source.health.reconnects >= 2
+        # the session cookie reached the sign server as TikTokLive 7 sends it
+        assert servers.sign_requests[-1]["session_id"] == "sid-abc"
+        assert servers.sign_requests[-1]["tt_target_idc"] == "alisg"
+        assert {"im_enter_room", "ack"} <= set(servers.client_frames)
+        assert "[số điện thoại]" not in live.store.comments(live.session)[1].text  # kept as sent
+    finally:
+        live.runner.close()
+        servers.stop()
 
 
 def test_tiktok_source_stops_for_what_retrying_cannot_fix(live: Live, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from livehelper.comments.tiktok import TikTokSource
+    from TikTokLive.client.web.web_settings import WebDefaults
 
-    missing = type("UserNotFoundError", (RuntimeError,), {})("no such user")
-    fake_tiktoklive(monkeypatch, [missing])
-    source = TikTokSource("@nobody", backoff=fast_backoff())
-    live.start(source)
-    assert wait_for(lambda: source.health.state == "failed", timeout=5)
-    assert "no live account" in source.health.detail
+    from livehelper.comments.tiktok import TikTokSource
+    from tests.tiktok_server import TikTokServers
+
+    servers = TikTokServers("shopnongsan").start()
+    monkeypatch.setattr(WebDefaults, "tiktok_app_url", servers.url)
+    monkeypatch.setattr(WebDefaults, "tiktok_webcast_url", servers.url + "/webcast")
+    monkeypatch.setattr(WebDefaults, "tiktok_sign_url", WebDefaults.tiktok_sign_url)
+    try:
+        source = TikTokSource("@nobody", sign_url=servers.url, backoff=fast_backoff())
+        live.start(source)
+        assert wait_for(lambda: source.health.state == "failed", timeout=10)
+        assert "no live account" in source.health.detail
+        assert servers.sign_requests == []  # it never got as far as connecting
+    finally:
+        servers.stop()
 
 
 def test_capped_lines_split_every_line_ending_and_drop_long_lines() -> None:
-    import asyncio
 
     from livehelper.comments.limits import Event, TooLong, capped_lines, sse_events
 

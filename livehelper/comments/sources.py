@@ -26,16 +26,18 @@ class SourceOptions:
     comment_rate: str = "ten_per_second"
     youtube_api_url: str = youtube.API_URL
     tiktok_session_id: str = ""
+    tiktok_target_idc: str = ""
     tiktok_sign_url: str = ""
 
     @classmethod
     def from_env(cls, **given: str | None) -> SourceOptions:
         """Options given win; else LIVEHELPER_FACEBOOK_TOKEN, LIVEHELPER_YOUTUBE_KEY,
-        LIVEHELPER_TIKTOK_SESSIONID; else the defaults."""
+        LIVEHELPER_TIKTOK_SESSIONID, LIVEHELPER_TIKTOK_TARGET_IDC; else the defaults."""
         env = {
             "facebook_token": os.environ.get("LIVEHELPER_FACEBOOK_TOKEN", ""),
             "youtube_key": os.environ.get("LIVEHELPER_YOUTUBE_KEY", ""),
             "tiktok_session_id": os.environ.get("LIVEHELPER_TIKTOK_SESSIONID", ""),
+            "tiktok_target_idc": os.environ.get("LIVEHELPER_TIKTOK_TARGET_IDC", ""),
         }
         values = {k: v for k, v in env.items() if v}
         values.update({k: v for k, v in given.items() if v})
@@ -78,6 +80,7 @@ def source_from_spec(spec: str, options: SourceOptions) -> CommentSource:
         return TikTokSource(
             value,
             session_id=options.tiktok_session_id or None,
+            target_idc=options.tiktok_target_idc or None,
             sign_url=options.tiktok_sign_url or None,
         )
     from livehelper.comments.replay import ReplaySource

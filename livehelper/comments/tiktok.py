@@ -9,7 +9,12 @@ Its failures are told in plain words: the creator is not live, no such user, an
 age-restricted live (needs a ``sessionid`` cookie), TikTok blocking the connection,
 the sign server's rate limit (with the wait it asks for). Sending the ``sessionid``
 cookie to a third-party sign server is the user's decision, so it is only used when
-given explicitly.
+given explicitly (with ``tt-target-idc``, the account's data centre, if the user knows
+it).
+
+Tested against TikTokLive 7.0 (the tests run the real package; only TikTok's servers
+are local stand-ins): ``pyproject.toml`` pins ``TikTokLive>=7.0.1,<7.1`` because its
+interface changes between minor versions (``set_session`` took one argument in 6.x).
 
 ``comment_from_event`` is pure: a ``WebcastChatMessage`` (TikTokLive's CommentEvent)
 -> a comment.
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -66,36 +72,43 @@ def _first(obj: Any, *names: str) -> Any:
 
 def explain(exc: BaseException) -> tuple[str, float | None]:
     """A TikTokLive failure in plain words, and how long to wait before trying again
-    (None: do not retry by ourselves)."""
-    kind = type(exc).__name__
-    if kind == "UserOfflineError":
+    (None: do not retry by ourselves). Read by class name, the class's parents too, so
+    the optional package need not be importable to explain it."""
+    kinds = {cls.__name__ for cls in type(exc).__mro__}
+    if "UserOfflineError" in kinds:
         return "the creator is not live right now; livehelper keeps checking", 30.0
-    if kind == "UserNotFoundError":
+    if "UserNotFoundError" in kinds:
         return "TikTok has no live account with this @username", None
-    if kind == "AgeRestrictedError":
+    if "AgeRestrictedError" in kinds:
         return "this live is age-restricted: TikTok shows it only with a sessionid cookie", None
-    if kind in ("WebcastBlockedError", "InitialCursorMissingError", "WebsocketURLMissingError"):
+    if kinds & {"WebcastBlockedError", "InitialCursorMissingError", "WebsocketURLMissingError"}:
         return "TikTok blocked the connection (detected as a bot); trying again later", 120.0
-    if kind == "SignAPIError":
+    if "SignAPIError" in kinds:
         reason = getattr(getattr(exc, "reason", None), "name", "")
         if reason == "RATE_LIMIT":
             wait = _rate_limit_wait(exc)
             return f"the sign server's rate limit is reached: try again in {wait:.0f} s", wait
+        if reason == "AUTHENTICATED_WS":
+            return "TikTokLive refused to send the sessionid to this sign server", None
         return f"the sign server failed ({reason or exc})", 30.0
-    return f"{kind}: {exc}", 15.0
+    return f"{type(exc).__name__}: {exc}", 15.0
 
 
 def _rate_limit_wait(exc: BaseException) -> float:
-    response = getattr(exc, "_response", None) or getattr(exc, "response", None)
-    headers = getattr(response, "headers", {}) or {}
-    for name in ("RateLimit-Reset", "X-RateLimit-Reset", "Retry-After"):
-        value = headers.get(name)
-        if value:
-            try:
-                return max(1.0, float(value))
-            except ValueError:
-                pass
-    return 60.0
+    """Seconds to wait: TikTokLive 7 says it (``retry_after``); else the answer's
+    Retry-After, or a minute."""
+    try:
+        seconds = float(getattr(exc, "retry_after", None) or 0)
+    except (TypeError, ValueError, AttributeError, KeyError):  # a header it did not get
+        seconds = 0.0
+    if seconds <= 0:
+        response = getattr(exc, "_response", None) or getattr(exc, "response", None)
+        headers = getattr(response, "headers", {}) or {}
+        try:
+            seconds = float(headers.get("Retry-After") or 60)
+        except ValueError:
+            seconds = 60.0
+    return min(max(1.0, seconds), 3600.0)
 
 
 class TikTokSource(PayloadSource):
@@ -104,6 +117,7 @@ class TikTokSource(PayloadSource):
         username: str,
         *,
         session_id: str | None = None,
+        target_idc: str | None = None,
         sign_url: str | None = None,
         backoff: Backoff | None = None,
     ) -> None:
@@ -113,6 +127,7 @@ class TikTokSource(PayloadSource):
             raise SourceFailed("a TikTok source is tiktok:@username")
         self.name = f"tiktok:@{self.username}"
         self._session_id = session_id
+        self._target_idc = target_idc
         self._sign_url = sign_url
         self._backoff = backoff or Backoff(first=2.0, cap=120.0)
 
@@ -129,11 +144,19 @@ class TikTokSource(PayloadSource):
             raise SourceFailed(INSTALL) from exc
         if self._sign_url:
             WebDefaults.tiktok_sign_url = self._sign_url
+        if self._session_id:
+            # TikTokLive sends a sessionid only to a sign server named in this variable: the
+            # user named it by giving a sessionid for it (the README says what that risks)
+            host = WebDefaults.tiktok_sign_url.split("://", 1)[-1]
+            os.environ["WHITELIST_AUTHENTICATED_SESSION_ID_HOST"] = host
         while True:
             self.health.set("connecting")
             client = TikTokLiveClient(unique_id=f"@{self.username}")
             if self._session_id:
-                client.web.set_session(self._session_id)
+                # the account's data centre (the tt-target-idc cookie); without one, the
+                # package's own default stays
+                target = self._target_idc or client.web.cookies.get("tt-target-idc")
+                client.web.set_session(self._session_id, target)
             ended = asyncio.Event()
             client.add_listener(CommentEvent, lambda event: self.deliver(event, sink))
             client.add_listener(LiveEndEvent, lambda _event, done=ended: done.set())
@@ -156,9 +179,18 @@ class TikTokSource(PayloadSource):
                 self.health.set("reconnecting", message)
                 wait = max(retry, self._backoff.next())
             finally:
-                try:
-                    await client.disconnect()
-                except Exception:  # already gone
-                    log.debug("tiktok disconnect", exc_info=True)
+                await _close(client)
             self.health.reconnects += 1
             await asyncio.sleep(wait)
+
+
+async def _close(client: Any) -> None:
+    """Disconnect and close the client's HTTP connections (the page's and the sign
+    server's): a new client is made for every connection, and each would leak its
+    sockets. Not ``client.close()``: it runs the event loop again and cancels every
+    task in it, the other sources' too."""
+    for close in (client.disconnect, client.web.close, client.web.signer.client.aclose):
+        try:
+            await close()
+        except (Exception, asyncio.CancelledError):  # already gone, or its task cancelled
+            log.debug("tiktok: closing", exc_info=True)
