@@ -1339,10 +1339,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     tune_for_live()
     logging.basicConfig(level=logging.WARNING, format="livehelper: %(message)s")
-    from livehelper.logs import redact_all_handlers
+    from livehelper.logs import quiet_libraries, redact_all_handlers
 
     redact_all_handlers()  # a buyer's phone never reaches a log
-    logging.getLogger("obsws_python").setLevel(logging.WARNING)  # it logs passwords at INFO
+    quiet_libraries()
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")

@@ -8,7 +8,24 @@ import logging
 
 from livehelper.phones import redact
 
-__all__ = ["RedactingFormatter", "redact", "redact_all_handlers"]
+__all__ = ["RedactingFormatter", "quiet_libraries", "redact", "redact_all_handlers", "to_file"]
+
+# Libraries whose own logging livehelper replaces with its words: obsws-python logs
+# the OBS password at INFO and a traceback for every failed (re)connect; httpx logs
+# every URL, tokens included; TikTokLive logs cookies.
+LIBRARY_LEVELS = {
+    "obsws_python": logging.CRITICAL,
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "TikTokLive": logging.WARNING,
+}
+
+
+def quiet_libraries() -> None:
+    """Set the libraries' loggers to LIBRARY_LEVELS (call after basicConfig, which
+    would otherwise leave them at the root's level)."""
+    for name, level in LIBRARY_LEVELS.items():
+        logging.getLogger(name).setLevel(level)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -27,3 +44,17 @@ def redact_all_handlers() -> None:
     for handler in logging.getLogger().handlers:
         if not isinstance(handler.formatter, RedactingFormatter):
             handler.setFormatter(RedactingFormatter(handler.formatter))
+
+
+def to_file(path: str) -> None:
+    """The window's logging: everything from INFO into ``path``, redacted, with the
+    libraries at their LIBRARY_LEVELS."""
+    logging.basicConfig(
+        level=logging.INFO,
+        filename=path,
+        encoding="utf-8",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        force=True,
+    )
+    quiet_libraries()
+    redact_all_handlers()  # a buyer's phone never reaches the log file

@@ -84,3 +84,32 @@ def test_controller_reports_a_wrong_password_and_backs_off(obs_studio) -> None: 
         assert controller.sync(timeout=5)
     finally:
         controller.stop()
+
+
+def test_obs_not_running_is_one_log_line_not_a_traceback_per_attempt(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The window's own logging set-up, the real obsws-python, nothing listening on the
+    port: many reconnect attempts, one line in the log file for the state change."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import REPO
+    from tests.obs_studio import free_port
+
+    log_file = tmp_path / "livehelper.log"
+    script = f"""
+from livehelper import logs
+logs.to_file({str(log_file)!r})
+from livehelper.overlays.controller import ObsController
+from livehelper.overlays.obs import ObsSettings
+from tests.helpers import wait_for
+settings = ObsSettings("127.0.0.1", {free_port()}, "")
+controller = ObsController(settings, backoff=(0.01, 0.02)).start()
+assert wait_for(lambda: controller.state.attempts >= 8, timeout=20), controller.state
+controller.stop()
+"""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    subprocess.run([sys.executable, "-c", script], check=True, env=env, timeout=60)
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback" not in logged, logged
+    assert logged.count("\n") == 1 and "OBS:" in logged, logged

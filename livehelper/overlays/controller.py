@@ -104,6 +104,8 @@ class ObsController:
     # ------------------------------------------------------------ the thread
     def _publish(self, state: ObsState) -> None:
         if state != self.state:
+            if (state.connected, state.problem) != (self.state.connected, self.state.problem):
+                log.info("OBS: %s", "connected" if state.connected else state.message)
             self.state = state
             if self._on_state:
                 try:

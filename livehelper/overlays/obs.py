@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,9 +22,8 @@ from urllib.parse import urlsplit
 from livehelper.errors import LivehelperError
 from livehelper.model import Product, format_qty, format_vnd
 
-# obsws-python logs the password at INFO and a traceback for every failed request:
-# livehelper reports OBS problems itself.
-logging.getLogger("obsws_python").setLevel(logging.CRITICAL)
+# obsws-python's own logging is silenced by livehelper.logs.quiet_libraries: livehelper
+# reports OBS problems itself, one line per change (controller.py).
 
 DEFAULT_URL = "ws://127.0.0.1:4455"
 TEXT_KINDS = ("text_ft2_source_v2", "text_gdiplus_v2")  # Linux/macOS, Windows

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from livehelper.logs import redact_all_handlers
+from livehelper import logs
 from livehelper.overlays.obs import ObsSettings
 from livehelper.overlays.server import DEFAULT_PORT
 from livehelper.resources_path import resource_bytes
@@ -110,16 +110,7 @@ def create_window(
 def run(
     db: str | None = None, demo: bool = False, lang: str | None = None, speed: float = 1.0
 ) -> int:
-    logging.basicConfig(
-        level=logging.INFO,
-        filename=log_file(),
-        encoding="utf-8",
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        force=True,
-    )
-    logging.getLogger("obsws_python").setLevel(logging.WARNING)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs URLs, tokens included
-    redact_all_handlers()  # a buyer's phone never reaches the log file
+    logs.to_file(str(log_file()))
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("livehelper")
