@@ -11,40 +11,94 @@ cd "$(dirname "$0")"
 
 VENV=${LIVEHELPER_VENV:-.venv}
 PY="$VENV/bin/python"
-# Qt's window and offscreen plugins need these.
-APP_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
-  libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
-  libxcb-image0 libfontconfig1 libdbus-1-3 fonts-dejavu-core espeak-ng"
+# What Qt's window, its plugins and the voice need beyond a minimal Debian/Ubuntu with
+# Python (tests/test_install.py checks this list against the libraries Qt really loads).
+# "a|b": the first name this system knows (Ubuntu 24.04 renamed libraries for 64-bit
+# time: libglib2.0-0t64).
+APP_PACKAGES="libglib2.0-0t64|libglib2.0-0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
+  libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3
+  fonts-dejavu-core espeak-ng"
 # Real parts the tests drive: PostgreSQL, OBS Studio under a virtual X server, Chromium.
 TEST_PACKAGES="$APP_PACKAGES postgresql obs-studio xvfb xauth chromium"
 
 say() { printf 'livehelper: %s\n' "$*" >&2; }
 
+is_installed() {
+  [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]
+}
+
+# the groups of LIST of which no name is installed
 missing_packages() {
-  command -v dpkg >/dev/null 2>&1 || return 0
-  for p in $1; do dpkg -s "$p" >/dev/null 2>&1 || printf '%s ' "$p"; done
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local group name found
+  for group in $1; do
+    found=""
+    for name in ${group//|/ }; do
+      if is_installed "$name"; then found=1; break; fi
+    done
+    [ -n "$found" ] || printf '%s ' "$group"
+  done
+}
+
+# for each group, the first name apt can install here (call after apt-get update)
+installable_names() {
+  local group name
+  for group in $1; do
+    for name in ${group//|/ }; do
+      if apt-cache policy "$name" 2>/dev/null | grep -q 'Candidate: [^(]'; then
+        printf '%s ' "$name"; break
+      fi
+    done
+  done
+}
+
+may_sudo() {
+  command -v sudo >/dev/null 2>&1 || return 1
+  sudo -n true 2>/dev/null && return 0  # no password needed
+  id -nG 2>/dev/null | grep -qwE 'sudo|admin|wheel'
+}
+
+ask_administrator() {
+  say "this account may not install system packages. Ask the computer's administrator to run:"
+  printf '\n    sudo apt-get update && sudo apt-get install -y %s\n\n' "$1" >&2
+  say "then run this again. (Without sudo: su -c 'apt-get install -y $1')"
 }
 
 # install_packages "LIST" ask|root-only
 install_packages() {
-  local missing
+  local missing names
   missing=$(missing_packages "$1")
   [ -z "$missing" ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then
-    say "not a Debian/Ubuntu system: please install the equivalents of: $missing"
+    say "not a Debian/Ubuntu system: please install the equivalents of: ${missing//|/ or }"
     return 0
   fi
   if [ "$(id -u)" = 0 ]; then
-    say "installing system packages: $missing"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-  elif [ "$2" = ask ] && command -v sudo >/dev/null 2>&1; then
-    say "livehelper needs these system packages: $missing (sudo asks for your password)"
-    sudo apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+    names=$(installable_names "$missing")
+    say "installing system packages: $names"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $names >/dev/null
+  elif [ "$2" = ask ] && may_sudo; then
+    say "livehelper needs these system packages: ${missing//|/ or } (sudo asks for your password)"
+    if ! sudo apt-get update -qq; then
+      ask_administrator "$(first_names "$missing")"; exit 1
+    fi
+    names=$(installable_names "$missing")
+    if ! sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $names; then
+      ask_administrator "$names"; exit 1
+    fi
+  elif [ "$2" = ask ]; then
+    ask_administrator "$(first_names "$missing")"; exit 1
   else
-    say "missing system packages (tests that need them will skip): $missing"
+    say "missing system packages (tests that need them will skip): ${missing//|/ or }"
   fi
+}
+
+# the first name of every group: what to tell an administrator before apt was asked
+first_names() {
+  local group
+  for group in $1; do printf '%s ' "${group%%|*}"; done
 }
 
 find_python() {
@@ -58,16 +112,31 @@ find_python() {
   exit 1
 }
 
+# a venv that works: python runs and has pip (a first run that failed half-way can
+# leave one without pip, which every later run would trust)
+venv_works() {
+  [ -x "$PY" ] && "$PY" -c 'import pip' >/dev/null 2>&1
+}
+
 ensure_venv() {
-  if [ ! -x "$PY" ]; then
-    local python; python=$(find_python)
-    if ! "$python" -m venv "$VENV" 2>/dev/null; then
-      rm -rf "$VENV"
-      install_packages "python3-venv" ask
-      "$python" -m venv "$VENV"
-    fi
-    "$PY" -m pip install -q --upgrade pip
+  venv_works && return 0
+  local python; python=$(find_python)
+  if [ -e "$VENV" ]; then
+    say "the environment in $VENV is incomplete (an earlier set-up stopped half-way): making it again"
+    rm -rf "$VENV"
   fi
+  # Debian and Ubuntu ship venv's pip in a package of its own: check before trying,
+  # rather than after a frightening ensurepip error
+  if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    local version; version=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+    install_packages "python$version-venv|python3-venv" ask
+  fi
+  if ! "$python" -m venv "$VENV"; then
+    rm -rf "$VENV"
+    say "could not make the environment in $VENV (see above)"
+    exit 1
+  fi
+  PYTHONWARNINGS=ignore "$PY" -m pip install -q --upgrade pip
 }
 
 # pip install only when pyproject.toml changed since the last install
@@ -75,7 +144,8 @@ ensure_installed() {
   local extra=$1 stamp="$VENV/.installed-$1"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     say "installing livehelper${extra:+ [$extra]} into $VENV"
-    "$PY" -m pip install -q -e ".${extra:+[$extra]}"
+    # setuptools explains editable installs at length; pip still reports real errors
+    PYTHONWARNINGS=ignore "$PY" -m pip install -q -e ".${extra:+[$extra]}"
     touch "$stamp"
   fi
 }

@@ -14,6 +14,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from livehelper import logs
+from livehelper.errors import UsageError
 from livehelper.overlays.obs import ObsSettings
 from livehelper.overlays.server import DEFAULT_PORT
 from livehelper.resources_path import resource_bytes
@@ -107,10 +108,23 @@ def create_window(
     return window, language
 
 
+def check_screen() -> None:
+    """On Linux a window needs a display server. Without one, Qt blames a missing
+    libxcb-cursor0, which sends people looking for the wrong thing."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageError(
+            "there is no screen here (DISPLAY is not set): the livehelper window needs a "
+            "desktop session. To try it without a window: livehelper demo --headless"
+        )
+
+
 def run(
     db: str | None = None, demo: bool = False, lang: str | None = None, speed: float = 1.0
 ) -> int:
     logs.to_file(str(log_file()))
+    check_screen()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("livehelper")
