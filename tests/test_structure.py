@@ -131,3 +131,13 @@ def test_code_passes_the_linter() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout
+
+
+def test_every_catalogue_problem_has_the_windows_words() -> None:
+    """The window shows its own (translated) text for each catalogue problem; a problem
+    the core adds without one would reach a Vietnamese window in English."""
+    from livehelper.errors import ROW_MESSAGES
+
+    texts = (REPO / "livehelper" / "ui" / "texts.py").read_text(encoding="utf-8")
+    missing = [key for key in ROW_MESSAGES if f'"{key}": QCoreApplication.translate(' not in texts]
+    assert missing == []

@@ -37,6 +37,23 @@ def row_problem_text(problem: RowProblem) -> str:
         "bad_stock": QCoreApplication.translate(
             "Texts", "the stock {value!r} is not a whole number (leave it empty for unlimited)"
         ),
+        "code_is_order_word": QCoreApplication.translate(
+            "Texts",
+            "the code {code!r} is also how buyers write a quantity, a unit or an order "
+            "('chốt 2kg' would be read as this product); choose another code, for example "
+            "the product's initials",
+        ),
+        "price_too_high": QCoreApplication.translate(
+            "Texts", "the price {value!r} is more than 10 billion đồng; is a digit too many?"
+        ),
+        "stock_too_high": QCoreApplication.translate(
+            "Texts", "the stock {value!r} is more than a billion; is a digit too many?"
+        ),
+        "formula_without_value": QCoreApplication.translate(
+            "Texts",
+            "the {column} cell holds a formula ({formula}) whose result was never saved; open "
+            "the file in Excel and save it, or type the number",
+        ),
     }
     text = templates.get(problem.reason, problem.message).format(**dict(problem.values))
     if problem.line:
