@@ -13,9 +13,9 @@ VENV=${LIVEHELPER_VENV:-.venv}
 PY="$VENV/bin/python"
 # What Qt's window, its plugins and the voice need beyond a minimal Debian/Ubuntu with
 # Python (tests/test_install.py checks this list against the libraries Qt really loads).
-# "a|b": the first name this system knows (Ubuntu 24.04 renamed libraries for 64-bit
-# time: libglib2.0-0t64).
-APP_PACKAGES="libglib2.0-0t64|libglib2.0-0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+# "a|b": either name, whichever this system has (Ubuntu 24.04 renamed libraries for
+# 64-bit time: libglib2.0-0t64).
+APP_PACKAGES="libglib2.0-0|libglib2.0-0t64 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3
   fonts-dejavu-core espeak-ng"
@@ -41,15 +41,18 @@ missing_packages() {
   done
 }
 
-# for each group, the first name apt can install here (call after apt-get update)
+# for each group, the first name apt can install here; without package lists, the
+# first name (apt itself picks the one package that provides an old name)
 installable_names() {
-  local group name
+  local group name chosen
   for group in $1; do
+    chosen=${group%%|*}
     for name in ${group//|/ }; do
       if apt-cache policy "$name" 2>/dev/null | grep -q 'Candidate: [^(]'; then
-        printf '%s ' "$name"; break
+        chosen=$name; break
       fi
     done
+    printf '%s ' "$chosen"
   done
 }
 
@@ -82,23 +85,17 @@ install_packages() {
   elif [ "$2" = ask ] && may_sudo; then
     say "livehelper needs these system packages: ${missing//|/ or } (sudo asks for your password)"
     if ! sudo apt-get update -qq; then
-      ask_administrator "$(first_names "$missing")"; exit 1
+      ask_administrator "$(installable_names "$missing")"; exit 1
     fi
     names=$(installable_names "$missing")
     if ! sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $names; then
       ask_administrator "$names"; exit 1
     fi
   elif [ "$2" = ask ]; then
-    ask_administrator "$(first_names "$missing")"; exit 1
+    ask_administrator "$(installable_names "$missing")"; exit 1
   else
     say "missing system packages (tests that need them will skip): ${missing//|/ or }"
   fi
-}
-
-# the first name of every group: what to tell an administrator before apt was asked
-first_names() {
-  local group
-  for group in $1; do printf '%s ' "${group%%|*}"; done
 }
 
 find_python() {

@@ -23,7 +23,7 @@ chroot "$root" chown -R lan /home/lan/livehelper
 echo "== as a user without sudo"
 chroot "$root" runuser -u lan -- bash -c 'cd ~/livehelper && bash livehelper.sh' || true
 echo "== as root"
-chroot "$root" bash -c 'cd /home/lan/livehelper && LIVEHELPER_VENV=/opt/lh bash livehelper.sh --version'
+chroot "$root" bash -c 'cd /home/lan/livehelper && LIVEHELPER_VENV=/opt/lh bash livehelper.sh run --version'
 echo "== no screen"
 chroot "$root" bash -c 'cd /home/lan/livehelper && LIVEHELPER_VENV=/opt/lh bash livehelper.sh' || true
 echo "== the window on the host's screen ${DISPLAY:-:99}"
