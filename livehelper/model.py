@@ -237,3 +237,57 @@ def format_qty(qty: Decimal) -> str:
     """1.5 -> '1,5' (Vietnamese decimal comma); 2 -> '2'."""
     value = qty_to_json(qty)
     return str(value).replace(".", ",")
+
+
+# ------------------------------------------------------- what the store returns
+@dataclass(frozen=True, slots=True)
+class ProductSpec:
+    """A catalogue row before it is stored."""
+
+    code: str
+    name: str
+    price: int
+    unit: str
+    stock: Decimal | None
+    aliases: tuple[str, ...] = ()
+    photo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    updated: int
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What one ingest batch changed: the UI refreshes itself from this."""
+
+    comments: tuple[Comment, ...]
+    claims: tuple[Claim, ...]
+    duplicates: int
+    repeats: int = 0  # the same order said again by the same buyer: no second claim
+    cancel_requests: tuple[int, ...] = ()  # claims whose buyer has since written "huỷ"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    claim_id: int
+    ok: bool
+    claim: Claim | None
+    error: str | None = None
+    offered: tuple[int, ...] = ()  # waitlisted claims that got the stock this one freed
+
+
+@dataclass(frozen=True, slots=True)
+class PendingState:
+    held_by: str | None  # the assistant looking at it, if any
+    version: tuple[Any, ...]  # changes whenever its reservation, line place or flags change
+
+
+@dataclass(frozen=True, slots=True)
+class Expired:
+    """What a sweep of lapsed reservations did."""
+
+    released: tuple[int, ...]
+    offered: tuple[int, ...]  # waitlisted claims that now hold the freed stock

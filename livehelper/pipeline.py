@@ -17,11 +17,13 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from livehelper import retry
 from livehelper.comments.base import FeatureChange, SourceEvent
 from livehelper.comments.parser import Parser, parser_for
 from livehelper.errors import CommentRefused, DiskFull, is_disk_full
 from livehelper.model import IncomingComment, Session
 from livehelper.store import IngestResult, Store
+from livehelper.store.engine import conflict
 
 log = logging.getLogger(__name__)
 
@@ -148,8 +150,9 @@ class Pipeline:
         except Exception as exc:
             # one comment the database refuses must not cost the others: alone, each
             # good one is stored and only the bad one is refused
-            log.warning("a batch of %d comments failed (%s); storing them one by one",
-                        len(batch), exc)
+            log.warning(
+                "a batch of %d comments failed (%s); storing them one by one", len(batch), exc
+            )
             for item in batch:
                 self._store_alone(item)
         finally:
@@ -177,23 +180,26 @@ class Pipeline:
                 log.exception("a batch listener failed")
 
     def _ingest_with_retry(self, batch: list[IncomingComment]) -> IngestResult:
-        """A busy or briefly unreachable database is retried; storing twice is
-        harmless because duplicates are recognised by message id."""
-        delay = 0.1
-        for attempt in range(RETRIES):
-            try:
-                return self.store.ingest(self.session_id, batch, self._parsers.current().parse)
-            except sa.exc.OperationalError as exc:
-                full = is_disk_full(exc)
-                if attempt == RETRIES - 1:
-                    if full:
-                        raise DiskFull(
-                            f"the disk is full: {len(batch)} comments could not be stored; "
-                            "free some space on the disk"
-                        ) from exc
-                    raise
-                why = "disk full" if full else "database busy"
-                log.warning("%s, retrying %d comments in %.1fs", why, len(batch), delay)
-                time.sleep(delay)
-                delay = min(delay * 2, 2.0)
-        raise AssertionError("unreachable")
+        """A busy or briefly unreachable database is retried (a deadlock is already
+        retried by the store); storing twice is harmless because duplicates are
+        recognised by message id."""
+
+        def noted(exc: BaseException, delay: float) -> None:
+            why = "disk full" if is_disk_full(exc) else "database busy"
+            log.warning("%s, retrying %d comments in %.1fs", why, len(batch), delay)
+
+        try:
+            return retry.call(
+                lambda: self.store.ingest(self.session_id, batch, self._parsers.current().parse),
+                retry_if=lambda exc: isinstance(exc, sa.exc.OperationalError) and not conflict(exc),
+                attempts=RETRIES,
+                backoff=retry.Backoff(0.1, 2.0, jitter=0),
+                on_retry=noted,
+            )
+        except sa.exc.OperationalError as exc:
+            if is_disk_full(exc):
+                raise DiskFull(
+                    f"the disk is full: {len(batch)} comments could not be stored; "
+                    "free some space on the disk"
+                ) from exc
+            raise

@@ -69,6 +69,9 @@ def test_built_wheel_contains_code_and_resources(tmp_path: Path) -> None:
         "livehelper/resources/overlays/live.js",
     ):
         assert needed in names, needed
+    # every module of the tree, so a package left out of pyproject.toml cannot slip by
+    for module in sorted((REPO / "livehelper").rglob("*.py")):
+        assert module.relative_to(REPO).as_posix() in names, module
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "livehelper = livehelper.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
 

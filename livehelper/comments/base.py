@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import threading
 import time
 from collections import deque
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from livehelper.model import IncomingComment
+from livehelper.retry import Backoff as Backoff  # sources' delays (kept importable here)
 
 log = logging.getLogger(__name__)
 
@@ -104,22 +104,6 @@ class CommentSource(Protocol):
     health: SourceHealth
 
     async def run(self, sink: Sink) -> None: ...
-
-
-class Backoff:
-    """Capped, jittered exponential delays: 0.5 s, 1 s, 2 s … up to ``cap``."""
-
-    def __init__(self, first: float = 0.5, cap: float = 30.0) -> None:
-        self.first, self.cap = first, cap
-        self.attempts = 0
-
-    def next(self) -> float:
-        delay = min(self.cap, self.first * 2**self.attempts)
-        self.attempts += 1
-        return delay * random.uniform(0.7, 1.3)
-
-    def reset(self) -> None:
-        self.attempts = 0
 
 
 class RawLog:

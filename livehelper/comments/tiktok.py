@@ -28,9 +28,10 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from livehelper.comments.base import Backoff, PayloadSource, Sink, SourceEvent, SourceFailed
+from livehelper.comments.base import PayloadSource, Sink, SourceEvent, SourceFailed
 from livehelper.comments.wire import timestamp_or_now
 from livehelper.model import IncomingComment
+from livehelper.retry import Backoff
 
 log = logging.getLogger(__name__)
 

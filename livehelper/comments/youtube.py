@@ -22,10 +22,11 @@ from typing import Any
 
 import httpx
 
-from livehelper.comments.base import Backoff, PayloadSource, Sink, SourceEvent, SourceFailed
+from livehelper.comments.base import PayloadSource, Sink, SourceEvent, SourceFailed
 from livehelper.comments.limits import BodyTooLarge, read_body
 from livehelper.comments.wire import timestamp_or_now
 from livehelper.model import IncomingComment
+from livehelper.retry import Backoff
 
 log = logging.getLogger(__name__)
 

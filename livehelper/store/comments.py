@@ -1,0 +1,54 @@
+"""Reading the stored comments: the feed, the report's order times, counts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from livehelper.model import Comment, Intent
+from livehelper.store import schema
+
+
+def page(conn: sa.Connection, session_id: int, after_id: int, limit: int) -> list[Comment]:
+    c, b = schema.comments, schema.buyers
+    found = conn.execute(
+        sa.select(c, b.c.display_name)
+        .join(b, c.c.buyer_id == b.c.id)
+        .where(c.c.session_id == session_id, c.c.id > after_id)
+        .order_by(c.c.id)
+        .limit(limit)
+    )
+    return [
+        Comment(
+            id=r.id,
+            session_id=r.session_id,
+            platform=r.platform,
+            message_id=r.message_id,
+            buyer_id=r.buyer_id,
+            buyer_name=r.display_name,
+            text=r.text,
+            received_at=r.received_at,
+            intent=Intent(r.intent),
+            phone=r.phone,
+        )
+        for r in found
+    ]
+
+
+def times(conn: sa.Connection, session_id: int, intent: Intent) -> list[datetime]:
+    """When each comment of this intent came, oldest first."""
+    c = schema.comments
+    found = conn.execute(
+        sa.select(c.c.received_at)
+        .where(c.c.session_id == session_id, c.c.intent == intent.value)
+        .order_by(c.c.id)
+    )
+    return list(found.scalars())
+
+
+def count(conn: sa.Connection, session_id: int) -> int:
+    c = schema.comments
+    return int(
+        conn.execute(sa.select(sa.func.count()).where(c.c.session_id == session_id)).scalar_one()
+    )

@@ -1,0 +1,455 @@
+"""Storing a batch of comments and the claims read from them, in named steps that the
+store's ``ingest`` runs in one transaction:
+
+    unique_comments → ensure_buyers → store_comments → waiting_goods → (lock stock)
+    → plan_claims → hold_stock → insert_claims → flag_cancels → remember_phones → result
+
+(``run`` does them in that order).
+
+A comment already stored for this session (same platform and message id) counts as a
+duplicate and changes nothing; ``INSERT … ON CONFLICT DO NOTHING`` makes that hold even
+when two laptops store the same comment at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from livehelper import clean
+from livehelper.model import (
+    Claim,
+    ClaimStatus,
+    Comment,
+    IncomingComment,
+    IngestResult,
+    Intent,
+    LineItem,
+    ParseResult,
+)
+from livehelper.store import buyers, policy, rows, schema, settings, stock
+from livehelper.store.engine import chunks, insert_ignoring_conflicts
+from livehelper.store.memory import BuyerKey, Memory
+
+ParseFn = Callable[[str, str | None], ParseResult]
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A comment this batch stored, with what the reader made of it."""
+
+    comment_id: int
+    row: dict[str, Any]
+    result: ParseResult
+    item: IncomingComment
+
+
+@dataclass
+class Plan:
+    """The claims a batch makes: rows to insert, their goods and line items."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    items: list[tuple[LineItem, ...]] = field(default_factory=list)
+    goods: list[list[tuple[int, int]]] = field(default_factory=list)
+    in_batch: list[tuple[int, int]] = field(default_factory=list)  # (claim, claim it may replace)
+    repeats: int = 0
+
+
+def run(
+    conn: sa.Connection,
+    memory: Memory,
+    session_id: int,
+    incoming: Sequence[IncomingComment],
+    parse: ParseFn,
+    now: datetime,
+) -> tuple[IngestResult, dict[BuyerKey, int]]:
+    """The whole batch, in the caller's transaction: the result, and the buyers this
+    batch added (for ``memory`` once the transaction has committed)."""
+    items = unique_comments(incoming)
+    new_buyers: dict[BuyerKey, int] = {}
+    session = rows.session(conn, session_id)
+    products = product_rows(conn)
+    buyer_ids = ensure_buyers(conn, items, memory.buyers(), new_buyers)
+    stored = store_comments(
+        conn, session_id, items, session.featured_code, products, buyer_ids, parse
+    )
+    if not stored:
+        return IngestResult((), (), duplicates=len(incoming)), new_buyers
+    ordering = ordering_buyers(stored)
+    code_of = {row.id: code for code, row in products.items()}
+    repeat = memory.fresh(
+        "setting:repeat_minutes", lambda: settings.minutes(conn, "repeat_minutes")
+    )
+    since = now - timedelta(minutes=repeat)
+    earlier = waiting_goods(conn, session_id, ordering, code_of, since) if ordering else {}
+    ordered = ordered_products(stored, products)
+    stock.lock(conn, ordered)  # in id order, before any claim row: no deadlocks
+    had = stock.ensure_show_rows(conn, session_id, memory.unknown_show_rows(session_id, ordered))
+    memory.remember_show_rows(session_id, had)  # only rows committed before: a rollback undoes none
+    plan = plan_claims(session_id, stored, products, earlier, now)
+    hold_stock(conn, session_id, plan, now)
+    claim_ids = insert_claims(conn, plan)
+    cancel_requests = flag_cancels(conn, session_id, stored)
+    remember_phones(conn, stored)
+    marks: tuple[set[int], set[str]] = (set(), set())
+    if plan.rows:
+        marks = memory.fresh("flagged", lambda: buyers.flagged_marks(conn))
+    duplicates = len(incoming) - len(stored)
+    outcome = result(session_id, stored, plan, claim_ids, marks, now, duplicates, cancel_requests)
+    return outcome, new_buyers
+
+
+def storable_comment(item: IncomingComment) -> IncomingComment:
+    """The comment as its columns will hold it (the column types would cut it the same
+    way at the insert; done first, so the batch's keys match the rows stored)."""
+    fields = {
+        "platform": clean.clip(clean.one_line(item.platform), schema.PLATFORM_LEN),
+        "message_id": clean.clip_id(item.message_id, schema.ID_LEN),
+        "user_id": clean.clip_id(item.user_id, schema.ID_LEN),
+        "user_name": clean.clip(clean.one_line(item.user_name), schema.NAME_LEN),
+        "text": clean.storable(item.text),
+    }
+    if all(value is getattr(item, name) for name, value in fields.items()):
+        return item  # the usual case: nothing to change, nothing copied
+    return dataclasses.replace(item, **fields)
+
+
+def unique_comments(incoming: Iterable[IncomingComment]) -> list[IncomingComment]:
+    """Each comment once (the first of the same platform and message id), storable."""
+    unique: dict[BuyerKey, IncomingComment] = {}
+    for item in map(storable_comment, incoming):
+        unique.setdefault((item.platform, item.message_id), item)
+    return list(unique.values())
+
+
+def product_rows(conn: sa.Connection) -> dict[str, Any]:
+    """Upper-case code -> the product's id, code, name, unit and price."""
+    p = schema.products
+    found = conn.execute(sa.select(p.c.id, p.c.code, p.c.name, p.c.unit, p.c.price))
+    return {row.code.upper(): row for row in found}
+
+
+def ensure_buyers(
+    conn: sa.Connection,
+    items: Iterable[IncomingComment],
+    known: dict[BuyerKey, int],
+    new_buyers: dict[BuyerKey, int],
+) -> dict[BuyerKey, int]:
+    """Buyer ids for the batch, inserting unknown buyers. ``known`` are ids already
+    committed; ids found here are put in ``new_buyers`` (the caller remembers them
+    once the transaction commits)."""
+    b = schema.buyers
+    wanted = {(i.platform, i.user_id): i.user_name for i in items}
+    found = {k: known[k] for k in wanted if k in known}
+    missing = sorted(k for k in wanted if k not in found)
+    if not missing:
+        return found
+    conn.execute(
+        insert_ignoring_conflicts(conn, b),
+        [
+            {"platform": p, "platform_user_id": u, "display_name": wanted[(p, u)], "note": ""}
+            for p, u in missing
+        ],
+    )
+    by_platform: dict[str, list[str]] = {}
+    for platform, user in missing:
+        by_platform.setdefault(platform, []).append(user)
+    for platform, users in by_platform.items():
+        for chunk in chunks(users):
+            for r in conn.execute(
+                sa.select(b.c.id, b.c.platform_user_id).where(
+                    b.c.platform == platform, b.c.platform_user_id.in_(chunk)
+                )
+            ):
+                found[(platform, r.platform_user_id)] = new_buyers[
+                    (platform, r.platform_user_id)
+                ] = r.id
+    return found
+
+
+def store_comments(
+    conn: sa.Connection,
+    session_id: int,
+    items: Sequence[IncomingComment],
+    featured_code: str | None,
+    products: dict[str, Any],
+    buyer_ids: dict[BuyerKey, int],
+    parse: ParseFn,
+) -> list[Stored]:
+    """Read and insert the comments; those already stored are left out."""
+    c = schema.comments
+    featured = [i.featured or featured_code for i in items]
+    parsed = [parse(i.text, f) for i, f in zip(items, featured, strict=True)]
+    comment_rows = [
+        {
+            "session_id": session_id,
+            "platform": item.platform,
+            "message_id": item.message_id,
+            "buyer_id": buyer_ids[(item.platform, item.user_id)],
+            "text": item.text,
+            "received_at": item.received_at,
+            "raw": _raw_json(item.raw),
+            "featured_product_id": _product_id(products, code),
+            "intent": result.intent.value,
+            "phone": result.phone,
+        }
+        for item, code, result in zip(items, featured, parsed, strict=True)
+    ]
+    inserted = conn.execute(
+        insert_ignoring_conflicts(conn, c).returning(c.c.id, c.c.platform, c.c.message_id),
+        comment_rows,
+    ).all()
+    id_by_key = {(r.platform, r.message_id): r.id for r in inserted}
+    return [
+        Stored(id_by_key[(row["platform"], row["message_id"])], row, result, item)
+        for row, result, item in zip(comment_rows, parsed, items, strict=True)
+        if (row["platform"], row["message_id"]) in id_by_key
+    ]
+
+
+def waiting_goods(
+    conn: sa.Connection,
+    session_id: int,
+    buyer_ids: set[int],
+    code_of: dict[int, str],
+    since: datetime,
+) -> dict[int, list[tuple[int, dict[str, int], datetime]]]:
+    """Each buyer's claims still waiting since ``since``: (claim id, {code: qty_milli},
+    created), oldest first: what the duplicate policy compares a new order with."""
+    cl, ci = schema.claims, schema.claim_items
+    out: dict[int, dict[int, tuple[dict[str, int], datetime]]] = {}
+    for chunk in chunks(sorted(buyer_ids)):
+        found = conn.execute(
+            sa.select(cl.c.id, cl.c.buyer_id, cl.c.created_at, ci.c.product_id, ci.c.qty_milli)
+            .join(ci, ci.c.claim_id == cl.c.id)
+            .where(
+                cl.c.session_id == session_id,
+                cl.c.buyer_id.in_(chunk),
+                cl.c.status == ClaimStatus.PENDING.value,
+                cl.c.created_at >= since,
+            )  # no ORDER BY: it steers SQLite away from the buyer index (20x slower)
+        )
+        for r in found:
+            items, _at = out.setdefault(r.buyer_id, {}).setdefault(r.id, ({}, r.created_at))
+            items[code_of[r.product_id]] = r.qty_milli
+    return {
+        buyer: [(claim_id, *claims[claim_id]) for claim_id in sorted(claims)]
+        for buyer, claims in out.items()
+    }
+
+
+def ordering_buyers(stored: Sequence[Stored]) -> set[int]:
+    return {s.row["buyer_id"] for s in stored if s.result.intent is Intent.ORDER}
+
+
+def ordered_products(stored: Sequence[Stored], products: dict[str, Any]) -> set[int]:
+    return {
+        products[i.code.upper()].id
+        for s in stored
+        if s.result.intent is Intent.ORDER
+        for i in s.result.items
+        if i.code.upper() in products
+    }
+
+
+def plan_claims(
+    session_id: int,
+    stored: Sequence[Stored],
+    products: dict[str, Any],
+    earlier: dict[int, list[tuple[int, dict[str, int], datetime]]],
+    now: datetime,
+) -> Plan:
+    """A claim for each order comment, as the duplicate policy says (policy.py)."""
+    plan = Plan()
+    for s in stored:
+        wanted = [i for i in s.result.items if i.code.upper() in products]
+        if s.result.intent is not Intent.ORDER or not wanted:
+            continue
+        said = {i.code.upper(): rows.to_milli(i.qty) for i in wanted}
+        mine = earlier.setdefault(s.row["buyer_id"], [])
+        verdict = policy.judge(said, [(ref, goods) for ref, goods, _at in mine], s.result.adds)
+        if verdict.repeat:
+            plan.repeats += 1  # the buyer said it again: one claim is enough
+            continue
+        replaces = verdict.replaces
+        # a claim of this batch has no id yet: -1 - its place in plan.rows
+        mine.append((-1 - len(plan.rows), said, now))
+        if replaces is not None and replaces < 0:
+            plan.in_batch.append((len(plan.rows), -1 - replaces))
+        plan.goods.append([(products[i.code.upper()].id, rows.to_milli(i.qty)) for i in wanted])
+        plan.rows.append(
+            {
+                "session_id": session_id,
+                "comment_id": s.comment_id,
+                "buyer_id": s.row["buyer_id"],
+                "status": ClaimStatus.PENDING.value,
+                "phone": s.result.phone,
+                "created_at": now,
+                # a new quantity for a product already waiting: replace or add?
+                "ambiguous": s.result.ambiguous or replaces is not None,
+                "confidence": s.result.confidence,
+                "replaces_claim_id": replaces if replaces and replaces > 0 else None,
+            }
+        )
+        chosen = [products[i.code.upper()] for i in wanted]
+        plan.items.append(
+            tuple(
+                LineItem(p.code, p.name, p.unit, i.qty, p.price)
+                for p, i in zip(chosen, wanted, strict=True)
+            )
+        )
+    return plan
+
+
+def hold_stock(conn: sa.Connection, session_id: int, plan: Plan, now: datetime) -> None:
+    """Each new claim reserves its goods; when there is not enough it waits in line,
+    and one asking more than the whole shelf or cap is put to the assistant."""
+    for row, held in zip(plan.rows, stock.reserve_batch(conn, session_id, plan.goods), strict=True):
+        row["reserved_at"] = now if held == stock.HELD else None
+        row["waitlisted"] = held == stock.WAITS
+        if held == stock.TOO_MANY:  # more than the whole shelf: a typo? ask
+            row["ambiguous"] = True
+
+
+def insert_claims(conn: sa.Connection, plan: Plan) -> list[int]:
+    if not plan.rows:
+        return []
+    cl = schema.claims
+    claim_ids = list(
+        conn.execute(
+            cl.insert().returning(cl.c.id, sort_by_parameter_order=True), plan.rows
+        ).scalars()
+    )
+    conn.execute(
+        schema.claim_items.insert(),
+        [
+            {
+                "claim_id": claim_id,
+                "product_id": product_id,
+                "qty_milli": qty_milli,
+                "unit_price": item.unit_price,
+            }
+            for claim_id, goods, items in zip(claim_ids, plan.goods, plan.items, strict=True)
+            for (product_id, qty_milli), item in zip(goods, items, strict=True)
+        ],
+    )
+    for position, replaced in plan.in_batch:
+        plan.rows[position]["replaces_claim_id"] = claim_ids[replaced]
+        conn.execute(
+            cl.update()
+            .where(cl.c.id == claim_ids[position])
+            .values(replaces_claim_id=claim_ids[replaced])
+        )
+    return claim_ids
+
+
+def flag_cancels(conn: sa.Connection, session_id: int, stored: Sequence[Stored]) -> list[int]:
+    """ "huỷ đơn": flag what the buyer has open (waiting or confirmed) before it."""
+    cl = schema.claims
+    flagged: list[int] = []
+    for s in stored:
+        if s.result.intent is not Intent.CANCEL:
+            continue
+        flagged += (
+            conn.execute(
+                cl.update()
+                .where(
+                    cl.c.session_id == session_id,
+                    cl.c.buyer_id == s.row["buyer_id"],
+                    cl.c.comment_id < s.comment_id,
+                    cl.c.status.in_([ClaimStatus.PENDING.value, ClaimStatus.CONFIRMED.value]),
+                )
+                .values(cancel_requested=True)
+                .returning(cl.c.id)
+            )
+            .scalars()
+            .all()
+        )
+    return sorted(set(flagged))
+
+
+def remember_phones(conn: sa.Connection, stored: Sequence[Stored]) -> None:
+    """A phone a buyer wrote becomes their account's phone."""
+    phones = {s.row["buyer_id"]: s.result.phone for s in stored if s.result.phone}
+    if not phones:
+        return
+    b = schema.buyers
+    conn.execute(
+        b.update().where(b.c.id == sa.bindparam("b_id")).values(phone=sa.bindparam("b_phone")),
+        [{"b_id": k, "b_phone": v} for k, v in phones.items()],
+    )
+
+
+def result(
+    session_id: int,
+    stored: Sequence[Stored],
+    plan: Plan,
+    claim_ids: Sequence[int],
+    marks: tuple[set[int], set[str]],
+    now: datetime,
+    duplicates: int,
+    cancel_requests: Sequence[int],
+) -> IngestResult:
+    comments_out = tuple(
+        Comment(
+            id=s.comment_id,
+            session_id=session_id,
+            platform=s.item.platform,
+            message_id=s.item.message_id,
+            buyer_id=s.row["buyer_id"],
+            buyer_name=s.item.user_name,
+            text=s.item.text,
+            received_at=s.item.received_at,
+            intent=s.result.intent,
+            phone=s.result.phone,
+        )
+        for s in stored
+    )
+    by_comment = {c.id: c for c in comments_out}
+    claims_out = tuple(
+        Claim(
+            id=claim_id,
+            session_id=session_id,
+            comment_id=row["comment_id"],
+            buyer_id=row["buyer_id"],
+            buyer_name=by_comment[row["comment_id"]].buyer_name,
+            platform=by_comment[row["comment_id"]].platform,
+            text=by_comment[row["comment_id"]].text,
+            status=ClaimStatus.PENDING,
+            items=items,
+            phone=row["phone"],
+            ambiguous=row["ambiguous"],
+            created_at=now,
+            replaces_claim_id=row["replaces_claim_id"],
+            reserved_at=row["reserved_at"],
+            waitlisted=row["waitlisted"],
+            buyer_flagged=buyers.is_flagged(marks, row["buyer_id"], row["phone"]),
+        )
+        for claim_id, row, items in zip(claim_ids, plan.rows, plan.items, strict=True)
+    )
+    return IngestResult(
+        comments_out,
+        claims_out,
+        duplicates=duplicates,
+        repeats=plan.repeats,
+        cancel_requests=tuple(cancel_requests),
+    )
+
+
+def _product_id(products: dict[str, Any], code: str | None) -> int | None:
+    if not code:
+        return None
+    row = products.get(code.upper())
+    return row.id if row else None
+
+
+def _raw_json(raw: Any) -> str | None:
+    if raw is None:
+        return None
+    return raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)

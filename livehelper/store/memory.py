@@ -1,0 +1,56 @@
+"""What the store remembers between calls, so the hot ingest path reads less: buyer ids
+and the show's stock rows (they never change once committed, so only committed ones are
+kept), and reads that rarely change (a shop setting, who is flagged) for one second —
+a change made on another laptop is seen within that second. Safe from any thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+BuyerKey = tuple[str, str]  # (platform, platform user id)
+FRESH_FOR = 1.0  # seconds
+
+
+class Memory:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._buyers: dict[BuyerKey, int] = {}
+        self._show_rows: set[tuple[int, int]] = set()  # (session, product)
+        self._recent: dict[str, tuple[float, Any]] = {}
+
+    def buyers(self) -> dict[BuyerKey, int]:
+        with self._lock:
+            return dict(self._buyers)
+
+    def remember_buyers(self, committed: dict[BuyerKey, int]) -> None:
+        with self._lock:
+            self._buyers.update(committed)
+
+    def unknown_show_rows(self, session_id: int, product_ids: Iterable[int]) -> set[int]:
+        with self._lock:
+            return {p for p in product_ids if (session_id, p) not in self._show_rows}
+
+    def remember_show_rows(self, session_id: int, product_ids: Iterable[int]) -> None:
+        with self._lock:
+            self._show_rows.update((session_id, p) for p in product_ids)
+
+    def fresh(self, key: str, read: Callable[[], T]) -> T:
+        """``read()``, reused for ``FRESH_FOR`` seconds."""
+        now = time.monotonic()
+        with self._lock:
+            found = self._recent.get(key)
+        if found is not None and now - found[0] < FRESH_FOR:
+            return found[1]  # type: ignore[no-any-return]
+        value = read()
+        with self._lock:
+            self._recent[key] = (now, value)
+        return value
+
+    def forget_recent(self) -> None:
+        """This process changed a setting or a buyer: read them afresh."""
+        with self._lock:
+            self._recent.clear()
