@@ -54,7 +54,7 @@ def test_built_wheel_contains_code_and_resources(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("livehelper-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
-        "livehelper/cli.py",
+        "livehelper/cli/__init__.py",
         "livehelper/ui/main_window.py",
         "livehelper/comments/parser.py",
         "livehelper/overlays/__init__.py",
@@ -144,3 +144,9 @@ def test_every_catalogue_problem_has_the_windows_words() -> None:
     texts = (REPO / "livehelper" / "ui" / "texts.py").read_text(encoding="utf-8")
     missing = [key for key in ROW_MESSAGES if f'"{key}": QCoreApplication.translate(' not in texts]
     assert missing == []
+
+
+def test_no_import_cycle_between_modules() -> None:
+    from tests.house import cycles, graph
+
+    assert cycles(graph(REPO / "livehelper")) == []

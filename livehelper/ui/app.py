@@ -137,10 +137,3 @@ def run(
     window.show()
     window.start()
     return app.exec()
-
-
-def main() -> int:
-    """Entry point of the ``livehelper-gui`` launcher (no console on Windows)."""
-    from livehelper.cli import main as cli_main
-
-    return cli_main(sys.argv[1:] or ["gui"])
