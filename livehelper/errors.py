@@ -8,10 +8,17 @@ LivehelperError
 ├── StoreError            the database cannot be opened or is newer than this program
 │   └── DiskFull          the disk (or the database's quota) is full
 ├── UsageError            a command option that makes no sense (CODE=QTY without =)
-└── CommentRefused        one comment the database would not take (the rest are stored)
+├── CommentRefused        one comment the database would not take (the rest are stored)
+├── MalformedInput        a payload, an input line or a typed order that cannot be read
+│                         (also a ValueError: the readers' callers skip it and count it)
+├── SourceFailed          a comment source cannot go on: bad token, unknown live
+├── SpeechUnavailable     no voice to speak with (no espeak-ng, no audio output)
+├── VietQRError           a bank account no payment QR can be made for (also a ValueError)
+└── ObsError              OBS cannot be reached or refused (overlays/obs.py)
 
-Each carries a ``code`` the UI translates, and an English ``str()`` for logs and the CLI.
-Anything else reaching the top is a bug and goes to the crash dialog / traceback.
+Each carries a ``code`` the UI translates, and an English ``str()`` for logs and the CLI
+(whose one handler prints it and exits 2). Anything else reaching the top is a bug and
+goes to the crash dialog / traceback.
 """
 
 from __future__ import annotations
@@ -126,3 +133,24 @@ class CommentRefused(LivehelperError):
     malformed and logged; the other comments of its batch are stored."""
 
     code = "comment_refused"
+
+
+class MalformedInput(LivehelperError, ValueError):
+    """What came in cannot be read (a platform payload, an input line): skipped and
+    counted, never fatal."""
+
+    code = "malformed"
+
+
+class SourceFailed(LivehelperError):
+    """A source cannot go on (bad credentials, no such live): the message says why."""
+
+    code = "source_failed"
+
+
+class SpeechUnavailable(LivehelperError):
+    code = "speech_unavailable"
+
+
+class VietQRError(LivehelperError, ValueError):
+    code = "vietqr"

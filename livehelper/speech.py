@@ -26,6 +26,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from livehelper.errors import SpeechUnavailable as SpeechUnavailable  # re-exported
+
 log = logging.getLogger(__name__)
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -156,10 +158,6 @@ def open_engine(voice: str | None = None, rate: int | None = None) -> Any:
     # pyttsx3 hands out one engine per driver: set everything, every time
     engine.setProperty("rate", rate or DEFAULT_RATE)
     return engine
-
-
-class SpeechUnavailable(Exception):
-    pass
 
 
 def render(text: str, out: Path, voice: str | None = None, rate: int | None = None) -> Path:

@@ -21,15 +21,12 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass
 
+from livehelper.errors import VietQRError as VietQRError  # re-exported
 from livehelper.resources_path import resource
 
 NAPAS_GUID = "A000000727"
 SERVICE_TO_ACCOUNT = "QRIBFTTA"
 NOTE_MAX = 25
-
-
-class VietQRError(ValueError):
-    pass
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from pathlib import Path
 
 from livehelper.cli.common import (
@@ -69,17 +68,13 @@ def _speak_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser
 def cmd_speak(args: argparse.Namespace) -> int:
     from livehelper import speech
 
-    try:
-        if args.out:
-            speech.render(args.text, args.out, args.voice, args.rate)
-            print(args.out)
-        else:
-            engine = speech.open_engine(args.voice, args.rate)
-            engine.say(args.text)
-            engine.runAndWait()
-    except speech.SpeechUnavailable as exc:
-        print(f"livehelper: {exc}", file=sys.stderr)
-        return 2
+    if args.out:
+        speech.render(args.text, args.out, args.voice, args.rate)
+        print(args.out)
+    else:
+        engine = speech.open_engine(args.voice, args.rate)
+        engine.say(args.text)
+        engine.runAndWait()
     return 0
 
 

@@ -23,6 +23,7 @@ from livehelper.cli.common import (
 )
 from livehelper.cli.shapes import parse_result_json
 from livehelper.comments.wire import comment_from_json
+from livehelper.errors import MalformedInput
 from livehelper.model import IncomingComment, Intent
 
 log = logging.getLogger("livehelper")
@@ -73,7 +74,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         try:
             obj = json.loads(line)
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise ValueError("a line needs a 'text' string")
+                raise MalformedInput("a line needs a 'text' string")
         except ValueError as exc:
             log.warning("input line %d skipped: %s", number, exc)
             emit({"id": None, "intent": "other", "items": [], "phone": None, "error": str(exc)})
@@ -156,7 +157,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from livehelper.comments.base import RawLog, SourceFailed
+    from livehelper.comments.base import RawLog
     from livehelper.comments.runner import SourceRunner
     from livehelper.comments.sources import source_from_spec
     from livehelper.pipeline import Pipeline
@@ -164,11 +165,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     store = open_store(args)
     store.session(args.session)
     options = source_options_of(args)
-    try:
-        sources = [source_from_spec(spec, options) for spec in args.source]
-    except SourceFailed as exc:
-        print(f"livehelper: {exc}", file=sys.stderr)
-        return 2
+    sources = [source_from_spec(spec, options) for spec in args.source]
     for spec in args.source:
         store.add_source(args.session, spec)
     tally = _Tally()
@@ -236,15 +233,10 @@ def _reconcile_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentPa
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    from livehelper.comments.base import SourceFailed
     from livehelper.comments.reconcile import reconcile
 
     store = open_store(args)
-    try:
-        result = reconcile(store, args.session, source_options_of(args))
-    except SourceFailed as exc:
-        print(f"livehelper: {exc}", file=sys.stderr)
-        return 2
+    result = reconcile(store, args.session, source_options_of(args))
     print(
         f"{result.read} comments read from {result.lives} Facebook live(s); "
         f"{result.recovered} were missing",

@@ -32,13 +32,9 @@ def _overlay_bank(store: Any, args: argparse.Namespace) -> int:
         if not (args.bank and args.account):
             print("livehelper: give both --bank and --account", file=sys.stderr)
             return 2
-        try:
-            bin_ = vietqr.bank_bin(args.bank)
-            account = vietqr.BankAccount(bin_, args.account.replace(" ", ""), args.holder.strip())
-            vietqr.payload(account)  # refuse what no banking app could scan
-        except vietqr.VietQRError as exc:
-            print(f"livehelper: {exc}", file=sys.stderr)
-            return 2
+        bin_ = vietqr.bank_bin(args.bank)
+        account = vietqr.BankAccount(bin_, args.account.replace(" ", ""), args.holder.strip())
+        vietqr.payload(account)  # refuse what no banking app could scan
         save_bank_account(store, account)
     saved = saved_bank_account(store)
     emit(
@@ -97,11 +93,7 @@ def cmd_obs(args: argparse.Namespace) -> int:
 
     url = getattr(args, "obs_url", None) or os.environ.get("LIVEHELPER_OBS_URL")
     password = getattr(args, "obs_password", None) or os.environ.get("LIVEHELPER_OBS_PASSWORD")
-    try:
-        settings = ObsSettings.from_url(url, password)
-    except ValueError as exc:
-        print(f"livehelper: {exc}", file=sys.stderr)
-        return 2
+    settings = ObsSettings.from_url(url, password)
     with ObsConnection(settings) as obs:
         if args.action == "status":
             status = obs.status()

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from livehelper.errors import SourceFailed as SourceFailed  # where sources import it from
 from livehelper.model import IncomingComment
 from livehelper.retry import Backoff as Backoff  # sources' delays (kept importable here)
 
@@ -41,10 +42,6 @@ class FeatureChange:
 
 SourceEvent = IncomingComment | FeatureChange
 Sink = Callable[[SourceEvent], None]
-
-
-class SourceFailed(Exception):
-    """A source cannot go on (bad credentials, no such live): the message says why."""
 
 
 @dataclass

@@ -27,6 +27,7 @@ import httpx
 from livehelper.comments.base import PayloadSource, Sink, SourceEvent, SourceFailed
 from livehelper.comments.limits import BodyTooLarge, TooLong, read_body, sse_events
 from livehelper.comments.wire import timestamp_or_now
+from livehelper.errors import LivehelperError, MalformedInput
 from livehelper.model import IncomingComment
 from livehelper.retry import Backoff
 
@@ -46,7 +47,7 @@ PERMISSION_CODES = {10, *range(200, 300)}
 THROTTLE_CODES = {4, 17, 32, 613, 80001}
 
 
-class GraphError(Exception):
+class GraphError(LivehelperError):
     """A Graph API error answer that retrying may fix (throttling, a server error)."""
 
 
@@ -54,13 +55,13 @@ def comment_from_graph(item: dict[str, Any]) -> IncomingComment | None:
     """One Graph API comment object -> a comment; None for one without text
     (a sticker or photo alone)."""
     if not isinstance(item, dict):
-        raise ValueError("a comment is a JSON object")
+        raise MalformedInput("a comment is a JSON object")
     message = item.get("message")
     if not isinstance(message, str) or not message.strip():
         return None
     comment_id = item.get("id")
     if not comment_id:
-        raise ValueError("a comment without an id")
+        raise MalformedInput("a comment without an id")
     sender = item.get("from") if isinstance(item.get("from"), dict) else {}
     # Facebook leaves "from" out for people who have not allowed the app to see them
     user_id = str(sender.get("id") or "")
@@ -132,7 +133,7 @@ class FacebookSource(PayloadSource):
     def parse(self, payload: Any) -> Iterable[SourceEvent]:
         item = json.loads(payload) if isinstance(payload, str) else payload
         if isinstance(item, dict) and "error" in item:
-            raise ValueError(f"an error in the stream: {item['error']}")
+            raise MalformedInput(f"an error in the stream: {item['error']}")
         comment = comment_from_graph(item)
         if comment is None or comment.message_id in self._seen:
             return []

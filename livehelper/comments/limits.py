@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from livehelper.errors import MalformedInput
+
 MAX_LINE = 1 << 20  # 1 MiB: a comment event is a few kilobytes
 MAX_BODY = 16 << 20  # 16 MiB: a page of 100 comments is about 100 kB
 
@@ -29,7 +31,7 @@ class TooLong:
         return f"TooLong({self.size})"
 
 
-class BodyTooLarge(ValueError):
+class BodyTooLarge(MalformedInput):
     pass
 
 

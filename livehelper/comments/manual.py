@@ -9,13 +9,14 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from livehelper.errors import MalformedInput
 from livehelper.model import IncomingComment
 
 
 def manual_comment(buyer: str, text: str, phone: str = "", by: str = "") -> IncomingComment:
     buyer = buyer.strip()
     if not buyer or not text.strip():
-        raise ValueError("a typed-in order needs the buyer's name and what they want")
+        raise MalformedInput("a typed-in order needs the buyer's name and what they want")
     # the phone is part of the text so the reader records it like a buyer's own
     full = f"{text.strip()} {phone.strip()}".strip()
     return IncomingComment(

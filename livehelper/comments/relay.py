@@ -34,6 +34,7 @@ from livehelper.comments.base import (
     SourceFailed,
 )
 from livehelper.comments.wire import comment_from_json
+from livehelper.errors import MalformedInput
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def parse_frame(
 
 def _events(item: Any) -> list[SourceEvent]:
     if not isinstance(item, dict):
-        raise ValueError("a relay message is a JSON object or a list of them")
+        raise MalformedInput("a relay message is a JSON object or a list of them")
     kind = item.get("type", "comment")
     if kind == "feature":
         return [FeatureChange(str(item["code"]))]

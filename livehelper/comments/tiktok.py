@@ -30,6 +30,7 @@ from typing import Any
 
 from livehelper.comments.base import PayloadSource, Sink, SourceEvent, SourceFailed
 from livehelper.comments.wire import timestamp_or_now
+from livehelper.errors import MalformedInput
 from livehelper.model import IncomingComment
 from livehelper.retry import Backoff
 
@@ -46,7 +47,7 @@ def comment_from_event(event: Any) -> IncomingComment | None:
     common = getattr(event, "common", None) or getattr(event, "base_message", None)
     message_id = getattr(common, "msg_id", None) or getattr(common, "message_id", None)
     if not message_id:
-        raise ValueError("a TikTok comment without a message id")
+        raise MalformedInput("a TikTok comment without a message id")
     user = getattr(event, "user", None) or getattr(event, "user_info", None)
     handle = _first(user, "unique_id", "display_id", "username")
     nickname = _first(user, "nick_name", "nickname") or handle or "Người xem TikTok"

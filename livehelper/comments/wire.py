@@ -15,16 +15,17 @@ import math
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from livehelper.errors import MalformedInput
 from livehelper.model import IncomingComment
 
 
 def comment_from_json(obj: Any, raw_line: str) -> IncomingComment:
     """An input line of the documented comment JSONL; raises ValueError if unusable."""
     if not isinstance(obj, dict):
-        raise ValueError("a line must be a JSON object")
+        raise MalformedInput("a line must be a JSON object")
     text = obj.get("text")
     if not isinstance(text, str):
-        raise ValueError("'text' is missing or not a string")
+        raise MalformedInput("'text' is missing or not a string")
     platform = str(obj.get("platform") or "manual")
     user_name = str(obj.get("user_name") or obj.get("user_id") or "?")
     user_id = str(obj.get("user_id") or user_name)
@@ -57,15 +58,15 @@ def parse_timestamp(value: Any) -> datetime:
     if value is None or value == "":
         return datetime.now(UTC)
     if isinstance(value, bool):
-        raise ValueError(f"'ts' {value!r} is not a time")
+        raise MalformedInput(f"'ts' {value!r} is not a time")
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise ValueError(f"'ts' {value!r} is not a time")
+            raise MalformedInput(f"'ts' {value!r} is not a time")
         seconds = value / 1000 if abs(value) > 1e11 else value  # milliseconds or seconds
         try:
             moment = datetime.fromtimestamp(seconds, UTC)
         except (OverflowError, OSError, ValueError):
-            raise ValueError(f"'ts' {value!r} is out of range") from None
+            raise MalformedInput(f"'ts' {value!r} is out of range") from None
         return _believable(moment, value)
     text = str(value).strip()
     if text.replace(".", "", 1).isdigit():
@@ -73,18 +74,18 @@ def parse_timestamp(value: Any) -> datetime:
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"'ts' {text[:40]!r} is not an ISO 8601 time") from None
+        raise MalformedInput(f"'ts' {text[:40]!r} is not an ISO 8601 time") from None
     parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     try:
         moment = parsed.astimezone(UTC)
     except OverflowError:  # 9999-12-31T23:59-01:00 is past the calendar's end
-        raise ValueError(f"'ts' {text[:40]!r} is out of range") from None
+        raise MalformedInput(f"'ts' {text[:40]!r} is out of range") from None
     return _believable(moment, text)
 
 
 def _believable(moment: datetime, said: Any) -> datetime:
     if not EARLIEST <= moment <= datetime.now(UTC) + AHEAD:
-        raise ValueError(f"'ts' {str(said)[:40]!r} is not a time a live could have")
+        raise MalformedInput(f"'ts' {str(said)[:40]!r} is not a time a live could have")
     return moment
 
 

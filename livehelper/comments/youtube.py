@@ -25,6 +25,7 @@ import httpx
 from livehelper.comments.base import PayloadSource, Sink, SourceEvent, SourceFailed
 from livehelper.comments.limits import BodyTooLarge, read_body
 from livehelper.comments.wire import timestamp_or_now
+from livehelper.errors import LivehelperError, MalformedInput
 from livehelper.model import IncomingComment
 from livehelper.retry import Backoff
 
@@ -73,7 +74,7 @@ def comment_from_item(item: dict[str, Any]) -> IncomingComment | None:
 
 def parse_page(payload: dict[str, Any]) -> Page:
     if not isinstance(payload, dict) or "items" not in payload:
-        raise ValueError("not a liveChatMessages list answer")
+        raise MalformedInput("not a liveChatMessages list answer")
     page = Page(
         next_token=payload.get("nextPageToken") or None,
         interval=max(MIN_INTERVAL, float(payload.get("pollingIntervalMillis") or 5000) / 1000),
@@ -116,7 +117,7 @@ def error_from_answer(status: int, body: Any) -> Exception:
     return RetryLater(f"YouTube answered {status}: {message}")
 
 
-class RetryLater(Exception):
+class RetryLater(LivehelperError):
     """A server error or throttling: the same call is made again after a pause."""
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import httpx
 
+from livehelper.errors import UsageError
 from livehelper.export.remote import Destination, Outcome, json_id, judge
 from livehelper.export.shopify import ShopifyStyle
 from livehelper.export.woocommerce import WooCommerce
@@ -31,4 +32,4 @@ def shop_destination(
     if kind == "woocommerce":
         remote_id = json_id("id")
         return WooCommerce(url, token, secret), lambda r: judge(r, remote_id)
-    raise ValueError(f"not a shop: {kind}")
+    raise UsageError(f"not a shop: {kind}")

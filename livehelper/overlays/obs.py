@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from livehelper.errors import LivehelperError
+from livehelper.errors import LivehelperError, UsageError
 from livehelper.model import Product, format_qty, format_vnd
 
 # obsws-python's own logging is silenced by livehelper.logs.quiet_libraries: livehelper
@@ -84,7 +84,7 @@ class ObsSettings:
     def from_url(cls, url: str | None, password: str | None = None) -> ObsSettings:
         parts = urlsplit(url or DEFAULT_URL)
         if parts.scheme not in ("ws", "") or not parts.hostname:
-            raise ValueError(f"an OBS address looks like ws://127.0.0.1:4455, not {url!r}")
+            raise UsageError(f"an OBS address looks like ws://127.0.0.1:4455, not {url!r}")
         return cls(parts.hostname, parts.port or 4455, password or parts.password or "")
 
     def __repr__(self) -> str:  # never show the password, not even in a traceback

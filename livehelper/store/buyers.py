@@ -136,7 +136,7 @@ def update(conn: sa.Connection, buyer_id: int, **values: Any) -> None:
     this account's ``name`` (what the buyer is called on orders and labels)."""
     allowed = {"phone", "address", "note", "flagged", "name"}
     if not set(values) <= allowed:
-        raise ValueError(f"only {sorted(allowed)} can be changed")
+        raise UsageError(f"only {sorted(allowed)} can be changed")
     person = person_of(conn, buyer_id)  # NotFound for an unknown id
     name = values.pop("name", None)
     if name is not None:
