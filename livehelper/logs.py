@@ -5,10 +5,18 @@ message, its arguments and its traceback, since an exception's text can quote a 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from livehelper.phones import redact
 
-__all__ = ["RedactingFormatter", "quiet_libraries", "redact", "redact_all_handlers", "to_file"]
+__all__ = [
+    "RedactingFormatter",
+    "log_file",
+    "quiet_libraries",
+    "redact",
+    "redact_all_handlers",
+    "to_file",
+]
 
 # Libraries whose own logging livehelper replaces with its words: obsws-python logs
 # the OBS password at INFO and a traceback for every failed (re)connect; httpx logs
@@ -44,6 +52,15 @@ def redact_all_handlers() -> None:
     for handler in logging.getLogger().handlers:
         if not isinstance(handler.formatter, RedactingFormatter):
             handler.setFormatter(RedactingFormatter(handler.formatter))
+
+
+def log_file() -> Path:
+    """The window's log file, in the user's log folder."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_dir("livehelper", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "livehelper.log"
 
 
 def to_file(path: str) -> None:

@@ -1009,3 +1009,32 @@ def test_the_app_killed_mid_show_loses_no_confirmation_or_hold(qtbot, tmp_path: 
     finally:
         close(again)
         store.close()
+
+
+def test_a_bug_in_the_background_opens_the_crash_dialog_the_world_a_status_line(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from livehelper.errors import NotFound
+    from livehelper.logs import log_file
+
+    def world() -> None:
+        raise NotFound("no claim with id 99")
+
+    window.backend.call(world)
+    qtbot.waitUntil(
+        lambda: "no claim with id 99" in window.statusBar().currentMessage(), timeout=5000
+    )
+    assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+    def bug() -> None:
+        raise ZeroDivisionError("a bug")
+
+    window.backend.call(bug)
+    qtbot.waitUntil(
+        lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)), timeout=5000
+    )
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert str(log_file()) in box.text() and "ZeroDivisionError" in box.detailedText()
+    box.close()

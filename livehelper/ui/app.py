@@ -5,31 +5,22 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import traceback
-from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from livehelper import logs
 from livehelper.errors import UsageError
+from livehelper.logs import log_file
 from livehelper.overlays.obs import ObsSettings
 from livehelper.overlays.server import DEFAULT_PORT
 from livehelper.resources_path import resource_bytes
 from livehelper.ui.backend import Backend
+from livehelper.ui.crash import install_crash_dialog
 from livehelper.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-
-def log_file() -> Path:
-    import platformdirs
-
-    folder = Path(platformdirs.user_log_dir("livehelper", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "livehelper.log"
 
 
 class Language:
@@ -61,25 +52,6 @@ def default_language(explicit: str | None) -> str:
     if saved in ("vi", "en"):
         return str(saved)
     return "vi"  # the people it is built for read Vietnamese first
-
-
-def install_crash_dialog() -> None:
-    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.critical("unexpected error", exc_info=(kind, value, tb))
-        text = "".join(traceback.format_exception(kind, value, tb))
-        box = QMessageBox()
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("livehelper")
-        box.setText(
-            QApplication.translate(
-                "Crash",
-                "Something went wrong inside livehelper. Your orders are saved.\nPlease send this log file to the developers:\n{path}",
-            ).format(path=log_file())
-        )
-        box.setDetailedText(text)
-        box.exec()
-
-    sys.excepthook = hook
 
 
 def create_window(

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from livehelper.comments.base import CommentSource, RawLog, SourceFailed, SourceHealth
 from livehelper.comments.runner import SourceRunner
 from livehelper.comments.sources import SourceOptions, source_from_spec
+from livehelper.errors import LivehelperError
 from livehelper.model import IncomingComment, Session
 from livehelper.overlays.controller import ObsController
 from livehelper.overlays.obs import ObsSettings
@@ -40,6 +41,7 @@ class Backend(QObject):
     sig_source_state = Signal(str, str)
     """(source name, state): "running", "ended" or "failed: <reason>"."""
     sig_error = Signal(str)
+    sig_crash = Signal(object)  # a bug in a background call: the exception
     """A background failure the user should see (not a bug: the app carries on)."""
     sig_obs_state = Signal(object)
     """An ``ObsState`` from the OBS controller's thread."""
@@ -91,7 +93,12 @@ class Backend(QObject):
         callback(value)
 
     def _report(self, exc: BaseException) -> None:
-        self.sig_error.emit(str(exc))
+        """The world said no (a LivehelperError): a status line. Anything else is a bug
+        in livehelper: the crash dialog, naming the log file."""
+        if isinstance(exc, LivehelperError):
+            self.sig_error.emit(str(exc))
+        else:
+            self.sig_crash.emit(exc)
 
     # -------------------------------------------------------------- the live
     def start_live(self, store: Store, session_id: int) -> None:

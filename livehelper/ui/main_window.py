@@ -54,6 +54,7 @@ from livehelper.speech import announcement
 from livehelper.store import Decision, Expired, IngestResult, Store, claim_version
 from livehelper.ui import plain
 from livehelper.ui.backend import Backend
+from livehelper.ui.crash import show_background_crash
 from livehelper.ui.models import (
     LANES,
     FeedModel,
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         backend.sig_ingested.connect(self._on_ingested, queued)
         backend.sig_featured.connect(self._on_featured, queued)
         backend.sig_error.connect(self.show_problem, queued)
+        backend.sig_crash.connect(lambda exc: show_background_crash(exc, self), queued)
         backend.sig_source_state.connect(self._on_source_state, queued)
         backend.sig_obs_state.connect(self._on_obs_state, queued)
         backend.sig_overlays.connect(self._on_overlays, queued)

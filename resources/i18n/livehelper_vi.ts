@@ -77,22 +77,22 @@
 <context>
     <name>Backend</name>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="114"/>
+        <location filename="../../livehelper/ui/backend.py" line="121"/>
         <source>The overlay pages could not start: port {port} is taken (is another livehelper open?). {error}</source>
         <translation>Không mở được các trang overlay: cổng {port} đang bị dùng (có một livehelper khác đang mở?). {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="138"/>
+        <location filename="../../livehelper/ui/backend.py" line="145"/>
         <source>A comment the database refused was skipped (details in the log); the comments around it are stored.</source>
         <translation>Một bình luận bị cơ sở dữ liệu từ chối nên đã bỏ qua (xem chi tiết trong nhật ký); các bình luận khác vẫn được lưu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="143"/>
+        <location filename="../../livehelper/ui/backend.py" line="150"/>
         <source>The disk is full: {n} comments could not be stored. Free some space on the disk.</source>
         <translation>Ổ đĩa đã đầy: {n} bình luận chưa lưu được. Hãy xoá bớt tệp để giải phóng dung lượng.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="146"/>
+        <location filename="../../livehelper/ui/backend.py" line="153"/>
         <source>{n} comments could not be stored yet: {error}</source>
         <translation>{n} bình luận chưa lưu được: {error}</translation>
     </message>
@@ -189,7 +189,7 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../livehelper/ui/app.py" line="74"/>
+        <location filename="../../livehelper/ui/crash.py" line="24"/>
         <source>Something went wrong inside livehelper. Your orders are saved.
 Please send this log file to the developers:
 {path}</source>
@@ -368,107 +368,107 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="218"/>
+        <location filename="../../livehelper/ui/main_window.py" line="220"/>
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="404"/>
+        <location filename="../../livehelper/ui/main_window.py" line="406"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="405"/>
+        <location filename="../../livehelper/ui/main_window.py" line="407"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="406"/>
+        <location filename="../../livehelper/ui/main_window.py" line="408"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="407"/>
+        <location filename="../../livehelper/ui/main_window.py" line="409"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="408"/>
+        <location filename="../../livehelper/ui/main_window.py" line="410"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="409"/>
+        <location filename="../../livehelper/ui/main_window.py" line="411"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="410"/>
+        <location filename="../../livehelper/ui/main_window.py" line="412"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="411"/>
+        <location filename="../../livehelper/ui/main_window.py" line="413"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="412"/>
+        <location filename="../../livehelper/ui/main_window.py" line="414"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="413"/>
+        <location filename="../../livehelper/ui/main_window.py" line="415"/>
         <source>Report…</source>
         <translation>Báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="414"/>
+        <location filename="../../livehelper/ui/main_window.py" line="416"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="415"/>
+        <location filename="../../livehelper/ui/main_window.py" line="417"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="416"/>
+        <location filename="../../livehelper/ui/main_window.py" line="418"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="417"/>
+        <location filename="../../livehelper/ui/main_window.py" line="419"/>
         <source>🔊 Read orders aloud</source>
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="419"/>
+        <location filename="../../livehelper/ui/main_window.py" line="421"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="420"/>
+        <location filename="../../livehelper/ui/main_window.py" line="422"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="420"/>
+        <location filename="../../livehelper/ui/main_window.py" line="422"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="477"/>
+        <location filename="../../livehelper/ui/main_window.py" line="479"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="489"/>
+        <location filename="../../livehelper/ui/main_window.py" line="491"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="490"/>
+        <location filename="../../livehelper/ui/main_window.py" line="492"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -477,234 +477,234 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="515"/>
+        <location filename="../../livehelper/ui/main_window.py" line="517"/>
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="531"/>
+        <location filename="../../livehelper/ui/main_window.py" line="533"/>
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="537"/>
+        <location filename="../../livehelper/ui/main_window.py" line="539"/>
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="553"/>
+        <location filename="../../livehelper/ui/main_window.py" line="555"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="554"/>
+        <location filename="../../livehelper/ui/main_window.py" line="556"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="595"/>
+        <location filename="../../livehelper/ui/main_window.py" line="597"/>
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="684"/>
+        <location filename="../../livehelper/ui/main_window.py" line="686"/>
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="727"/>
+        <location filename="../../livehelper/ui/main_window.py" line="729"/>
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="783"/>
+        <location filename="../../livehelper/ui/main_window.py" line="785"/>
         <source>Buyer card…</source>
         <translation>Thông tin khách…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="785"/>
+        <location filename="../../livehelper/ui/main_window.py" line="787"/>
         <source>Delivered</source>
         <translation>Đã giao</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="789"/>
+        <location filename="../../livehelper/ui/main_window.py" line="791"/>
         <source>Returned: refused on delivery (bom hàng)</source>
         <translation>Bị hoàn: khách không nhận (bom hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="836"/>
+        <location filename="../../livehelper/ui/main_window.py" line="838"/>
         <source>Northern voice</source>
         <translation>Giọng Bắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="837"/>
+        <location filename="../../livehelper/ui/main_window.py" line="839"/>
         <source>Central voice</source>
         <translation>Giọng Trung</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="838"/>
+        <location filename="../../livehelper/ui/main_window.py" line="840"/>
         <source>Southern voice</source>
         <translation>Giọng Nam</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="845"/>
+        <location filename="../../livehelper/ui/main_window.py" line="847"/>
         <source>Normal speed</source>
         <translation>Tốc độ vừa</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="846"/>
+        <location filename="../../livehelper/ui/main_window.py" line="848"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="847"/>
+        <location filename="../../livehelper/ui/main_window.py" line="849"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="904"/>
+        <location filename="../../livehelper/ui/main_window.py" line="906"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="929"/>
+        <location filename="../../livehelper/ui/main_window.py" line="931"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="944"/>
+        <location filename="../../livehelper/ui/main_window.py" line="946"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="960"/>
+        <location filename="../../livehelper/ui/main_window.py" line="962"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="967"/>
+        <location filename="../../livehelper/ui/main_window.py" line="969"/>
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="982"/>
+        <location filename="../../livehelper/ui/main_window.py" line="984"/>
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1063"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1065"/>
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1081"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1083"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1147"/>
-        <location filename="../../livehelper/ui/main_window.py" line="1154"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1149"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1156"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1147"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1149"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1155"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1157"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1183"/>
-        <location filename="../../livehelper/ui/main_window.py" line="1205"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1185"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1207"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1185"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1187"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1200"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1202"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1257"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1259"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1257"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1259"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1263"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1265"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1266"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1268"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1268"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1270"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1270"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1272"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1272"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1274"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1275"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1277"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1275"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1277"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1278"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1280"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1280"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1282"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1283"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1285"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1284"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1286"/>
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1285"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1287"/>
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1293"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1295"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
