@@ -90,7 +90,7 @@ def _lupdate() -> str:
 
 
 def test_every_window_text_has_a_vietnamese_translation(tmp_path: Path) -> None:
-    """Re-extract the strings: nothing new, nothing unfinished (run `make i18n` to update)."""
+    """Re-extract the strings: nothing new, nothing unfinished (run `bash livehelper.sh i18n` to update)."""
     ts = tmp_path / "check.ts"
     shutil.copy(REPO / "resources" / "i18n" / "livehelper_vi.ts", ts)
     sources = sorted(str(p) for p in (REPO / "livehelper" / "ui").glob("*.py"))
@@ -119,7 +119,7 @@ def test_compiled_translation_matches_its_source(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert out.read_bytes() == (REPO / "resources" / "i18n" / "livehelper_vi.qm").read_bytes(), (
-        "livehelper_vi.qm is stale: run `make i18n`"
+        "livehelper_vi.qm is stale: run `bash livehelper.sh i18n`"
     )
 
 
