@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 VENV=${LIVEHELPER_VENV:-.venv}
 PY="$VENV/bin/python"
 # What Qt's window, its plugins and the voice need beyond a minimal Debian/Ubuntu with
-# Python (tests/test_install.py checks this list against the libraries Qt really loads).
+# Python (tests/real/test_install.py checks this list against the libraries Qt really loads).
 # "a|b": either name, whichever this system has (Ubuntu 24.04 renamed libraries for
 # 64-bit time: libglib2.0-0t64).
 APP_PACKAGES="libglib2.0-0|libglib2.0-0t64 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
@@ -196,7 +196,7 @@ case "$command" in
     install_packages "chromium" root-only
     ensure_installed test
     LIVEHELPER_SCREENSHOTS=docs/overlays "$PY" -m pytest -q -p no:cacheprovider \
-      tests/test_overlays.py -k "screenshot_of_every_page and sqlite"
+      tests/real/test_overlays.py -k "screenshot_of_every_page and sqlite"
     ;;
   *)
     say "unknown command '$command' (run, demo, test, bench, i18n, screenshot)"

@@ -32,8 +32,8 @@ from livehelper.overlays.controller import ObsController  # noqa: E402
 from livehelper.overlays.obs import TEXT_INPUTS, ObsConnection, ObsSettings  # noqa: E402
 from livehelper.overlays.server import OverlayThread  # noqa: E402
 from livehelper.store import Store  # noqa: E402
-from tests.browser import Chromium  # noqa: E402
-from tests.obs_studio import ObsStudio, Xvfb, free_port  # noqa: E402
+from tests.real.browser import Chromium  # noqa: E402
+from tests.real.obs_studio import ObsStudio, Xvfb, free_port  # noqa: E402
 
 WATCH_NAME = """
 window.nameChangedAt = null;

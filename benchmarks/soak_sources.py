@@ -1,7 +1,7 @@
 """Soak benchmark: three live sources at once through the full pipeline.
 
 A child process runs local stand-ins for Facebook (SSE), YouTube (polling) and a
-WebSocket relay (tests/platform_servers.py) and posts
+WebSocket relay (tests/fakes/platform_servers.py) and posts
 ``--rate`` comments a second to each for ``--seconds``; this process runs livehelper's
 sources, pipeline and a fresh SQLite store exactly as the app does. Reported: CPU
 and peak memory of this process, comments posted and stored, lost and duplicated
@@ -29,7 +29,12 @@ def serve(
     rate: int, seconds: float, urls: multiprocessing.Queue, done: multiprocessing.Event
 ) -> None:  # type: ignore[type-arg]
     """The platforms (child process): post ``rate`` comments/s to each of three."""
-    from tests.platform_servers import FakeFacebook, FakeYouTube, RelayServer, YouTubeBehaviour
+    from tests.fakes.platform_servers import (
+        FakeFacebook,
+        FakeYouTube,
+        RelayServer,
+        YouTubeBehaviour,
+    )
 
     fb = FakeFacebook("soak", "token").start()
     yt = FakeYouTube("soak", "key", YouTubeBehaviour(interval_ms=500, page_size=2000)).start()

@@ -244,7 +244,7 @@ def main() -> int:
     server = None
     admin = args.db
     if admin is None:
-        from tests.pg_server import PostgresServer, find_pg_bin
+        from tests.real.pg_server import PostgresServer, find_pg_bin
 
         bindir = find_pg_bin()
         if bindir is None:

@@ -122,8 +122,9 @@ def is_disk_full(exc: BaseException) -> bool:
     return "database or disk is full" in text or "no space left on device" in text
 
 
-class UsageError(LivehelperError):
-    """A command was given something it cannot use (a malformed option value)."""
+class UsageError(LivehelperError, ValueError):
+    """A command was given something it cannot use (a malformed option value); also a
+    ValueError, which is what callers of the plain functions catch."""
 
     code = "usage"
 

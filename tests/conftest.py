@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pg_server import PostgresServer, find_pg_bin
+from tests.real.pg_server import PostgresServer, find_pg_bin
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the app must never touch the developer's real data folder during tests
@@ -111,7 +111,7 @@ def demo_store(store: object) -> object:
 # --------------------------------------------------------------------- OBS Studio
 @pytest.fixture(scope="session")
 def xvfb() -> Iterator[object]:
-    from tests.obs_studio import Xvfb
+    from tests.real.obs_studio import Xvfb
 
     if not shutil.which("Xvfb"):
         require_part("Xvfb", "apt-get install xvfb")
@@ -124,7 +124,7 @@ def xvfb() -> Iterator[object]:
 @pytest.fixture(scope="module")
 def obs_studio(xvfb) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A real OBS Studio (Debian's obs-studio, obs-websocket 5) for one test module."""
-    from tests.obs_studio import ObsStudio
+    from tests.real.obs_studio import ObsStudio
 
     if not shutil.which("obs"):
         require_part("OBS Studio", "apt-get install obs-studio")
@@ -142,7 +142,7 @@ def obs_studio(xvfb) -> Iterator[object]:  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
     """Real headless Chromium (Debian's package), driven over DevTools."""
-    from tests.browser import Chromium
+    from tests.real.browser import Chromium
 
     if not shutil.which("chromium"):
         require_part("Chromium", "apt-get install chromium")

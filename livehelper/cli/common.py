@@ -83,11 +83,21 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
 
 
 def source_options_of(args: argparse.Namespace) -> Any:
+    """The options given, else the environment, else what the window saved (the OS
+    keyring, or the secrets file on a machine without one)."""
+    import os
+
     from livehelper.comments.sources import SourceOptions
+    from livehelper.secrets import FileFallback, load_secret
+
+    def saved(given: str | None, variable: str, name: str) -> str | None:
+        if given or os.environ.get(variable):
+            return given
+        return load_secret(name, FileFallback()) or None
 
     return SourceOptions.from_env(
-        facebook_token=args.facebook_token,
-        youtube_key=args.youtube_key,
+        facebook_token=saved(args.facebook_token, "LIVEHELPER_FACEBOOK_TOKEN", "facebook-token"),
+        youtube_key=saved(args.youtube_key, "LIVEHELPER_YOUTUBE_KEY", "youtube-key"),
         facebook_graph_url=args.facebook_graph_url,
         facebook_streaming_url=args.facebook_streaming_url,
         comment_rate=args.comment_rate,

@@ -1,5 +1,5 @@
 """Every JSON shape the CLI prints, defined once. The README calls them a contract:
-keys are added, never renamed (tests/test_cli_contract.py holds them)."""
+keys are added, never renamed (tests/core/test_cli_contract.py holds them)."""
 
 from __future__ import annotations
 

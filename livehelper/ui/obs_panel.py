@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
-
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,35 +18,24 @@ from PySide6.QtWidgets import (
 
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsProblem, ObsSettings
-from livehelper.secrets import load_secret, store_secret
+from livehelper.secrets import FileFallback, load_secret, store_secret
 from livehelper.ui import plain
 
 
-class _SettingsSecrets(MutableMapping[str, str]):
-    """QSettings seen as a mapping: where secrets go on a machine without a keyring."""
-
-    def __init__(self) -> None:
-        self._settings = QSettings("livehelper", "livehelper")
-
-    def __getitem__(self, key: str) -> str:
-        if not self._settings.contains(f"secrets/{key}"):
-            raise KeyError(key)
-        return str(self._settings.value(f"secrets/{key}"))
-
-    def __setitem__(self, key: str, value: str) -> None:
-        self._settings.setValue(f"secrets/{key}", value)
-
-    def __delitem__(self, key: str) -> None:
-        self._settings.remove(f"secrets/{key}")
-
-    def __iter__(self) -> Iterator[str]:
-        self._settings.beginGroup("secrets")
-        keys = self._settings.childKeys()
-        self._settings.endGroup()
-        return iter(keys)
-
-    def __len__(self) -> int:
-        return len(list(iter(self)))
+def secret_fallback() -> FileFallback:
+    """Where secrets go on a machine without a keyring: the same file the CLI uses, so a
+    token saved in the window works for ``livehelper listen`` too. Secrets an older
+    livehelper kept in the window's settings move there once."""
+    fallback = FileFallback()
+    stored = QSettings("livehelper", "livehelper")
+    stored.beginGroup("secrets")
+    old = {key: str(stored.value(key)) for key in stored.childKeys()}
+    stored.endGroup()
+    for key, value in old.items():
+        if key not in fallback:
+            fallback[key] = value  # written to the file at once
+        stored.remove(f"secrets/{key}")
+    return fallback
 
 
 def saved_obs_settings() -> ObsSettings:
@@ -57,7 +44,7 @@ def saved_obs_settings() -> ObsSettings:
     return ObsSettings(
         host=str(stored.value("obs/host", "127.0.0.1")),
         port=int(stored.value("obs/port", 4455)),
-        password=load_secret("obs-password", _SettingsSecrets()),
+        password=load_secret("obs-password", secret_fallback()),
     )
 
 
@@ -66,7 +53,7 @@ def save_obs_settings(settings: ObsSettings) -> bool:
     stored = QSettings("livehelper", "livehelper")
     stored.setValue("obs/host", settings.host)
     stored.setValue("obs/port", settings.port)
-    return store_secret("obs-password", settings.password, _SettingsSecrets())
+    return store_secret("obs-password", settings.password, secret_fallback())
 
 
 class ObsPanel(QWidget):

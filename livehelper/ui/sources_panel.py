@@ -26,7 +26,7 @@ from livehelper.comments.base import SourceHealth
 from livehelper.comments.sources import SourceOptions
 from livehelper.secrets import load_secret, store_secret
 from livehelper.ui import plain
-from livehelper.ui.obs_panel import _SettingsSecrets
+from livehelper.ui.obs_panel import secret_fallback
 
 PLATFORMS = ("facebook", "youtube", "tiktok", "relay", "replay")
 SECRET_KEYS = {"facebook": "facebook-token", "youtube": "youtube-key"}
@@ -42,7 +42,7 @@ def saved_source_options() -> SourceOptions:
     """Tokens from the OS keyring (settings file on a machine without one), base URLs
     from the settings, else the environment and the defaults."""
     settings = QSettings("livehelper", "livehelper")
-    secrets = _SettingsSecrets()
+    secrets = secret_fallback()
     return SourceOptions.from_env(
         facebook_token=load_secret("facebook-token", secrets),
         youtube_key=load_secret("youtube-key", secrets),
@@ -168,7 +168,7 @@ class AddSourceDialog(QDialog):
             self.tr("Page access token:") if kind == "facebook" else self.tr("API key:")
         )
         if needs_secret:
-            saved = load_secret(SECRET_KEYS[kind], _SettingsSecrets())
+            saved = load_secret(SECRET_KEYS[kind], secret_fallback())
             self.secret.setPlaceholderText(self.tr("saved") if saved else "")
 
     def _browse(self) -> None:
@@ -183,7 +183,7 @@ class AddSourceDialog(QDialog):
             self.problem.setText(self.tr("Say which live to read."))
             return
         if self.secret.text().strip():
-            store_secret(SECRET_KEYS[self.kind()], self.secret.text().strip(), _SettingsSecrets())
+            store_secret(SECRET_KEYS[self.kind()], self.secret.text().strip(), secret_fallback())
         self.accept()
 
     def request(self) -> SourceRequest:

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 from livehelper.model import ClaimStatus, IncomingComment, Outcome
 from livehelper.store import Store
+from tests.core.test_store import ingest
 from tests.helpers import DEMO_CATALOGUE, run_cli
-from tests.test_store import ingest
 
 
 def _say(platform: str, user: str, name: str, mid: str, text: str) -> IncomingComment:

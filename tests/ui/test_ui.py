@@ -322,7 +322,7 @@ def test_offering_the_demo_switches_without_blocking(qtbot, tmp_path: Path, monk
 
 def test_window_drives_a_real_obs(qtbot, db, obs_studio) -> None:  # type: ignore[no-untyped-def]
     from livehelper.overlays.obs import TEXT_INPUTS, ObsConnection, ObsSettings
-    from tests.obs_studio import SCENES
+    from tests.real.obs_studio import SCENES
 
     url = db[0]
     settings = ObsSettings.from_url(obs_studio.url, obs_studio.password)
@@ -416,8 +416,8 @@ def test_overlays_start_with_the_live_and_the_dialog_drives_them(qtbot, window: 
 def test_overlay_pages_in_obs_are_reloaded_once_the_server_is_up(qtbot, db) -> None:  # type: ignore[no-untyped-def]
     """OBS never retries a browser source that failed while livehelper was closed."""
     from livehelper.overlays.obs import ObsSettings
-    from tests.obs_protocol import ProtocolObs, WindowsObs
-    from tests.obs_studio import free_port
+    from tests.fakes.obs_protocol import ProtocolObs, WindowsObs
+    from tests.real.obs_studio import free_port
 
     model = WindowsObs()
     model.add_input(
@@ -455,7 +455,7 @@ def test_sources_strip_adds_a_relay_and_shows_its_health(
     from PySide6.QtWidgets import QDialog
 
     from livehelper.ui.sources_panel import AddSourceDialog
-    from tests.platform_servers import RelayServer
+    from tests.fakes.platform_servers import RelayServer
 
     relay = RelayServer()
     relay.history = [json.dumps({"id": f"z{n}", "platform": "zalo", "user_name": f"Chị Lan {n}", "text": "chốt 1kg"}) for n in range(3)]  # fmt: skip
@@ -501,8 +501,8 @@ def test_ending_a_facebook_live_adds_what_the_stream_dropped(
     from PySide6.QtWidgets import QDialog
 
     from livehelper.ui.sources_panel import AddSourceDialog
+    from tests.fakes.platform_servers import FacebookBehaviour, FakeFacebook
     from tests.helpers import wait_for
-    from tests.platform_servers import FacebookBehaviour, FakeFacebook
 
     server = FakeFacebook("777", "page-token", FacebookBehaviour(stream_skips_every=2)).start()
     monkeypatch.setenv("LIVEHELPER_FACEBOOK_TOKEN", "page-token")
@@ -852,7 +852,7 @@ def test_export_dialog_checks_then_exports_with_progress_and_results(
     qtbot, window: MainWindow, db, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     from livehelper.ui.export_dialog import ExportDialog
-    from tests.shop_servers import ShopServer
+    from tests.fakes.shop_servers import ShopServer
 
     _url, store, session_id = db
     pipeline = window.backend.pipeline
@@ -1038,3 +1038,33 @@ def test_a_bug_in_the_background_opens_the_crash_dialog_the_world_a_status_line(
     (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert str(log_file()) in box.text() and "ZeroDivisionError" in box.detailedText()
     box.close()
+
+
+def test_a_token_saved_in_the_window_is_seen_by_the_cli(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One secrets fallback: without a keyring the window and ``livehelper listen`` use
+    the same file; what an older window kept in its settings moves there."""
+    import argparse
+
+    from PySide6.QtCore import QSettings
+
+    from livehelper import secrets
+    from livehelper.cli.common import source_options_of
+    from livehelper.ui.obs_panel import secret_fallback
+
+    monkeypatch.setattr(secrets, "_keyring", lambda: None)  # a machine with no keyring
+    monkeypatch.delenv("LIVEHELPER_FACEBOOK_TOKEN", raising=False)
+    monkeypatch.delenv("LIVEHELPER_YOUTUBE_KEY", raising=False)
+    QSettings("livehelper", "livehelper").setValue("secrets/youtube-key", "old-key")
+    assert secrets.store_secret("facebook-token", "EAAB-window", secret_fallback()) is False
+    given = {name: None for name in (
+        "facebook_token", "youtube_key", "facebook_graph_url", "facebook_streaming_url",
+        "comment_rate", "youtube_api_url", "tiktok_sessionid", "tiktok_target_idc", "tiktok_sign_url",
+    )}  # fmt: skip
+    try:
+        options = source_options_of(argparse.Namespace(**given))
+        assert options.facebook_token == "EAAB-window"
+        assert options.youtube_key == "old-key"
+        assert not QSettings("livehelper", "livehelper").contains("secrets/youtube-key")
+    finally:  # the other tests' machine has no saved tokens
+        for name in ("facebook-token", "youtube-key"):
+            secrets.FileFallback().pop(name, None)

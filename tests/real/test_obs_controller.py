@@ -8,7 +8,7 @@ from livehelper.model import Product
 from livehelper.overlays.controller import ObsController, ObsState
 from livehelper.overlays.obs import TEXT_INPUTS, ObsConnection, ObsProblem, ObsSettings
 from tests.helpers import wait_for
-from tests.obs_studio import SCENES, ObsStudio
+from tests.real.obs_studio import SCENES, ObsStudio
 
 KS = Product(1, "KS", "Khoai sâm Lai Châu", 35000, "kg", Decimal(80))
 NA = Product(2, "NA", "Na Chi Lăng", 120000, "hộp", Decimal(40))
@@ -94,7 +94,7 @@ def test_obs_not_running_is_one_log_line_not_a_traceback_per_attempt(tmp_path) -
     import sys
 
     from tests.helpers import REPO
-    from tests.obs_studio import free_port
+    from tests.real.obs_studio import free_port
 
     log_file = tmp_path / "livehelper.log"
     script = f"""

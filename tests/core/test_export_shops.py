@@ -1,5 +1,5 @@
 """Shop exporters (Shopify-style Admin REST — Shopify, Haravan — and WooCommerce REST
-v3) against local servers speaking those APIs (tests/shop_servers.py says why they
+v3) against local servers speaking those APIs (tests/fakes/shop_servers.py says why they
 are stand-ins), on real SQLite and PostgreSQL: nothing is created twice, orders the
 check holds back are not sent, a failed run resumes, credentials are kept."""
 
@@ -19,9 +19,9 @@ from livehelper.export.shops import shop_destination
 from livehelper.export.validate import held_orders, validate
 from livehelper.model import ClaimStatus, IncomingComment
 from livehelper.store import Store
+from tests.core.test_store import ingest
+from tests.fakes.shop_servers import ShopServer
 from tests.helpers import DEMO_CATALOGUE, run_cli
-from tests.shop_servers import ShopServer
-from tests.test_store import ingest
 
 ADDRESSES = {
     "Chị Lan": "Bản Hon, xã Tam Đường, Lai Châu",

@@ -435,7 +435,7 @@ def test_an_absurd_quantity_neither_holds_the_shelf_nor_heads_the_line(demo_stor
 def own_postgres():  # type: ignore[no-untyped-def]
     """A PostgreSQL server of this test's own, since the test restarts it."""
     from tests.conftest import require_part
-    from tests.pg_server import PostgresServer, find_pg_bin
+    from tests.real.pg_server import PostgresServer, find_pg_bin
 
     bindir = find_pg_bin()
     if bindir is None:

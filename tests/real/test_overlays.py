@@ -15,7 +15,7 @@ from livehelper.comments.parser import parser_for
 from livehelper.model import ClaimStatus, IncomingComment
 from livehelper.overlays.server import OverlayThread, snapshot
 from livehelper.store import Store
-from tests.obs_studio import free_port
+from tests.real.obs_studio import free_port
 
 XSS = "<img src=x onerror=alert(1)>"
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from livehelper import schema
 from livehelper.model import ClaimStatus
 from livehelper.store import ProductSpec, Store
-from tests.test_store import comment, ingest
+from tests.core.test_store import comment, ingest
 
 
 def _show(store: Store, stock: int | None = 5) -> int:

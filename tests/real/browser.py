@@ -15,7 +15,7 @@ from typing import Any
 
 from websockets.sync.client import connect
 
-from tests.obs_studio import free_port
+from tests.real.obs_studio import free_port
 
 
 class Chromium:

@@ -10,8 +10,8 @@ from pathlib import Path
 from livehelper import report
 from livehelper.model import ClaimStatus, IncomingComment
 from livehelper.store import Store
+from tests.core.test_store import ingest
 from tests.helpers import run_cli
-from tests.test_store import ingest
 
 
 def known_show(store: Store) -> int:

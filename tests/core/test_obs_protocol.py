@@ -1,7 +1,7 @@
 """Browser sources and Windows text sources, checked by their obs-websocket requests.
 
 Debian's OBS (used by test_obs.py) has no browser source, so these run against
-tests/obs_protocol.py: a server speaking obs-websocket 5 as documented, modelling the
+tests/fakes/obs_protocol.py: a server speaking obs-websocket 5 as documented, modelling the
 OBS 31 that Windows users have. The requests livehelper sends are asserted by shape.
 """
 
@@ -23,9 +23,9 @@ from livehelper.overlays.obs import (
     ObsProblem,
     ObsSettings,
 )
+from tests.fakes.obs_protocol import ProtocolObs, WindowsObs
 from tests.helpers import wait_for
-from tests.obs_protocol import ProtocolObs, WindowsObs
-from tests.obs_studio import free_port
+from tests.real.obs_studio import free_port
 
 BASE = "http://127.0.0.1:8765"
 KS = Product(1, "KS", "Khoai sâm Lai Châu", 35000, "kg", Decimal(80))

@@ -1,5 +1,5 @@
 """Comment sources against local servers that speak each platform's wire format
-(tests/platform_servers.py says why they are stand-ins), and their pure parsers
+(tests/fakes/platform_servers.py says why they are stand-ins), and their pure parsers
 against recorded payloads in tests/data/platforms/."""
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ from livehelper.comments.runner import SourceRunner
 from livehelper.model import IncomingComment
 from livehelper.pipeline import Pipeline
 from livehelper.store import Store
-from tests.helpers import REPO, run_cli, wait_for
-from tests.obs_studio import free_port
-from tests.platform_servers import (
+from tests.fakes.platform_servers import (
     FacebookBehaviour,
     FakeFacebook,
     FakeYouTube,
     RelayServer,
     YouTubeBehaviour,
 )
+from tests.helpers import REPO, run_cli, wait_for
+from tests.real.obs_studio import free_port
 
 DATA = REPO / "tests" / "data" / "platforms"
 
@@ -422,7 +422,7 @@ def test_manual_entry_is_a_comment_like_any_other(live: Live) -> None:
 
 # ---------------------------------------------------------------------- TikTok
 # The real TikTokLive package (pinned in pyproject.toml) runs in these tests; only
-# TikTok's servers are local (tests/tiktok_server.py says why).
+# TikTok's servers are local (tests/fakes/tiktok_server.py says why).
 def tiktok_chat_message(**user: object):  # type: ignore[no-untyped-def]
     """A CommentEvent as TikTokLive makes it: parsed from WebcastChatMessage bytes."""
     from TikTokLive.events import CommentEvent
@@ -547,7 +547,7 @@ def test_tiktok_source_reconnects_and_reads_comments(live: Live, monkeypatch) ->
     from TikTokLive.client.web.web_settings import WebDefaults
 
     from livehelper.comments.tiktok import TikTokSource
-    from tests.tiktok_server import Chat, Connection, TikTokServers
+    from tests.fakes.tiktok_server import Chat, Connection, TikTokServers
 
     lan = Chat(7301234567890123456, 6800000000000000001, "Chị Lan 🌸", "chilan.lc", "chốt 2kg")
     tuan = Chat(42, 7, "Anh Tuấn", "tuan", "lấy 1 hộp na 0912 345 678")
@@ -582,7 +582,7 @@ def test_tiktok_source_stops_for_what_retrying_cannot_fix(live: Live, monkeypatc
     from TikTokLive.client.web.web_settings import WebDefaults
 
     from livehelper.comments.tiktok import TikTokSource
-    from tests.tiktok_server import TikTokServers
+    from tests.fakes.tiktok_server import TikTokServers
 
     servers = TikTokServers("shopnongsan").start()
     monkeypatch.setattr(WebDefaults, "tiktok_app_url", servers.url)

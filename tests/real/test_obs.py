@@ -20,7 +20,7 @@ from livehelper.overlays.obs import (
     product_texts,
 )
 from tests.helpers import DEMO_CATALOGUE, run_cli, wait_for
-from tests.obs_studio import SCENES, free_port
+from tests.real.obs_studio import SCENES, free_port
 
 
 @pytest.fixture
@@ -116,7 +116,7 @@ def test_server_off_and_not_running_are_told_apart() -> None:
 
 def test_obs_killed_then_restarted(xvfb) -> None:  # type: ignore[no-untyped-def]
     """A dead OBS is an ObsError (not a crash); once it is back, a new connection works."""
-    from tests.obs_studio import ObsStudio
+    from tests.real.obs_studio import ObsStudio
 
     studio = ObsStudio(xvfb.display)
     try:
