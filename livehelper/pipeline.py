@@ -116,9 +116,13 @@ class Pipeline:
                     stopping = True
                     break
                 batch.append(item)
-            change = batch.pop() if isinstance(batch[-1], FeatureChange) else None
-            if batch:
-                self._store_batch(batch)  # type: ignore[arg-type]
+            last = batch[-1]
+            change = last if isinstance(last, FeatureChange) else None
+            if change is not None:
+                batch.pop()
+            comments = [item for item in batch if isinstance(item, IncomingComment)]
+            if comments:
+                self._store_batch(comments)
             if change is not None:
                 self._apply_feature(change)
 

@@ -25,7 +25,7 @@ class Backoff:
     def next(self) -> float:
         delay = min(self.cap, self.first * 2**self.attempts)
         self.attempts += 1
-        return delay * random.uniform(1 - self.jitter, 1 + self.jitter)
+        return float(delay * random.uniform(1 - self.jitter, 1 + self.jitter))
 
     def reset(self) -> None:
         self.attempts = 0

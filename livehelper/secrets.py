@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 SERVICE = "livehelper"
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring() -> Any:
     try:
         import keyring
     except ImportError:

@@ -62,7 +62,8 @@ def comment_from_graph(item: dict[str, Any]) -> IncomingComment | None:
     comment_id = item.get("id")
     if not comment_id:
         raise MalformedInput("a comment without an id")
-    sender = item.get("from") if isinstance(item.get("from"), dict) else {}
+    given = item.get("from")
+    sender: dict[str, Any] = given if isinstance(given, dict) else {}
     # Facebook leaves "from" out for people who have not allowed the app to see them
     user_id = str(sender.get("id") or "")
     name = str(sender.get("name") or "Người xem Facebook")

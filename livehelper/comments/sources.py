@@ -41,7 +41,7 @@ class SourceOptions:
         }
         values = {k: v for k, v in env.items() if v}
         values.update({k: v for k, v in given.items() if v})
-        return cls(**values)  # type: ignore[arg-type]
+        return cls(**values)
 
     def __repr__(self) -> str:  # tokens never reach a log or a traceback
         return "SourceOptions(…)"

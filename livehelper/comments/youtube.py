@@ -177,7 +177,7 @@ class YouTubeSource(PayloadSource):
                 await asyncio.sleep(self._interval)
 
     async def _call(self, client: httpx.AsyncClient) -> Any:
-        params = {
+        params: dict[str, Any] = {
             "liveChatId": self.chat,
             "part": "snippet,authorDetails",
             "maxResults": 2000,

@@ -49,7 +49,10 @@ class Outcome:
 
 
 class Destination(Protocol):
-    target: str  # recorded per order: "webhook:URL", "shopify:URL", …
+    @property
+    def target(self) -> str:
+        """Recorded per order: "webhook:URL", "shopify:URL", …"""
+        ...
 
     def send(self, client: httpx.Client, order: Order) -> httpx.Response: ...
 

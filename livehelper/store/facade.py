@@ -21,6 +21,7 @@ Concurrency rules (several processes, several laptops on PostgreSQL):
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -80,6 +81,7 @@ from livehelper.store.rows import utcnow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+ParseFn = ingest.ParseFn
 OUTAGE_SECONDS = 20.0  # how long an assistant's decision waits for the database to return
 
 
@@ -255,14 +257,14 @@ class Store:
 
     # ------------------------------------------------------------------ ingest
     def ingest(
-        self, session_id: int, incoming: Sequence[IncomingComment], parse: ingest.ParseFn
+        self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn
     ) -> IngestResult:
         """Store a batch of comments and the claims read from them, in one transaction
         (the steps are ingest.py's)."""
         return self._retrying(lambda: self._ingest(session_id, incoming, parse))
 
     def _ingest(
-        self, session_id: int, incoming: Sequence[IncomingComment], parse: ingest.ParseFn
+        self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn
     ) -> IngestResult:
         with self._write() as conn:
             result, new_buyers = ingest.run(
@@ -348,8 +350,8 @@ class Store:
         return [
             _through_outage(
                 claim_id,
-                lambda c=claim_id: attempt(c),
-                lambda c=claim_id: self._decided_already(c, status),
+                functools.partial(attempt, claim_id),
+                functools.partial(self._decided_already, claim_id, status),
             )
             for claim_id in claim_ids
         ]

@@ -108,16 +108,28 @@ def run(
 def storable_comment(item: IncomingComment) -> IncomingComment:
     """The comment as its columns will hold it (the column types would cut it the same
     way at the insert; done first, so the batch's keys match the rows stored)."""
-    fields = {
-        "platform": clean.clip(clean.one_line(item.platform), schema.PLATFORM_LEN),
-        "message_id": clean.clip_id(item.message_id, schema.ID_LEN),
-        "user_id": clean.clip_id(item.user_id, schema.ID_LEN),
-        "user_name": clean.clip(clean.one_line(item.user_name), schema.NAME_LEN),
-        "text": clean.storable(item.text),
-    }
-    if all(value is getattr(item, name) for name, value in fields.items()):
+    platform = clean.clip(clean.one_line(item.platform), schema.PLATFORM_LEN)
+    message_id = clean.clip_id(item.message_id, schema.ID_LEN)
+    user_id = clean.clip_id(item.user_id, schema.ID_LEN)
+    user_name = clean.clip(clean.one_line(item.user_name), schema.NAME_LEN)
+    text = clean.storable(item.text)
+    same = (
+        platform is item.platform
+        and message_id is item.message_id
+        and user_id is item.user_id
+        and user_name is item.user_name
+        and text is item.text
+    )
+    if same:
         return item  # the usual case: nothing to change, nothing copied
-    return dataclasses.replace(item, **fields)
+    return dataclasses.replace(
+        item,
+        platform=platform,
+        message_id=message_id,
+        user_id=user_id,
+        user_name=user_name,
+        text=text,
+    )
 
 
 def unique_comments(incoming: Iterable[IncomingComment]) -> list[IncomingComment]:

@@ -48,8 +48,8 @@ def where(
     ).all()
     items = rows.line_items(conn, [r.id for r in claim_rows])
     by_order: dict[int, list[Any]] = {}
-    for r in claim_rows:
-        by_order.setdefault(r.order_id, []).append(r)
+    for claim_row in claim_rows:
+        by_order.setdefault(claim_row.order_id, []).append(claim_row)
     out = []
     for r in order_rows:
         claims_of = by_order.get(r.id, [])

@@ -52,7 +52,7 @@ class String(TypeDecorator[str]):
         if value is None:
             return None
         value = storable(value)
-        length = self.impl.length  # type: ignore[attr-defined]
+        length: int | None = getattr(self.impl_instance, "length", None)
         return value[:length] if length is not None and len(value) > length else value
 
 
@@ -63,7 +63,8 @@ class Identifier(String):
     cache_ok = True
 
     def process_bind_param(self, value: str | None, dialect: sa.Dialect) -> str | None:
-        return None if value is None else clip_id(value, self.impl.length)  # type: ignore[attr-defined]
+        length: int = getattr(self.impl_instance, "length", None) or ID_LEN
+        return None if value is None else clip_id(value, length)
 
 
 class Text(TypeDecorator[str]):

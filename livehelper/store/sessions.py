@@ -95,7 +95,7 @@ def raw_log_path(url: sa.engine.URL, session_id: int) -> Path:
     """Where the raw payloads of a session's sources are kept: beside a SQLite file,
     else in the user's data folder (one laptop's own copy of what it received)."""
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        return Path(url.database).resolve().parent / "raw" / f"session-{session_id}.jsonl"  # type: ignore[arg-type]
+        return Path(str(url.database)).resolve().parent / "raw" / f"session-{session_id}.jsonl"
     import platformdirs
 
     folder = Path(platformdirs.user_data_dir("livehelper", appauthor=False)) / "raw"

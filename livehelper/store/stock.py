@@ -229,7 +229,7 @@ def _shelf_left(conn: sa.Connection, product_id: int) -> int:
     row = conn.execute(
         sa.select(p.c.stock_milli, p.c.reserved_milli).where(p.c.id == product_id)
     ).one()
-    return max(0, (row.stock_milli or 0) - row.reserved_milli)
+    return max(0, int(row.stock_milli or 0) - int(row.reserved_milli))
 
 
 def _cap_left(conn: sa.Connection, session_id: int, product_id: int) -> int:
@@ -239,7 +239,7 @@ def _cap_left(conn: sa.Connection, session_id: int, product_id: int) -> int:
             ss.c.session_id == session_id, ss.c.product_id == product_id
         )
     ).one()
-    return max(0, (row.cap_milli or 0) - row.taken_milli)
+    return max(0, int(row.cap_milli or 0) - int(row.taken_milli))
 
 
 def goods_of(conn: sa.Connection, claim_id: int) -> list[tuple[int, int]]:

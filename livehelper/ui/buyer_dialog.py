@@ -133,8 +133,9 @@ class BuyerDialog(QDialog):
         )
         while self.merge_box.count():
             item = self.merge_box.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for other in card.same_phone:
             button = QPushButton(
                 self.tr("Same phone as {name} ({platform}): merge into this buyer").format(
@@ -163,10 +164,14 @@ class BuyerDialog(QDialog):
         self.backend.call(
             self.store.update_buyer,
             self.card.person.id,
-            done=lambda card: (self._changed(card), self.accept()),
+            done=self._saved,
             failed=lambda exc: self.problem.setText(str(exc)),
             **values,
         )
+
+    def _saved(self, card: BuyerCard) -> None:
+        self._changed(card)
+        self.accept()
 
     def _changed(self, card: BuyerCard) -> None:
         self.show_card(card)

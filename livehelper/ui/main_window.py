@@ -7,6 +7,7 @@ and every change comes back as frozen values that the models display.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import getpass
 import logging
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal, S
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -334,6 +336,7 @@ class MainWindow(QMainWindow):
         self.speech_voice = QComboBox()
         self.speech_rate = QComboBox()
         strip = self.sources_panel.layout()
+        assert isinstance(strip, QBoxLayout)
         for position, widget in enumerate(
             (self.speech_button, self.speech_voice, self.speech_rate)
         ):
@@ -762,7 +765,7 @@ class MainWindow(QMainWindow):
 
         def refreshed(claims: list[Claim]) -> None:
             for claim in claims:
-                row = self.queue.row_of(lambda c, i=claim.id: c.id == i)
+                row = self.queue.row_of(functools.partial(_same_claim, claim.id))
                 if row >= 0 and self.queue.rows[row].buyer_flagged != claim.buyer_flagged:
                     current = self.queue.rows[row]
                     self.queue.replace_row(
@@ -851,7 +854,7 @@ class MainWindow(QMainWindow):
                 "speech/rate",
             ),
         ):
-            index = combo.currentIndex() if combo.count() else int(settings.value(key, 0))
+            index = combo.currentIndex() if combo.count() else int(str(settings.value(key, 0)))
             combo.blockSignals(True)
             combo.clear()
             for label, data in items:
@@ -1204,7 +1207,10 @@ class MainWindow(QMainWindow):
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, CatalogueError):
             plain.message_box(
-                self, QMessageBox.Icon.Warning, self.tr("Import products"), catalogue_error_text(exc)
+                self,
+                QMessageBox.Icon.Warning,
+                self.tr("Import products"),
+                catalogue_error_text(exc),
             ).exec()
         else:
             self.show_problem(str(exc))
@@ -1300,3 +1306,7 @@ class MainWindow(QMainWindow):
                 revenue=format_vnd(revenue),
             )
         )
+
+
+def _same_claim(claim_id: int, claim: Claim) -> bool:
+    return claim.id == claim_id

@@ -55,7 +55,7 @@ def items_text(items: Sequence[Any]) -> str:
 class RowsModel(QAbstractTableModel, Generic[T]):
     """A table of frozen rows with titled columns."""
 
-    columns: tuple[tuple[str, Callable[[T], Any]], ...] = ()
+    columns: tuple[tuple[object, Callable[[T], Any]], ...] = ()  # (header, value of a row)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -71,7 +71,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _translated_title(self.columns[section][0])
+            return _translated_title(str(self.columns[section][0]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

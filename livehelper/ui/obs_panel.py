@@ -43,7 +43,7 @@ def saved_obs_settings() -> ObsSettings:
     stored = QSettings("livehelper", "livehelper")
     return ObsSettings(
         host=str(stored.value("obs/host", "127.0.0.1")),
-        port=int(stored.value("obs/port", 4455)),
+        port=int(str(stored.value("obs/port", 4455))),
         password=load_secret("obs-password", secret_fallback()),
     )
 
@@ -165,15 +165,15 @@ class ObsSettingsDialog(QDialog):
         self.port.setValue(settings.port)
         self.password = QLineEdit(settings.password)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.result = plain.label()
-        self.result.setWordWrap(True)
+        self.result_label = plain.label()
+        self.result_label.setWordWrap(True)
         test = QPushButton(self.tr("Test connection"))
         test.clicked.connect(lambda: self.sig_test.emit(self.settings()))
         form = QFormLayout(self)
         form.addRow(self.tr("Computer running OBS:"), self.host)
         form.addRow(self.tr("Port:"), self.port)
         form.addRow(self.tr("Password:"), self.password)
-        form.addRow(test, self.result)
+        form.addRow(test, self.result_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -187,5 +187,5 @@ class ObsSettingsDialog(QDialog):
         )
 
     def show_result(self, ok: bool, text: str) -> None:
-        self.result.setStyleSheet("color: #2e7d32;" if ok else "color: #b00020;")
-        self.result.setText(text)
+        self.result_label.setStyleSheet("color: #2e7d32;" if ok else "color: #b00020;")
+        self.result_label.setText(text)

@@ -122,8 +122,11 @@ class SettingsDialog(QDialog):
         """The caps typed in, changed ones only; raises ValueError naming a bad one."""
         out: dict[str, Decimal | None] = {}
         for row in range(self.caps.rowCount()):
-            code = self.caps.item(row, 0).text()
-            text = (self.caps.item(row, 3).text() or "").strip().replace(",", ".")
+            code_item, cap_item = self.caps.item(row, 0), self.caps.item(row, 3)
+            if code_item is None:
+                continue
+            code = code_item.text()
+            text = (cap_item.text() if cap_item is not None else "").strip().replace(",", ".")
             try:
                 cap = Decimal(text) if text else None
             except InvalidOperation:

@@ -6,6 +6,7 @@ import pkgutil
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -150,3 +151,18 @@ def test_no_import_cycle_between_modules() -> None:
     from tests.house import cycles, graph
 
     assert cycles(graph(REPO / "livehelper")) == []
+
+
+def test_the_code_type_checks_strictly() -> None:
+    """mypy --strict over livehelper/ (configured in pyproject.toml)."""
+    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent))
+    assert mypy is not None, "mypy is part of the [test] extra"
+    done = subprocess.run(
+        [mypy, "--cache-dir", str(Path(tempfile.gettempdir()) / "livehelper-mypy")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-4000:]
