@@ -85,13 +85,12 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
 def source_options_of(args: argparse.Namespace) -> Any:
     """The options given, else the environment, else what the window saved (the OS
     keyring, or the secrets file on a machine without one)."""
-    import os
-
+    from livehelper import config
     from livehelper.comments.sources import SourceOptions
     from livehelper.secrets import FileFallback, load_secret
 
     def saved(given: str | None, variable: str, name: str) -> str | None:
-        if given or os.environ.get(variable):
+        if given or config.env(variable):
             return given
         return load_secret(name, FileFallback()) or None
 

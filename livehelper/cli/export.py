@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from livehelper import config
 from livehelper.cli.common import (
     ID,
     Command,
@@ -78,7 +78,7 @@ def _shop_destination(args: argparse.Namespace) -> tuple[Any, Any]:
     fallback = FileFallback()
     name = f"{args.to}:{args.url}"
     if args.to == "shopify":
-        token = args.token or os.environ.get("LIVEHELPER_SHOP_TOKEN") or load_secret(name, fallback)
+        token = args.token or config.env("LIVEHELPER_SHOP_TOKEN") or load_secret(name, fallback)
         if not token:
             raise UsageError("--to shopify needs --token (or --save-credentials once)")
         if args.save_credentials and args.token:

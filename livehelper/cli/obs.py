@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import os
 import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from livehelper import config
 from livehelper.cli.common import (
     AMOUNT,
     ID,
@@ -91,8 +91,8 @@ def _obs_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) 
 def cmd_obs(args: argparse.Namespace) -> int:
     from livehelper.overlays.obs import ObsConnection, ObsSettings
 
-    url = getattr(args, "obs_url", None) or os.environ.get("LIVEHELPER_OBS_URL")
-    password = getattr(args, "obs_password", None) or os.environ.get("LIVEHELPER_OBS_PASSWORD")
+    url = getattr(args, "obs_url", None) or config.env("LIVEHELPER_OBS_URL")
+    password = getattr(args, "obs_password", None) or config.env("LIVEHELPER_OBS_PASSWORD")
     settings = ObsSettings.from_url(url, password)
     with ObsConnection(settings) as obs:
         if args.action == "status":
@@ -141,7 +141,7 @@ def _overlay_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentPars
     overlay = p.add_subparsers(dest="action", required=True)
     p = overlay.add_parser("serve", parents=[common], help="serve the overlay pages for a session")
     p.add_argument("--session", type=ID, required=True)
-    p.add_argument("--port", type=PORT, default=os.environ.get("LIVEHELPER_OVERLAY_PORT") or "8765")
+    p.add_argument("--port", type=PORT, default=config.env("LIVEHELPER_OVERLAY_PORT"))
     p.add_argument("--for", dest="seconds", type=SECONDS, default=None, help="stop after SECONDS")
     p = overlay.add_parser(
         "countdown", parents=[common], help="start or stop a flash-sale countdown"

@@ -7,10 +7,10 @@ every network source can run behind a proxy or against a local test server.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from livehelper import config
 from livehelper.comments import facebook, youtube
 from livehelper.comments.base import CommentSource, SourceFailed
 
@@ -34,10 +34,10 @@ class SourceOptions:
         """Options given win; else LIVEHELPER_FACEBOOK_TOKEN, LIVEHELPER_YOUTUBE_KEY,
         LIVEHELPER_TIKTOK_SESSIONID, LIVEHELPER_TIKTOK_TARGET_IDC; else the defaults."""
         env = {
-            "facebook_token": os.environ.get("LIVEHELPER_FACEBOOK_TOKEN", ""),
-            "youtube_key": os.environ.get("LIVEHELPER_YOUTUBE_KEY", ""),
-            "tiktok_session_id": os.environ.get("LIVEHELPER_TIKTOK_SESSIONID", ""),
-            "tiktok_target_idc": os.environ.get("LIVEHELPER_TIKTOK_TARGET_IDC", ""),
+            "facebook_token": config.env("LIVEHELPER_FACEBOOK_TOKEN"),
+            "youtube_key": config.env("LIVEHELPER_YOUTUBE_KEY"),
+            "tiktok_session_id": config.env("LIVEHELPER_TIKTOK_SESSIONID"),
+            "tiktok_target_idc": config.env("LIVEHELPER_TIKTOK_TARGET_IDC"),
         }
         values = {k: v for k, v in env.items() if v}
         values.update({k: v for k, v in given.items() if v})

@@ -4,13 +4,14 @@ settings for a live show, and the checkpointer that keeps SQLite's WAL small."""
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+
+from livehelper import config
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,7 @@ CHUNK = 400  # ids per IN (…): stays under every driver's bound-parameter limi
 
 def default_url() -> str:
     """``LIVEHELPER_DB`` if set, else a SQLite file in the user's data folder."""
-    env = os.environ.get("LIVEHELPER_DB")
+    env = config.env("LIVEHELPER_DB")
     if env:
         return normalise_url(env)
     import platformdirs

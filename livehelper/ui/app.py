@@ -6,16 +6,17 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from livehelper import logs
+from livehelper import config, logs
 from livehelper.errors import UsageError
 from livehelper.logs import log_file
 from livehelper.overlays.obs import ObsSettings
 from livehelper.overlays.server import DEFAULT_PORT
 from livehelper.resources_path import resource_bytes
+from livehelper.ui import window_settings
 from livehelper.ui.backend import Backend
 from livehelper.ui.crash import install_crash_dialog
 from livehelper.ui.main_window import MainWindow
@@ -48,7 +49,7 @@ class Language:
 def default_language(explicit: str | None) -> str:
     if explicit:
         return explicit
-    saved = QSettings("livehelper", "livehelper").value("language")
+    saved = window_settings.stored().value(window_settings.LANGUAGE)
     if saved in ("vi", "en"):
         return str(saved)
     return "vi"  # the people it is built for read Vietnamese first
@@ -64,7 +65,7 @@ def create_window(
 ) -> tuple[MainWindow, Language]:
     language = Language(app)
     language.use(default_language(lang))
-    port = os.environ.get("LIVEHELPER_OVERLAY_PORT")
+    port = config.env("LIVEHELPER_OVERLAY_PORT")
     backend = Backend(app, overlay_port=int(port) if port else DEFAULT_PORT)
     window = MainWindow(backend, db, demo_mode=demo, demo_speed=speed, obs_settings=obs)
     index = window.language.findData(language.current)
@@ -73,7 +74,7 @@ def create_window(
     def switch(_index: int) -> None:
         code = window.language.currentData()
         language.use(code)
-        QSettings("livehelper", "livehelper").setValue("language", code)
+        window_settings.stored().setValue(window_settings.LANGUAGE, code)
 
     window.language.currentIndexChanged.connect(switch)
     app.aboutToQuit.connect(backend.shutdown)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +54,7 @@ from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSett
 from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.speech import announcement
 from livehelper.store import Decision, Expired, IngestResult, Store, claim_version
-from livehelper.ui import plain
+from livehelper.ui import plain, window_settings
 from livehelper.ui.backend import Backend
 from livehelper.ui.crash import show_background_crash
 from livehelper.ui.models import (
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.retranslate()
         self.speech_button.setChecked(
-            str(QSettings("livehelper", "livehelper").value("speech/on", "true")).lower() == "true"
+            str(window_settings.stored().value(window_settings.SPEECH_ON, "true")).lower() == "true"
         )
         for control in (self.speech_voice, self.speech_rate):
             control.currentIndexChanged.connect(self._speech_changed)
@@ -833,7 +833,7 @@ class MainWindow(QMainWindow):
             self.backend.obs.feature(product)  # queued: OBS never blocks the window
 
     def _fill_speech_choices(self) -> None:
-        settings = QSettings("livehelper", "livehelper")
+        settings = window_settings.stored()
         for combo, items, key in (
             (
                 self.speech_voice,
@@ -842,7 +842,7 @@ class MainWindow(QMainWindow):
                     (self.tr("Central voice"), "central"),
                     (self.tr("Southern voice"), "south"),
                 ],
-                "speech/voice",
+                window_settings.SPEECH_VOICE,
             ),
             (
                 self.speech_rate,
@@ -851,7 +851,7 @@ class MainWindow(QMainWindow):
                     (self.tr("Slower"), 130),
                     (self.tr("Faster"), 210),
                 ],
-                "speech/rate",
+                window_settings.SPEECH_RATE,
             ),
         ):
             index = combo.currentIndex() if combo.count() else int(str(settings.value(key, 0)))
@@ -1102,10 +1102,10 @@ class MainWindow(QMainWindow):
         announcer.muted = not self.speech_button.isChecked()
         announcer.rate = self.speech_rate.currentData()
         announcer.voice = self.speech_voice.currentData()
-        settings = QSettings("livehelper", "livehelper")
-        settings.setValue("speech/on", self.speech_button.isChecked())
-        settings.setValue("speech/rate", self.speech_rate.currentIndex())
-        settings.setValue("speech/voice", self.speech_voice.currentIndex())
+        settings = window_settings.stored()
+        settings.setValue(window_settings.SPEECH_ON, self.speech_button.isChecked())
+        settings.setValue(window_settings.SPEECH_RATE, self.speech_rate.currentIndex())
+        settings.setValue(window_settings.SPEECH_VOICE, self.speech_voice.currentIndex())
 
     def _refresh_totals(self) -> None:
         """Reload orders and stock; while one reload runs, further requests make one more."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsProblem, ObsSettings
 from livehelper.secrets import FileFallback, load_secret, store_secret
-from livehelper.ui import plain
+from livehelper.ui import plain, window_settings
 
 
 def secret_fallback() -> FileFallback:
@@ -27,32 +27,32 @@ def secret_fallback() -> FileFallback:
     token saved in the window works for ``livehelper listen`` too. Secrets an older
     livehelper kept in the window's settings move there once."""
     fallback = FileFallback()
-    stored = QSettings("livehelper", "livehelper")
-    stored.beginGroup("secrets")
+    stored = window_settings.stored()
+    stored.beginGroup(window_settings.OLD_SECRETS)
     old = {key: str(stored.value(key)) for key in stored.childKeys()}
     stored.endGroup()
     for key, value in old.items():
         if key not in fallback:
             fallback[key] = value  # written to the file at once
-        stored.remove(f"secrets/{key}")
+        stored.remove(f"{window_settings.OLD_SECRETS}/{key}")
     return fallback
 
 
 def saved_obs_settings() -> ObsSettings:
     """OBS address from the settings; the password from the OS keyring when there is one."""
-    stored = QSettings("livehelper", "livehelper")
+    stored = window_settings.stored()
     return ObsSettings(
-        host=str(stored.value("obs/host", "127.0.0.1")),
-        port=int(str(stored.value("obs/port", 4455))),
+        host=str(stored.value(window_settings.OBS_HOST, "127.0.0.1")),
+        port=int(str(stored.value(window_settings.OBS_PORT, 4455))),
         password=load_secret("obs-password", secret_fallback()),
     )
 
 
 def save_obs_settings(settings: ObsSettings) -> bool:
     """Save; True when the password went to the OS keyring."""
-    stored = QSettings("livehelper", "livehelper")
-    stored.setValue("obs/host", settings.host)
-    stored.setValue("obs/port", settings.port)
+    stored = window_settings.stored()
+    stored.setValue(window_settings.OBS_HOST, settings.host)
+    stored.setValue(window_settings.OBS_PORT, settings.port)
     return store_secret("obs-password", settings.password, secret_fallback())
 
 

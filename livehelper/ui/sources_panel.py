@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from livehelper.comments.base import SourceHealth
 from livehelper.comments.sources import SourceOptions
 from livehelper.secrets import load_secret, store_secret
-from livehelper.ui import plain
+from livehelper.ui import plain, window_settings
 from livehelper.ui.obs_panel import secret_fallback
 
 PLATFORMS = ("facebook", "youtube", "tiktok", "relay", "replay")
@@ -41,14 +41,14 @@ class SourceRequest:
 def saved_source_options() -> SourceOptions:
     """Tokens from the OS keyring (settings file on a machine without one), base URLs
     from the settings, else the environment and the defaults."""
-    settings = QSettings("livehelper", "livehelper")
+    settings = window_settings.stored()
     secrets = secret_fallback()
     return SourceOptions.from_env(
         facebook_token=load_secret("facebook-token", secrets),
         youtube_key=load_secret("youtube-key", secrets),
-        facebook_graph_url=str(settings.value("sources/facebook_graph_url", "") or ""),
-        facebook_streaming_url=str(settings.value("sources/facebook_streaming_url", "") or ""),
-        youtube_api_url=str(settings.value("sources/youtube_api_url", "") or ""),
+        facebook_graph_url=str(settings.value(window_settings.FACEBOOK_GRAPH_URL, "") or ""),
+        facebook_streaming_url=str(settings.value(window_settings.FACEBOOK_STREAMING_URL, "") or ""),
+        youtube_api_url=str(settings.value(window_settings.YOUTUBE_API_URL, "") or ""),
     )
 
 
