@@ -587,3 +587,23 @@ def test_out_of_range_numbers_exit_2_with_a_message(db: str, args: list[str]) ->
     done = run_cli(*args, db=db, check=False)
     assert done.returncode == 2, done
     assert "Traceback" not in done.stderr and done.stderr.strip()
+
+
+def test_no_screen_is_said_plainly(tmp_path: Path) -> None:
+    """Over SSH or on a server: not Qt's misleading libxcb-cursor0 message."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "livehelper", "--db", str(tmp_path / "x.sqlite3")],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "no screen" in done.stderr and "livehelper demo --headless" in done.stderr
+    assert "xcb" not in done.stderr
