@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from pathlib import Path
 
 from livehelper.cli.common import (
@@ -66,8 +67,21 @@ def cmd_session(args: argparse.Namespace) -> int:
     store = open_store(args)
     if args.action == "start":
         print(store.start_session(args.name).id)
-    elif args.action == "end":
-        store.end_session(args.id)
+    elif args.action == "end":  # as the window's End live: with the Facebook pass
+        from livehelper import show
+        from livehelper.comments.sources import SourceOptions
+
+        ended = show.end_live(store, args.id, SourceOptions.from_env())
+        if ended.problem:
+            print(
+                f"livehelper: could not check Facebook for dropped comments: {ended.problem}",
+                file=sys.stderr,
+            )
+        elif ended.reconciled is not None:
+            print(
+                f"{ended.reconciled.recovered} comments the live stream dropped were added",
+                file=sys.stderr,
+            )
     else:
         sessions = store.sessions()
         if args.json:

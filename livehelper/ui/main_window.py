@@ -11,7 +11,6 @@ import functools
 import getpass
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -42,18 +41,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livehelper import demo
+from livehelper import demo, show
 from livehelper.catalogue import read_catalogue
 from livehelper.comments.base import FeatureChange
 from livehelper.comments.manual import manual_comment
-from livehelper.comments.reconcile import Reconciled, reconcile
 from livehelper.errors import CatalogueError
-from livehelper.model import Claim, ClaimStatus, Comment, Order, Product, Session, format_vnd
+from livehelper.model import Claim, ClaimStatus, Order, Product, Session, format_vnd
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSettings
 from livehelper.overlays.server import save_bank_account, saved_bank_account
+from livehelper.show import Snapshot
 from livehelper.speech import announcement
-from livehelper.store import Decision, Expired, IngestResult, Store, claim_version
+from livehelper.store import Decision, IngestResult, Store, claim_version
 from livehelper.ui import plain, window_settings
 from livehelper.ui.backend import Backend
 from livehelper.ui.crash import show_background_crash
@@ -84,21 +83,8 @@ from livehelper.vietqr import BankAccount
 
 log = logging.getLogger(__name__)
 
-FEED_LIMIT = 100_000  # comments loaded when a session is resumed
 FOLLOW_MS = 500  # how often a window looks for other laptops' decisions (seen within 1 s)
 FLUSH_MS = 100  # feeds are repainted at most ten times a second
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the window shows, read in one go on the worker thread."""
-
-    store: Store
-    session: Session | None
-    products: list[Product]
-    comments: list[Comment]
-    pending: list[Claim]
-    orders: list[Order]
 
 
 def _table(
@@ -442,30 +428,16 @@ class MainWindow(QMainWindow):
 
     def _load(self, url: str | None) -> Snapshot:  # worker thread
         store = Store.open(url)
-        live = [s for s in store.sessions() if s.ended_at is None]
-        session = live[0] if live else None
+        session = show.live_session(store)
         if session is not None:
             self.backend.start_live(store, session.id)
-        return self._snapshot(store, session)
+        return show.snapshot(store, session)
 
     def _load_demo(self) -> Snapshot:  # worker thread
         store = Store.open(demo.demo_db_url())
         session = demo.prepare(store)  # the script features its first product at 0 s
         self.backend.start_live(store, session.id)
-        return self._snapshot(store, session)
-
-    def _snapshot(self, store: Store, session: Session | None) -> Snapshot:  # worker thread
-        if session is None:
-            return Snapshot(store, None, store.products(), [], [], [])
-        comments = store.comments(session.id, limit=FEED_LIMIT)
-        return Snapshot(
-            store,
-            session,
-            store.products(session.id),
-            comments,
-            store.claims(session.id, ClaimStatus.PENDING),
-            store.orders(session.id),
-        )
+        return show.snapshot(store, session)
 
     def _loaded(self, snap: Snapshot) -> None:
         self.store, self.session = snap.store, snap.session
@@ -506,16 +478,9 @@ class MainWindow(QMainWindow):
             assert self.session is not None
             session_id = self.session.id
 
-            def end() -> tuple[Session, Reconciled | None, str]:
+            def end() -> show.Ended:
                 self.backend.stop_live()
-                session = store.end_session(session_id)
-                # Facebook drops comments above comment_rate: fetch the full list now
-                if not any(s.startswith("facebook:") for s in store.sources(session_id)):
-                    return session, None, ""
-                try:
-                    return session, reconcile(store, session_id, saved_source_options()), ""
-                except Exception as exc:  # the network or the token: say so, the live is over
-                    return session, None, str(exc)
+                return show.end_live(store, session_id, saved_source_options())
 
             self.statusBar().showMessage(self.tr("Ending the live…"))
             self.backend.call(end, done=self._live_ended)
@@ -524,13 +489,13 @@ class MainWindow(QMainWindow):
             def begin() -> Snapshot:
                 session = store.start_session()
                 self.backend.start_live(store, session.id)
-                return self._snapshot(store, session)
+                return show.snapshot(store, session)
 
             self.backend.call(begin, done=self._loaded)
 
-    def _live_ended(self, ended: tuple[Session, Reconciled | None, str]) -> None:
-        session, result, problem = ended
-        self._session_changed(session)
+    def _live_ended(self, ended: show.Ended) -> None:
+        result, problem = ended.reconciled, ended.problem
+        self._session_changed(ended.session)
         if problem:
             self.show_problem(
                 self.tr("Could not check Facebook for dropped comments: {error}").format(
@@ -614,12 +579,8 @@ class MainWindow(QMainWindow):
 
         versions = {c.id: claim_version(c) for c in self.queue.rows}
 
-        def look() -> tuple[dict[int, str | None], list[Claim], Expired]:
-            expired = store.expire_reservations(session_id)  # any laptop may; once each
-            states = store.pending_states(session_id)
-            changed = [i for i, st in states.items() if versions.get(i) != st.version]
-            waiting = {i: st.held_by for i, st in states.items()}
-            return waiting, store.claims_by_id(sorted(changed)), expired
+        def look() -> show.Followed:
+            return show.follow(store, session_id, versions)
 
         self.backend.call(look, done=self._others_decided, failed=self._follow_failed)
 
@@ -627,9 +588,9 @@ class MainWindow(QMainWindow):
         self._following = False
         log.warning("could not follow other assistants: %s", exc)
 
-    def _others_decided(self, found: tuple[dict[int, str | None], list[Claim], Expired]) -> None:
+    def _others_decided(self, found: show.Followed) -> None:
         self._following = False
-        waiting, new, expired = found
+        waiting, new, expired = found.waiting, found.changed, found.expired
         me = self.assistant.text().strip() or "?"
         for claim in list(self.queue.rows):  # who else is handling what
             holder = waiting.get(claim.id)
@@ -1117,9 +1078,7 @@ class MainWindow(QMainWindow):
         self._totals_busy = True
         store, session_id = self.store, self.session.id
         self.backend.call(
-            lambda: (store.orders(session_id), store.products(session_id)),
-            done=self._totals_loaded,
-            failed=self._totals_failed,
+            show.totals, store, session_id, done=self._totals_loaded, failed=self._totals_failed
         )
 
     def _totals_failed(self, exc: BaseException) -> None:

@@ -1,0 +1,90 @@
+"""Show night without Qt: what the window does on the worker thread, and the CLI too —
+resume the live show, read everything the window shows in one go, end a live (with the
+Facebook pass that adds what the stream dropped), follow what other laptops decided,
+the totals. Each function is one or a few store calls; none touches a widget."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from livehelper.comments.reconcile import Reconciled, reconcile
+from livehelper.model import Claim, ClaimStatus, Comment, Expired, Order, Product, Session
+from livehelper.store import Store
+
+FEED_LIMIT = 100_000  # comments loaded when a show is resumed
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the window shows, read in one go."""
+
+    store: Store
+    session: Session | None
+    products: list[Product]
+    comments: list[Comment]
+    pending: list[Claim]
+    orders: list[Order]
+
+
+@dataclass(frozen=True)
+class Ended:
+    session: Session
+    reconciled: Reconciled | None  # None: no Facebook live to check, or it failed
+    problem: str = ""  # why the Facebook pass failed (the live is over all the same)
+
+
+@dataclass(frozen=True)
+class Followed:
+    """What changed elsewhere since the window last looked."""
+
+    waiting: dict[int, str | None]  # every waiting claim and who is looking at it
+    changed: list[Claim]  # claims new to the window or changed elsewhere
+    expired: Expired  # reservations that lapsed in this sweep
+
+
+def live_session(store: Store) -> Session | None:
+    """The show still on air, if any (the newest)."""
+    live = [s for s in store.sessions() if s.ended_at is None]
+    return live[0] if live else None
+
+
+def snapshot(store: Store, session: Session | None, feed_limit: int = FEED_LIMIT) -> Snapshot:
+    if session is None:
+        return Snapshot(store, None, store.products(), [], [], [])
+    return Snapshot(
+        store,
+        session,
+        store.products(session.id),
+        store.comments(session.id, limit=feed_limit),
+        store.claims(session.id, ClaimStatus.PENDING),
+        store.orders(session.id),
+    )
+
+
+def end_live(store: Store, session_id: int, options: Any) -> Ended:
+    """End the show; when it read a Facebook live, fetch that live's whole comment list
+    and add what the stream dropped (Facebook drops comments above ``comment_rate``)."""
+    session = store.end_session(session_id)
+    if not any(s.startswith("facebook:") for s in store.sources(session_id)):
+        return Ended(session, None)
+    try:
+        return Ended(session, reconcile(store, session_id, options))
+    except Exception as exc:  # the network or the token: say so, the live is over
+        return Ended(session, None, str(exc))
+
+
+def follow(store: Store, session_id: int, versions: Mapping[int, tuple[Any, ...]]) -> Followed:
+    """Let lapsed reservations go (any laptop may; each goes once), then what differs
+    from ``versions`` (claim id -> ``claim_version`` of the window's own copy)."""
+    expired = store.expire_reservations(session_id)
+    states = store.pending_states(session_id)
+    changed = [i for i, st in states.items() if versions.get(i) != st.version]
+    waiting = {i: st.held_by for i, st in states.items()}
+    return Followed(waiting, store.claims_by_id(sorted(changed)), expired)
+
+
+def totals(store: Store, session_id: int) -> tuple[list[Order], list[Product]]:
+    """The show's orders and what is left of each product."""
+    return store.orders(session_id), store.products(session_id)
