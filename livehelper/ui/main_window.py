@@ -56,6 +56,7 @@ from livehelper.store import Decision, IngestResult, Store, claim_version
 from livehelper.ui import plain, window_settings
 from livehelper.ui.backend import Backend
 from livehelper.ui.crash import show_background_crash
+from livehelper.ui.follower import Follower
 from livehelper.ui.models import (
     LANES,
     FeedModel,
@@ -83,7 +84,6 @@ from livehelper.vietqr import BankAccount
 
 log = logging.getLogger(__name__)
 
-FOLLOW_MS = 500  # how often a window looks for other laptops' decisions (seen within 1 s)
 FLUSH_MS = 100  # feeds are repainted at most ten times a second
 
 
@@ -164,7 +164,6 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self._incoming: list[IngestResult] = []
         self._told_offered: set[int] = set()  # claims whose "back in stock" was shown
-        self._totals_busy = self._totals_again = False
         self._source_state = ""
         self.overlay_url = ""  # the overlay server's address while a live is on
         self.overlay_dialog: OverlayDialog | None = None
@@ -185,11 +184,15 @@ class MainWindow(QMainWindow):
         self._speech_changed()
 
         # other assistants (other windows, laptops, the CLI) decide claims too: follow them
-        self._follow = QTimer(self)
-        self._follow.setInterval(FOLLOW_MS)
-        self._follow.timeout.connect(self._follow_others)
-        self._follow.start()
-        self._following = False
+        self.follower = Follower(
+            backend,
+            live=self._live_show,
+            versions=lambda: {c.id: claim_version(c) for c in self.queue.rows},
+            parent=self,
+        )
+        self.follower.sig_followed.connect(self._others_decided)
+        self.follower.sig_totals.connect(self._totals_loaded)
+        self.follower.sig_problem.connect(self.show_problem)
 
         self._flush = QTimer(self)
         self._flush.setInterval(FLUSH_MS)
@@ -470,6 +473,11 @@ class MainWindow(QMainWindow):
     def _live(self) -> bool:
         return self.session is not None and self.session.ended_at is None
 
+    def _live_show(self) -> tuple[Store, int] | None:
+        if self.store is None or self.session is None or not self._live():
+            return None
+        return self.store, self.session.id
+
     def _toggle_live(self) -> None:
         if self.store is None:
             return
@@ -570,26 +578,7 @@ class MainWindow(QMainWindow):
             self._refresh_totals()
         self._update_status()
 
-    def _follow_others(self) -> None:
-        if self._following or self.store is None or not self._live():
-            return
-        assert self.session is not None
-        store, session_id = self.store, self.session.id
-        self._following = True
-
-        versions = {c.id: claim_version(c) for c in self.queue.rows}
-
-        def look() -> show.Followed:
-            return show.follow(store, session_id, versions)
-
-        self.backend.call(look, done=self._others_decided, failed=self._follow_failed)
-
-    def _follow_failed(self, exc: BaseException) -> None:
-        self._following = False
-        log.warning("could not follow other assistants: %s", exc)
-
     def _others_decided(self, found: show.Followed) -> None:
-        self._following = False
         waiting, new, expired = found.waiting, found.changed, found.expired
         me = self.assistant.text().strip() or "?"
         for claim in list(self.queue.rows):  # who else is handling what
@@ -1069,27 +1058,9 @@ class MainWindow(QMainWindow):
         settings.setValue(window_settings.SPEECH_VOICE, self.speech_voice.currentIndex())
 
     def _refresh_totals(self) -> None:
-        """Reload orders and stock; while one reload runs, further requests make one more."""
-        if self.store is None or self.session is None:
-            return
-        if self._totals_busy:
-            self._totals_again = True
-            return
-        self._totals_busy = True
-        store, session_id = self.store, self.session.id
-        self.backend.call(
-            show.totals, store, session_id, done=self._totals_loaded, failed=self._totals_failed
-        )
-
-    def _totals_failed(self, exc: BaseException) -> None:
-        self._totals_busy = False
-        self.show_problem(str(exc))
+        self.follower.refresh_totals(self.store, self.session.id if self.session else None)
 
     def _totals_loaded(self, value: tuple[list[Order], list[Product]]) -> None:
-        self._totals_busy = False
-        if self._totals_again:
-            self._totals_again = False
-            QTimer.singleShot(FOLLOW_MS, self._refresh_totals)  # at most twice a second
         orders, products = value
         featured = self.products.featured
         before = next((p for p in self.products.rows if p.code == featured), None)

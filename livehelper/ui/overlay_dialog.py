@@ -69,7 +69,9 @@ class OverlayDialog(QDialog):
             open_index.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(base_url + "/")))
             form.addRow(open_index)
         else:
-            form.addRow(plain.label(self.tr("Start a live first: the pages are served during a live.")))
+            form.addRow(
+                plain.label(self.tr("Start a live first: the pages are served during a live."))
+            )
         layout.addWidget(pages)
 
         countdown = QGroupBox(self.tr("Flash-sale countdown"))

@@ -47,7 +47,9 @@ def saved_source_options() -> SourceOptions:
         facebook_token=load_secret("facebook-token", secrets),
         youtube_key=load_secret("youtube-key", secrets),
         facebook_graph_url=str(settings.value(window_settings.FACEBOOK_GRAPH_URL, "") or ""),
-        facebook_streaming_url=str(settings.value(window_settings.FACEBOOK_STREAMING_URL, "") or ""),
+        facebook_streaming_url=str(
+            settings.value(window_settings.FACEBOOK_STREAMING_URL, "") or ""
+        ),
         youtube_api_url=str(settings.value(window_settings.YOUTUBE_API_URL, "") or ""),
     )
 
