@@ -51,9 +51,8 @@ from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSettings
 from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.show import Snapshot
-from livehelper.speech import announcement
 from livehelper.store import Decision, IngestResult, Store, claim_version
-from livehelper.ui import plain, window_settings
+from livehelper.ui import plain
 from livehelper.ui.backend import Backend
 from livehelper.ui.crash import show_background_crash
 from livehelper.ui.follower import Follower
@@ -79,6 +78,7 @@ from livehelper.ui.sources_panel import (
     SourcesPanel,
     saved_source_options,
 )
+from livehelper.ui.speech_controls import SpeechControls
 from livehelper.ui.texts import catalogue_error_text
 from livehelper.vietqr import BankAccount
 
@@ -175,13 +175,6 @@ class MainWindow(QMainWindow):
         self.orders = OrdersModel(self)
         self._build()
         self.retranslate()
-        self.speech_button.setChecked(
-            str(window_settings.stored().value(window_settings.SPEECH_ON, "true")).lower() == "true"
-        )
-        for control in (self.speech_voice, self.speech_rate):
-            control.currentIndexChanged.connect(self._speech_changed)
-        self.speech_button.toggled.connect(self._speech_changed)
-        self._speech_changed()
 
         # other assistants (other windows, laptops, the CLI) decide claims too: follow them
         self.follower = Follower(
@@ -320,15 +313,11 @@ class MainWindow(QMainWindow):
 
         self.sources_panel = SourcesPanel()
         # reading orders aloud sits with the order sources: the toolbar has no room
-        self.speech_button = QPushButton()
-        self.speech_button.setCheckable(True)
-        self.speech_voice = QComboBox()
-        self.speech_rate = QComboBox()
+        self.speech = SpeechControls(lambda: self.backend.announcer)
+        self.speech_button, self.speech_voice, self.speech_rate = self.speech.widgets()
         strip = self.sources_panel.layout()
         assert isinstance(strip, QBoxLayout)
-        for position, widget in enumerate(
-            (self.speech_button, self.speech_voice, self.speech_rate)
-        ):
+        for position, widget in enumerate(self.speech.widgets()):
             strip.insertWidget(1 + position, widget)
         self.sources_panel.sig_add.connect(self._add_source)
         self.sources_panel.sig_manual.connect(self._type_order)
@@ -408,8 +397,7 @@ class MainWindow(QMainWindow):
         self.demo_button.setText(self.tr("Try the demo"))
         self.overlays_button.setText(self.tr("Overlays and QR…"))
         self.settings_button.setText(self.tr("Settings…"))
-        self.speech_button.setText(self.tr("🔊 Read orders aloud"))
-        self._fill_speech_choices()
+        self.speech.retranslate()
         self.assistant_label.setText(self.tr("Assistant:"))
         self.live_button.setText(self.tr("End live") if self._live() else self.tr("Start live"))
         for model in (self.products, self.feed, self.queue, self.orders):
@@ -782,36 +770,6 @@ class MainWindow(QMainWindow):
         if product is not None and self.backend.obs is not None:
             self.backend.obs.feature(product)  # queued: OBS never blocks the window
 
-    def _fill_speech_choices(self) -> None:
-        settings = window_settings.stored()
-        for combo, items, key in (
-            (
-                self.speech_voice,
-                [
-                    (self.tr("Northern voice"), "aav/vi"),
-                    (self.tr("Central voice"), "central"),
-                    (self.tr("Southern voice"), "south"),
-                ],
-                window_settings.SPEECH_VOICE,
-            ),
-            (
-                self.speech_rate,
-                [
-                    (self.tr("Normal speed"), None),
-                    (self.tr("Slower"), 130),
-                    (self.tr("Faster"), 210),
-                ],
-                window_settings.SPEECH_RATE,
-            ),
-        ):
-            index = combo.currentIndex() if combo.count() else int(str(settings.value(key, 0)))
-            combo.blockSignals(True)
-            combo.clear()
-            for label, data in items:
-                combo.addItem(label, data)
-            combo.setCurrentIndex(max(0, min(index, combo.count() - 1)))
-            combo.blockSignals(False)
-
     # --------------------------------------------------------------- overlays
     @Slot(str)
     def _on_overlays(self, base_url: str) -> None:
@@ -1029,7 +987,7 @@ class MainWindow(QMainWindow):
             if d.ok:
                 self.queue.remove_claim(d.claim_id)
                 if d.claim is not None and d.claim.status is ClaimStatus.CONFIRMED:
-                    self._announce(d.claim)
+                    self.speech.announce(d.claim)
             else:
                 self.queue.set_busy(d.claim_id, False)
                 self.show_problem(
@@ -1040,22 +998,6 @@ class MainWindow(QMainWindow):
         if not self.queue_view.currentIndex().isValid():
             self._select_first_claim()
         self._refresh_totals()
-
-    def _announce(self, claim: Claim) -> None:
-        if not claim.items:
-            return
-        text = announcement(claim.buyer_name, [(i.qty, i.unit, i.name) for i in claim.items])
-        self.backend.announcer.say(text)  # its own thread; drops stale ones when busy
-
-    def _speech_changed(self) -> None:
-        announcer = self.backend.announcer
-        announcer.muted = not self.speech_button.isChecked()
-        announcer.rate = self.speech_rate.currentData()
-        announcer.voice = self.speech_voice.currentData()
-        settings = window_settings.stored()
-        settings.setValue(window_settings.SPEECH_ON, self.speech_button.isChecked())
-        settings.setValue(window_settings.SPEECH_RATE, self.speech_rate.currentIndex())
-        settings.setValue(window_settings.SPEECH_VOICE, self.speech_voice.currentIndex())
 
     def _refresh_totals(self) -> None:
         self.follower.refresh_totals(self.store, self.session.id if self.session else None)

@@ -4,72 +4,72 @@
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="120"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="122"/>
         <source>Add a comment source</source>
         <translation>Thêm nguồn bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="123"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="125"/>
         <source>Facebook Live (live video id)</source>
         <translation>Facebook Live (mã video live)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="124"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="126"/>
         <source>YouTube Live (live chat id)</source>
         <translation>YouTube Live (mã live chat)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="125"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="127"/>
         <source>TikTok LIVE (@username)</source>
         <translation>TikTok LIVE (@tên tài khoản)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="126"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="128"/>
         <source>Relay (ws:// address of a bridge)</source>
         <translation>Cầu nối (địa chỉ ws://)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="127"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="129"/>
         <source>Replay a recorded file</source>
         <translation>Phát lại tệp đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="134"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="136"/>
         <source>Choose file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="140"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="142"/>
         <source>Platform:</source>
         <translation>Nền tảng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="144"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="146"/>
         <source>Live:</source>
         <translation>Buổi live:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="168"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="170"/>
         <source>Page access token:</source>
         <translation>Mã truy cập Trang (token):</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="168"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="170"/>
         <source>API key:</source>
         <translation>Khoá API:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="172"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="174"/>
         <source>saved</source>
         <translation>đã lưu</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="176"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="178"/>
         <source>Recorded comments</source>
         <translation>Bình luận đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="183"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="185"/>
         <source>Say which live to read.</source>
         <translation>Hãy cho biết đọc bình luận của buổi live nào.</translation>
     </message>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <location filename="../../livehelper/ui/buyer_dialog.py" line="54"/>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="150"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="151"/>
         <source>Show</source>
         <translation>Hiện</translation>
     </message>
@@ -176,12 +176,12 @@
         <translation>Tài khoản: {list}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="140"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="141"/>
         <source>Same phone as {name} ({platform}): merge into this buyer</source>
         <translation>Cùng số điện thoại với {name} ({platform}): gộp vào khách này</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="150"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="151"/>
         <source>Hide</source>
         <translation>Ẩn</translation>
     </message>
@@ -368,107 +368,107 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="220"/>
+        <location filename="../../livehelper/ui/main_window.py" line="204"/>
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="406"/>
+        <location filename="../../livehelper/ui/main_window.py" line="387"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="407"/>
+        <location filename="../../livehelper/ui/main_window.py" line="388"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="408"/>
+        <location filename="../../livehelper/ui/main_window.py" line="389"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="409"/>
+        <location filename="../../livehelper/ui/main_window.py" line="390"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="410"/>
+        <location filename="../../livehelper/ui/main_window.py" line="391"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="411"/>
+        <location filename="../../livehelper/ui/main_window.py" line="392"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="412"/>
+        <location filename="../../livehelper/ui/main_window.py" line="393"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="413"/>
+        <location filename="../../livehelper/ui/main_window.py" line="394"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="414"/>
+        <location filename="../../livehelper/ui/main_window.py" line="395"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="415"/>
+        <location filename="../../livehelper/ui/main_window.py" line="396"/>
         <source>Report…</source>
         <translation>Báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="416"/>
+        <location filename="../../livehelper/ui/main_window.py" line="397"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="417"/>
+        <location filename="../../livehelper/ui/main_window.py" line="398"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="418"/>
+        <location filename="../../livehelper/ui/main_window.py" line="399"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="419"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="41"/>
         <source>🔊 Read orders aloud</source>
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="421"/>
+        <location filename="../../livehelper/ui/main_window.py" line="401"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="422"/>
+        <location filename="../../livehelper/ui/main_window.py" line="402"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="422"/>
+        <location filename="../../livehelper/ui/main_window.py" line="402"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="479"/>
+        <location filename="../../livehelper/ui/main_window.py" line="445"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="491"/>
+        <location filename="../../livehelper/ui/main_window.py" line="457"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="492"/>
+        <location filename="../../livehelper/ui/main_window.py" line="458"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -477,234 +477,234 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="517"/>
+        <location filename="../../livehelper/ui/main_window.py" line="481"/>
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="533"/>
+        <location filename="../../livehelper/ui/main_window.py" line="497"/>
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="539"/>
+        <location filename="../../livehelper/ui/main_window.py" line="503"/>
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="555"/>
+        <location filename="../../livehelper/ui/main_window.py" line="519"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="556"/>
+        <location filename="../../livehelper/ui/main_window.py" line="520"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="597"/>
+        <location filename="../../livehelper/ui/main_window.py" line="561"/>
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="686"/>
+        <location filename="../../livehelper/ui/main_window.py" line="627"/>
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="729"/>
+        <location filename="../../livehelper/ui/main_window.py" line="670"/>
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="785"/>
+        <location filename="../../livehelper/ui/main_window.py" line="726"/>
         <source>Buyer card…</source>
         <translation>Thông tin khách…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="787"/>
+        <location filename="../../livehelper/ui/main_window.py" line="728"/>
         <source>Delivered</source>
         <translation>Đã giao</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="791"/>
+        <location filename="../../livehelper/ui/main_window.py" line="732"/>
         <source>Returned: refused on delivery (bom hàng)</source>
         <translation>Bị hoàn: khách không nhận (bom hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="838"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="47"/>
         <source>Northern voice</source>
         <translation>Giọng Bắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="839"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="48"/>
         <source>Central voice</source>
         <translation>Giọng Trung</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="840"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="49"/>
         <source>Southern voice</source>
         <translation>Giọng Nam</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="847"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="56"/>
         <source>Normal speed</source>
         <translation>Tốc độ vừa</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="848"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="57"/>
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="849"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="58"/>
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="906"/>
+        <location filename="../../livehelper/ui/main_window.py" line="817"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="931"/>
+        <location filename="../../livehelper/ui/main_window.py" line="842"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="946"/>
+        <location filename="../../livehelper/ui/main_window.py" line="857"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="962"/>
+        <location filename="../../livehelper/ui/main_window.py" line="873"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="969"/>
+        <location filename="../../livehelper/ui/main_window.py" line="880"/>
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="984"/>
+        <location filename="../../livehelper/ui/main_window.py" line="895"/>
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1065"/>
+        <location filename="../../livehelper/ui/main_window.py" line="976"/>
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1083"/>
+        <location filename="../../livehelper/ui/main_window.py" line="994"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1149"/>
-        <location filename="../../livehelper/ui/main_window.py" line="1156"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1024"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1031"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1149"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1024"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1157"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1032"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1185"/>
-        <location filename="../../livehelper/ui/main_window.py" line="1207"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1060"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1084"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1187"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1062"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1202"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1077"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1259"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1137"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1259"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1137"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1265"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1143"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1268"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1146"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1270"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1148"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1272"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1150"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1274"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1152"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1277"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1155"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1277"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1155"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1280"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1158"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1282"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1160"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1285"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1163"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1286"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1164"/>
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1287"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1165"/>
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1295"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1173"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
@@ -712,32 +712,32 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ManualOrderDialog</name>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="201"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="203"/>
         <source>Type an order</source>
         <translation>Nhập đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="205"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="207"/>
         <source>e.g. 2kg khoai sâm, 1 hộp na</source>
         <translation>ví dụ: 2kg khoai sâm, 1 hộp na</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="207"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="209"/>
         <source>Buyer:</source>
         <translation>Người mua:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="208"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="210"/>
         <source>Phone:</source>
         <translation>Số điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="209"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="211"/>
         <source>Wants:</source>
         <translation>Muốn mua:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="222"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="224"/>
         <source>Write the buyer&apos;s name and what they want.</source>
         <translation>Hãy ghi tên người mua và món họ muốn mua.</translation>
     </message>
@@ -882,62 +882,62 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ObsPanel</name>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="108"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="95"/>
         <source>Set up my OBS</source>
         <translation>Cài đặt OBS giúp tôi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="109"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="96"/>
         <source>OBS settings…</source>
         <translation>Cài đặt OBS…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="115"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="102"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="117"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="104"/>
         <source>press “Set up my OBS” to add the product texts</source>
         <translation>bấm “Cài đặt OBS giúp tôi” để thêm chữ sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="119"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="106"/>
         <source>OBS: connecting…</source>
         <translation>OBS: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="121"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="108"/>
         <source>OBS: {problem}</source>
         <translation>OBS: {problem}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="150"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="137"/>
         <source>not running — start OBS Studio</source>
         <translation>chưa chạy — hãy mở OBS Studio</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="153"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="140"/>
         <source>WebSocket server is off — in OBS: Tools → WebSocket Server Settings → Enable</source>
         <translation>máy chủ WebSocket đang tắt — trong OBS: Tools → WebSocket Server Settings → bật Enable</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="157"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="144"/>
         <source>wrong password — see OBS: Tools → WebSocket Server Settings → Show Connect Info</source>
         <translation>sai mật khẩu — xem trong OBS: Tools → WebSocket Server Settings → Show Connect Info</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="161"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="148"/>
         <source>not answering</source>
         <translation>không phản hồi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="162"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="149"/>
         <source>a request failed</source>
         <translation>một yêu cầu bị lỗi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="163"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="150"/>
         <source>not set up yet</source>
         <translation>chưa được cài đặt</translation>
     </message>
@@ -945,27 +945,27 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ObsSettingsDialog</name>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="174"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="161"/>
         <source>OBS settings</source>
         <translation>Cài đặt OBS</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="183"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="170"/>
         <source>Test connection</source>
         <translation>Thử kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="186"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="173"/>
         <source>Computer running OBS:</source>
         <translation>Máy đang chạy OBS:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="187"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="174"/>
         <source>Port:</source>
         <translation>Cổng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="188"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="175"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
@@ -993,107 +993,107 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Mở danh sách trong trình duyệt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="72"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="73"/>
         <source>Start a live first: the pages are served during a live.</source>
         <translation>Hãy bắt đầu live trước: các trang chỉ chạy trong buổi live.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="75"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="77"/>
         <source>Flash-sale countdown</source>
         <translation>Đếm ngược flash sale</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="81"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="83"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="85"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="87"/>
         <source>Start countdown</source>
         <translation>Bắt đầu đếm ngược</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="85"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="87"/>
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="90"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="92"/>
         <source>Length:</source>
         <translation>Thời lượng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="91"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="93"/>
         <source>Title:</source>
         <translation>Tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="95"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="97"/>
         <source>Bank-transfer QR (VietQR)</source>
         <translation>Mã QR chuyển khoản (VietQR)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="108"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="110"/>
         <source>any amount (the buyer types it)</source>
         <translation>số tiền bất kỳ (người mua tự nhập)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="117"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="119"/>
         <source>Show QR</source>
         <translation>Hiện mã QR</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="117"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="119"/>
         <source>Hide QR</source>
         <translation>Ẩn mã QR</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="123"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="125"/>
         <source>Bank:</source>
         <translation>Ngân hàng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="124"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="126"/>
         <source>Account number:</source>
         <translation>Số tài khoản:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="125"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="127"/>
         <source>Account holder:</source>
         <translation>Chủ tài khoản:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="126"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="128"/>
         <source>Amount:</source>
         <translation>Số tiền:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="136"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="138"/>
         <source>Product card:</source>
         <translation>Thẻ sản phẩm:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="137"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="139"/>
         <source>New orders:</source>
         <translation>Đơn vừa chốt:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="138"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="140"/>
         <source>Payment QR:</source>
         <translation>Mã QR thanh toán:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="139"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="141"/>
         <source>Countdown:</source>
         <translation>Đếm ngược:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="144"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="146"/>
         <source>Copied: {url}</source>
         <translation>Đã sao chép: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="162"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="164"/>
         <source>Check the bank account: {error}</source>
         <translation>Kiểm tra lại tài khoản ngân hàng: {error}</translation>
     </message>
@@ -1199,7 +1199,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Số lượng mở bán trong phiên này (để trống: không giới hạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="141"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="144"/>
         <source>Not a quantity for {code}</source>
         <translation>Số lượng của {code} không hợp lệ</translation>
     </message>
@@ -1207,72 +1207,72 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="77"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="79"/>
         <source>Add comment source…</source>
         <translation>Thêm nguồn bình luận…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="78"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="80"/>
         <source>Type an order…</source>
         <translation>Nhập đơn tay…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="88"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="90"/>
         <source>{name}: {state} · {per_minute}/min · last {seconds} s ago</source>
         <translation>{name}: {state} · {per_minute}/phút · lần cuối {seconds} giây trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="92"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="94"/>
         <source>quota ~{units} units</source>
         <translation>hạn mức ~{units} đơn vị</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="94"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="96"/>
         <source>No comment source yet</source>
         <translation>Chưa có nguồn bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="101"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="103"/>
         <source>connected but silent — check the live</source>
         <translation>đã kết nối nhưng im lặng — kiểm tra buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="103"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="105"/>
         <source>starting</source>
         <translation>đang khởi động</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="104"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="106"/>
         <source>connecting</source>
         <translation>đang kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="105"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="107"/>
         <source>receiving</source>
         <translation>đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="106"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="108"/>
         <source>receiving (polling)</source>
         <translation>đang nhận (hỏi định kỳ)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="107"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="109"/>
         <source>reconnecting</source>
         <translation>đang kết nối lại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="108"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="110"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="109"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="111"/>
         <source>stopped</source>
         <translation>đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="110"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="112"/>
         <source>stopped: {reason}</source>
         <translation>đã dừng: {reason}</translation>
     </message>
@@ -1378,7 +1378,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="169"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="172"/>
         <source>Start a live to set how much of each product it may sell.</source>
         <translation>Bắt đầu phiên live để đặt số lượng mở bán cho từng sản phẩm.</translation>
     </message>
