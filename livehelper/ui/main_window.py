@@ -48,7 +48,7 @@ from livehelper.comments.manual import manual_comment
 from livehelper.errors import CatalogueError
 from livehelper.model import Claim, ClaimStatus, Order, Product, Session, format_vnd
 from livehelper.overlays.controller import ObsState
-from livehelper.overlays.obs import DEFAULT_OVERLAY_BASE, ObsConnection, ObsSettings
+from livehelper.overlays.obs import ObsSettings
 from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.show import Snapshot
 from livehelper.store import Decision, IngestResult, Store, claim_version
@@ -65,10 +65,9 @@ from livehelper.ui.models import (
     QueueModel,
     in_lane,
 )
+from livehelper.ui.obs_control import ObsControl
 from livehelper.ui.obs_panel import (
     ObsPanel,
-    ObsSettingsDialog,
-    save_obs_settings,
     saved_obs_settings,
 )
 from livehelper.ui.overlay_dialog import OverlayDialog, QrRequest
@@ -329,9 +328,14 @@ class MainWindow(QMainWindow):
         self._health_timer.start()
 
         self.obs_panel = ObsPanel()
-        self.obs_panel.sig_switch.connect(self._switch_scene)
-        self.obs_panel.sig_setup.connect(self._setup_obs)
-        self.obs_panel.sig_settings.connect(self._edit_obs_settings)
+        self.obs_control = ObsControl(
+            self.backend, self.obs_settings, overlay_url=lambda: self.overlay_url, parent=self
+        )
+        self.obs_panel.sig_switch.connect(self.obs_control.switch)
+        self.obs_panel.sig_setup.connect(self.obs_control.set_up)
+        self.obs_panel.sig_settings.connect(lambda: self.obs_control.edit_settings(self))
+        self.obs_control.sig_set_up.connect(self._obs_set_up)
+        self.obs_control.sig_problem.connect(self.show_problem)
 
         self.banner = plain.label()
         self.banner.setObjectName("banner")
@@ -411,7 +415,7 @@ class MainWindow(QMainWindow):
         """Open the database (and the demo) on the worker thread; connect to OBS once."""
         if self.backend.obs is None:
             # stopping an old controller joins its thread: never on the GUI thread
-            self.backend.call(self.backend.start_obs, self.obs_settings)
+            self.backend.call(self.backend.start_obs, self.obs_control.settings)
         if self.demo_mode:
             self.backend.call(self._load_demo, done=self._loaded, failed=self._fatal)
         else:
@@ -822,48 +826,9 @@ class MainWindow(QMainWindow):
         self.obs_panel.show_state(state)
         self._update_status()
 
-    def _switch_scene(self, scene: str) -> None:
-        if self.backend.obs is not None:
-            self.backend.obs.switch(scene)
-
-    def _setup_obs(self) -> None:
-        settings = self.obs_settings
-        overlay_base = self.overlay_url or DEFAULT_OVERLAY_BASE
-
-        def setup() -> dict[str, str]:
-            with ObsConnection(settings) as obs:  # its own connection, on the worker
-                return obs.setup(overlay_base)
-
-        self.backend.call(setup, done=self._obs_set_up, failed=lambda e: self.show_problem(str(e)))
-
-    def _obs_set_up(self, result: dict[str, str]) -> None:
-        created = [name for name, state in result.items() if state == "created"]
-        self.statusBar().showMessage(
-            self.tr("OBS is set up ({n} sources added)").format(n=len(created)), 8000
-        )
+    def _obs_set_up(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
         self._send_featured_to_obs()
-
-    def _edit_obs_settings(self) -> None:
-        dialog = ObsSettingsDialog(self.obs_settings, self)
-
-        def test(settings: ObsSettings) -> None:
-            def probe() -> str:
-                with ObsConnection(settings) as obs:
-                    return obs.status().obs_version
-
-            self.backend.call(
-                probe,
-                done=lambda version: dialog.show_result(
-                    True, self.tr("Connected to OBS {version}").format(version=version)
-                ),
-                failed=lambda exc: dialog.show_result(False, str(exc)),
-            )
-
-        dialog.sig_test.connect(test)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.obs_settings = dialog.settings()
-            save_obs_settings(self.obs_settings)
-            self.backend.call(self.backend.start_obs, self.obs_settings)
 
     @Slot(str, str)
     def _on_source_state(self, name: str, state: str) -> None:

@@ -368,72 +368,72 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="204"/>
+        <location filename="../../livehelper/ui/main_window.py" line="203"/>
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="387"/>
+        <location filename="../../livehelper/ui/main_window.py" line="391"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="388"/>
+        <location filename="../../livehelper/ui/main_window.py" line="392"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="389"/>
+        <location filename="../../livehelper/ui/main_window.py" line="393"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="390"/>
+        <location filename="../../livehelper/ui/main_window.py" line="394"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="391"/>
+        <location filename="../../livehelper/ui/main_window.py" line="395"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="392"/>
+        <location filename="../../livehelper/ui/main_window.py" line="396"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="393"/>
+        <location filename="../../livehelper/ui/main_window.py" line="397"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="394"/>
+        <location filename="../../livehelper/ui/main_window.py" line="398"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="395"/>
+        <location filename="../../livehelper/ui/main_window.py" line="399"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="396"/>
+        <location filename="../../livehelper/ui/main_window.py" line="400"/>
         <source>Report…</source>
         <translation>Báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="397"/>
+        <location filename="../../livehelper/ui/main_window.py" line="401"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="398"/>
+        <location filename="../../livehelper/ui/main_window.py" line="402"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="399"/>
+        <location filename="../../livehelper/ui/main_window.py" line="403"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
@@ -443,32 +443,32 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="401"/>
+        <location filename="../../livehelper/ui/main_window.py" line="405"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="402"/>
+        <location filename="../../livehelper/ui/main_window.py" line="406"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="402"/>
+        <location filename="../../livehelper/ui/main_window.py" line="406"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="445"/>
+        <location filename="../../livehelper/ui/main_window.py" line="449"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="457"/>
+        <location filename="../../livehelper/ui/main_window.py" line="461"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="458"/>
+        <location filename="../../livehelper/ui/main_window.py" line="462"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -477,57 +477,57 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="481"/>
+        <location filename="../../livehelper/ui/main_window.py" line="485"/>
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="497"/>
+        <location filename="../../livehelper/ui/main_window.py" line="501"/>
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="503"/>
+        <location filename="../../livehelper/ui/main_window.py" line="507"/>
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="519"/>
+        <location filename="../../livehelper/ui/main_window.py" line="523"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="520"/>
+        <location filename="../../livehelper/ui/main_window.py" line="524"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="561"/>
+        <location filename="../../livehelper/ui/main_window.py" line="565"/>
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="627"/>
+        <location filename="../../livehelper/ui/main_window.py" line="631"/>
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="670"/>
+        <location filename="../../livehelper/ui/main_window.py" line="674"/>
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="726"/>
+        <location filename="../../livehelper/ui/main_window.py" line="730"/>
         <source>Buyer card…</source>
         <translation>Thông tin khách…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="728"/>
+        <location filename="../../livehelper/ui/main_window.py" line="732"/>
         <source>Delivered</source>
         <translation>Đã giao</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="732"/>
+        <location filename="../../livehelper/ui/main_window.py" line="736"/>
         <source>Returned: refused on delivery (bom hàng)</source>
         <translation>Bị hoàn: khách không nhận (bom hàng)</translation>
     </message>
@@ -562,149 +562,149 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="817"/>
+        <location filename="../../livehelper/ui/main_window.py" line="821"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="842"/>
+        <location filename="../../livehelper/ui/obs_control.py" line="53"/>
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="857"/>
+        <location filename="../../livehelper/ui/obs_control.py" line="70"/>
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="873"/>
+        <location filename="../../livehelper/ui/main_window.py" line="838"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="880"/>
+        <location filename="../../livehelper/ui/main_window.py" line="845"/>
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="895"/>
+        <location filename="../../livehelper/ui/main_window.py" line="860"/>
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="976"/>
+        <location filename="../../livehelper/ui/main_window.py" line="941"/>
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="994"/>
+        <location filename="../../livehelper/ui/main_window.py" line="959"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1024"/>
-        <location filename="../../livehelper/ui/main_window.py" line="1031"/>
+        <location filename="../../livehelper/ui/main_window.py" line="989"/>
+        <location filename="../../livehelper/ui/main_window.py" line="996"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1024"/>
+        <location filename="../../livehelper/ui/main_window.py" line="989"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1032"/>
+        <location filename="../../livehelper/ui/main_window.py" line="997"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1060"/>
-        <location filename="../../livehelper/ui/main_window.py" line="1084"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1025"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1049"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1062"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1027"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1077"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1042"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1137"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1102"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1137"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1102"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1143"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1108"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1146"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1111"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1148"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1113"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1150"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1115"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1152"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1117"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1155"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1120"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1155"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1120"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1158"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1123"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1160"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1125"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1163"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1128"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1164"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1129"/>
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1165"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1130"/>
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1173"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1138"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
