@@ -11,7 +11,6 @@ import functools
 import getpass
 import logging
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,6 @@ from livehelper.errors import CatalogueError
 from livehelper.model import Claim, ClaimStatus, Order, Product, Session, format_vnd
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsSettings
-from livehelper.overlays.server import save_bank_account, saved_bank_account
 from livehelper.show import Snapshot
 from livehelper.store import Decision, IngestResult, Store, claim_version
 from livehelper.ui import plain
@@ -70,7 +68,8 @@ from livehelper.ui.obs_panel import (
     ObsPanel,
     saved_obs_settings,
 )
-from livehelper.ui.overlay_dialog import OverlayDialog, QrRequest
+from livehelper.ui.overlay_control import OverlayControl
+from livehelper.ui.overlay_dialog import OverlayDialog
 from livehelper.ui.sources_panel import (
     AddSourceDialog,
     ManualOrderDialog,
@@ -79,7 +78,6 @@ from livehelper.ui.sources_panel import (
 )
 from livehelper.ui.speech_controls import SpeechControls
 from livehelper.ui.texts import catalogue_error_text
-from livehelper.vietqr import BankAccount
 
 log = logging.getLogger(__name__)
 
@@ -164,8 +162,8 @@ class MainWindow(QMainWindow):
         self._incoming: list[IngestResult] = []
         self._told_offered: set[int] = set()  # claims whose "back in stock" was shown
         self._source_state = ""
-        self.overlay_url = ""  # the overlay server's address while a live is on
-        self.overlay_dialog: OverlayDialog | None = None
+        self.overlays = OverlayControl(backend, live=self._live_show, parent=self)
+        self.overlays.sig_session.connect(self._session_changed)
 
         self.products = ProductsModel(self)
         self.feed = FeedModel(self)
@@ -224,7 +222,7 @@ class MainWindow(QMainWindow):
         self.report_button = QPushButton()
         self.report_button.clicked.connect(self._report)
         self.overlays_button = QPushButton()
-        self.overlays_button.clicked.connect(self._open_overlays)
+        self.overlays_button.clicked.connect(lambda: self.overlays.open(self.store))
         self.demo_button = QPushButton()
         self.demo_button.clicked.connect(self._offer_demo)
         self.settings_button = QPushButton()
@@ -777,48 +775,17 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------------- overlays
     @Slot(str)
     def _on_overlays(self, base_url: str) -> None:
-        self.overlay_url = base_url
+        self.overlays.url = base_url
         self._update_status()
 
-    def _open_overlays(self) -> None:
-        if self.store is None:
-            return
-        self.backend.call(saved_bank_account, self.store, done=self._show_overlay_dialog)
+    @property
+    def overlay_url(self) -> str:
+        """The overlay server's address while a live is on ("" otherwise)."""
+        return self.overlays.url
 
-    def _show_overlay_dialog(self, account: BankAccount | None) -> None:
-        if self.overlay_dialog is not None:
-            self.overlay_dialog.close()
-        dialog = OverlayDialog(self.overlay_url, account, self)
-        dialog.sig_countdown.connect(self._set_countdown)
-        dialog.sig_qr.connect(self._set_qr)
-        self.overlay_dialog = dialog
-        dialog.show()
-
-    def _set_countdown(self, minutes: float | None, label: str) -> None:
-        if self.store is None or self.session is None:
-            return
-        until = None if minutes is None else datetime.now(UTC) + timedelta(minutes=minutes)
-        self.backend.call(
-            self.store.set_countdown, self.session.id, until, label, done=self._overlay_changed
-        )
-
-    def _set_qr(self, request: QrRequest) -> None:
-        if self.store is None or self.session is None:
-            return
-        store, session_id = self.store, self.session.id
-
-        def job() -> Session:
-            if request.account is not None:
-                save_bank_account(store, request.account)
-            return store.set_qr(session_id, request.shown, request.amount)
-
-        self.backend.call(job, done=self._overlay_changed)
-
-    def _overlay_changed(self, session: Session) -> None:
-        self.session = session
-        self.backend.notify_overlays()
-        if self.overlay_dialog is not None:
-            self.overlay_dialog.show_result(self.tr("Done: the stream shows it now."))
+    @property
+    def overlay_dialog(self) -> OverlayDialog | None:
+        return self.overlays.dialog
 
     # -------------------------------------------------------------------- OBS
     @Slot(object)

@@ -368,72 +368,72 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="203"/>
+        <location filename="../../livehelper/ui/main_window.py" line="201"/>
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="391"/>
+        <location filename="../../livehelper/ui/main_window.py" line="389"/>
         <source>Products (click or F1–F12 to put on screen)</source>
         <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="392"/>
+        <location filename="../../livehelper/ui/main_window.py" line="390"/>
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="393"/>
+        <location filename="../../livehelper/ui/main_window.py" line="391"/>
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="394"/>
+        <location filename="../../livehelper/ui/main_window.py" line="392"/>
         <source>Confirmed orders</source>
         <translation>Đơn đã chốt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="395"/>
+        <location filename="../../livehelper/ui/main_window.py" line="393"/>
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="396"/>
+        <location filename="../../livehelper/ui/main_window.py" line="394"/>
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="397"/>
+        <location filename="../../livehelper/ui/main_window.py" line="395"/>
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="398"/>
+        <location filename="../../livehelper/ui/main_window.py" line="396"/>
         <source>Import products…</source>
         <translation>Nhập sản phẩm…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="399"/>
+        <location filename="../../livehelper/ui/main_window.py" line="397"/>
         <source>Export orders…</source>
         <translation>Xuất đơn hàng…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="400"/>
+        <location filename="../../livehelper/ui/main_window.py" line="398"/>
         <source>Report…</source>
         <translation>Báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="401"/>
+        <location filename="../../livehelper/ui/main_window.py" line="399"/>
         <source>Try the demo</source>
         <translation>Chạy thử (demo)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="402"/>
+        <location filename="../../livehelper/ui/main_window.py" line="400"/>
         <source>Overlays and QR…</source>
         <translation>Overlay, mã QR…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="403"/>
+        <location filename="../../livehelper/ui/main_window.py" line="401"/>
         <source>Settings…</source>
         <translation>Cài đặt…</translation>
     </message>
@@ -443,32 +443,32 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="405"/>
+        <location filename="../../livehelper/ui/main_window.py" line="403"/>
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="406"/>
+        <location filename="../../livehelper/ui/main_window.py" line="404"/>
         <source>End live</source>
         <translation>Kết thúc live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="406"/>
+        <location filename="../../livehelper/ui/main_window.py" line="404"/>
         <source>Start live</source>
         <translation>Bắt đầu live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="449"/>
+        <location filename="../../livehelper/ui/main_window.py" line="447"/>
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="461"/>
+        <location filename="../../livehelper/ui/main_window.py" line="459"/>
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="462"/>
+        <location filename="../../livehelper/ui/main_window.py" line="460"/>
         <source>The database could not be opened:
 
 {error}</source>
@@ -477,57 +477,57 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="485"/>
+        <location filename="../../livehelper/ui/main_window.py" line="483"/>
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="501"/>
+        <location filename="../../livehelper/ui/main_window.py" line="499"/>
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="507"/>
+        <location filename="../../livehelper/ui/main_window.py" line="505"/>
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="523"/>
+        <location filename="../../livehelper/ui/main_window.py" line="521"/>
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="524"/>
+        <location filename="../../livehelper/ui/main_window.py" line="522"/>
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="565"/>
+        <location filename="../../livehelper/ui/main_window.py" line="563"/>
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="631"/>
+        <location filename="../../livehelper/ui/main_window.py" line="629"/>
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="674"/>
+        <location filename="../../livehelper/ui/main_window.py" line="672"/>
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="730"/>
+        <location filename="../../livehelper/ui/main_window.py" line="728"/>
         <source>Buyer card…</source>
         <translation>Thông tin khách…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="732"/>
+        <location filename="../../livehelper/ui/main_window.py" line="730"/>
         <source>Delivered</source>
         <translation>Đã giao</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="736"/>
+        <location filename="../../livehelper/ui/main_window.py" line="734"/>
         <source>Returned: refused on delivery (bom hàng)</source>
         <translation>Bị hoàn: khách không nhận (bom hàng)</translation>
     </message>
@@ -562,7 +562,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="821"/>
+        <location filename="../../livehelper/ui/overlay_control.py" line="79"/>
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
@@ -577,134 +577,134 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="838"/>
+        <location filename="../../livehelper/ui/main_window.py" line="805"/>
         <source>Comment source {name} stopped: {state}</source>
         <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="845"/>
+        <location filename="../../livehelper/ui/main_window.py" line="812"/>
         <source>Start a live first.</source>
         <translation>Hãy bắt đầu live trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="860"/>
+        <location filename="../../livehelper/ui/main_window.py" line="827"/>
         <source>Reading comments from {name}</source>
         <translation>Đang đọc bình luận từ {name}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="941"/>
+        <location filename="../../livehelper/ui/main_window.py" line="908"/>
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="959"/>
+        <location filename="../../livehelper/ui/main_window.py" line="926"/>
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="989"/>
-        <location filename="../../livehelper/ui/main_window.py" line="996"/>
+        <location filename="../../livehelper/ui/main_window.py" line="956"/>
+        <location filename="../../livehelper/ui/main_window.py" line="963"/>
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="989"/>
+        <location filename="../../livehelper/ui/main_window.py" line="956"/>
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="997"/>
+        <location filename="../../livehelper/ui/main_window.py" line="964"/>
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1025"/>
-        <location filename="../../livehelper/ui/main_window.py" line="1049"/>
+        <location filename="../../livehelper/ui/main_window.py" line="992"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1016"/>
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1027"/>
+        <location filename="../../livehelper/ui/main_window.py" line="994"/>
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1042"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1009"/>
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1102"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1069"/>
         <source>LIVE</source>
         <translation>ĐANG LIVE</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1102"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1069"/>
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1108"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1075"/>
         <source>No live session</source>
         <translation>Chưa có buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1111"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1078"/>
         <source>Comments: receiving</source>
         <translation>Bình luận: đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1113"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1080"/>
         <source>Comments: stopped</source>
         <translation>Bình luận: đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1115"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1082"/>
         <source>Comments: stream ended</source>
         <translation>Bình luận: luồng đã hết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1117"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1084"/>
         <source>Comments: no source</source>
         <translation>Bình luận: chưa có nguồn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1120"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1087"/>
         <source>OBS: not connected</source>
         <translation>OBS: chưa kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1120"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1087"/>
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1123"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1090"/>
         <source>Overlays: {url}</source>
         <translation>Overlay: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1125"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1092"/>
         <source>Overlays: off</source>
         <translation>Overlay: tắt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1128"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1095"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1129"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1096"/>
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1130"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1097"/>
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1138"/>
+        <location filename="../../livehelper/ui/main_window.py" line="1105"/>
         <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
         <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
