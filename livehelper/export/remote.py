@@ -19,6 +19,7 @@ from typing import Protocol
 
 import httpx
 
+from livehelper import retry
 from livehelper.model import Order
 from livehelper.store import Store
 
@@ -157,6 +158,14 @@ def send_orders(
     return result
 
 
+class _TryAgain(Exception):
+    """An answer that says nothing final (a 5xx, a time-out): worth another try."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.problem)
+        self.outcome = outcome
+
+
 def _deliver(
     client: httpx.Client,
     destination: Destination,
@@ -164,10 +173,12 @@ def _deliver(
     judge_response: Callable[[httpx.Response], Outcome],
     pause: Callable[[float], None],
 ) -> Outcome:
-    delay = 0.5
-    outcome = Outcome(False)
-    for attempt in range(RETRIES):
-        if attempt:  # the last try may have arrived although its answer did not
+    tries = 0
+
+    def attempt() -> Outcome:
+        nonlocal tries
+        tries += 1
+        if tries > 1:  # the last try may have arrived although its answer did not
             try:
                 found = destination.find(client, order)
             except httpx.HTTPError:
@@ -183,10 +194,18 @@ def _deliver(
             outcome = Outcome(False, problem=f"{type(exc).__name__}: {exc}", retry=True)
         except _UNREADABLE as exc:
             return Outcome(False, problem=_unreadable("sending the order", exc))
-        if outcome.accepted or not outcome.retry:
-            return outcome
-        if attempt < RETRIES - 1:
-            pause(delay)
-            delay = min(delay * 2, 8.0)
-    outcome.problem += f" (tried {RETRIES} times; run the export again)"
-    return outcome
+        if outcome.retry and not outcome.accepted:
+            raise _TryAgain(outcome)
+        return outcome
+
+    try:
+        return retry.call(
+            attempt,
+            retry_if=lambda exc: isinstance(exc, _TryAgain),
+            attempts=RETRIES,
+            backoff=retry.Backoff(0.5, 8.0, jitter=0),
+            sleep=pause,
+        )
+    except _TryAgain as last:
+        last.outcome.problem += f" (tried {RETRIES} times; run the export again)"
+        return last.outcome

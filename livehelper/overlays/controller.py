@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import logging
 import queue
-import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from livehelper import retry
 from livehelper.model import Product
 from livehelper.overlays.obs import (
     TEXT_INPUTS,
@@ -114,21 +114,19 @@ class ObsController:
                     log.exception("OBS state listener failed")
 
     def _run(self) -> None:
-        attempts = 0
+        backoff = retry.Backoff(self._backoff_min, self._backoff_max, jitter=0.2)
         while not self._stopping.is_set():
             connection = self._connect(self.settings)
             try:
                 connection.open()
-                attempts = 0
+                backoff.reset()
                 self._serve(connection)
             except ObsError as exc:
-                attempts += 1
-                self._publish(ObsState(False, exc.problem, str(exc), attempts=attempts))
+                delay = backoff.next()
+                self._publish(ObsState(False, exc.problem, str(exc), attempts=backoff.attempts))
                 if exc.problem is ObsProblem.WRONG_PASSWORD:
                     delay = self._backoff_max  # retrying fast will not fix a password
-                else:
-                    delay = min(self._backoff_max, self._backoff_min * 2 ** (attempts - 1))
-                self._wait(delay * random.uniform(0.8, 1.2))
+                self._wait(delay)
             finally:
                 connection.close()
 
