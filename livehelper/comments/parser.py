@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from livehelper import phones
+from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
 from livehelper.resources_path import resource_text
@@ -378,6 +379,10 @@ class Parser:
                     keys.setdefault(fold(joined), (p.code, False))
                     spellings.append(joined)
         self._keys = keys
+        # leftovers are mended into the lexicon's words only: a product's name typed with
+        # a slip is the typo matcher's to judge (it knows when not to guess)
+        product_words = {w for key in keys for w in _RUN.findall(key)}
+        self._leftovers = Leftovers(lx.vocabulary() - product_words, product_words)
         self._typos = TypoMatcher(
             (
                 Name(tuple(fold(w) for w in written), tuple(written), p.code)
@@ -457,6 +462,7 @@ class Parser:
             if first is not None:  # the first number is the buyer's; every one is blanked
                 phone = phones.normalise(first)
                 s = phones.PHONE.sub(_spaces, s)
+        s, written = self._leftovers.mend(s, written)  # "laays", "chốttt": typing leftovers
         # the words present: phrase lists that cannot match are not scanned
         runs = frozenset(_RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order

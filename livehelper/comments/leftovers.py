@@ -1,0 +1,105 @@
+"""Typing leftovers: Vietnamese typed on a phone keyboard whose Telex or VNI conversion
+did not happen, and letters held down too long.
+
+  "laays 2kg"  (Telex for "lấy")   "ddon" (đơn)   "huyr" (hủy)   "nhes" (nhé)
+  "chotos"     (the circumflex typed after the final consonant, then the tone)
+  "lấyyy 1kgg", "nhaaa"            (stretched letters)
+
+Only a word the reader does not know is mended, and only into a word of the lexicon that
+names no product: a leftover is decoded, never guessed, and a product's name typed with a
+slip stays the typo matcher's to judge. The mended word keeps its place in the text (the
+rest of it is blanked), so positions still line up with the accented text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[a-z]+")
+# what a leftover shows: a letter twice, a Telex w, a tone key ending a word
+SUSPECT = re.compile(r"([a-z])\1|[aou]w|[a-z][sfrxj](?![a-z])")
+CACHE = 20_000  # words remembered (buyers repeat the same few hundred)
+VOWELS = frozenset("aeiouy")
+TONE_KEYS = frozenset("sfrxj")  # Telex tone marks typed as letters
+DOUBLED = frozenset({"aa", "ee", "oo", "dd"})  # Telex â ê ô đ
+HORN = frozenset({"aw", "ow", "uw"})  # Telex ă ơ ư
+
+Kept = tuple[int, ...]  # the positions of the word's letters that stay
+
+
+def _stretched(word: str) -> Kept:
+    """Each run of one letter kept once: "layyy" -> "lay"."""
+    return tuple(i for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+
+
+def _telex(word: str) -> Kept:
+    kept = list(range(len(word)))
+    # â ê ô đ typed as a doubled letter, ă ơ ư as a letter and w
+    out: list[int] = []
+    for i in kept:
+        if out and word[out[-1]] + word[i] in DOUBLED | HORN:
+            continue
+        out.append(i)
+    # the tone, typed last: "nhes", "maanj"
+    if len(out) >= 3 and word[out[-1]] in TONE_KEYS and any(word[i] in VOWELS for i in out[:-1]):
+        out.pop()
+    # the circumflex typed after the final consonant: "chot" + "o" -> "chôt"
+    if len(out) >= 3 and word[out[-1]] in VOWELS and word[out[-2]] not in VOWELS:
+        before = [word[i] for i in out[:-1]]
+        if word[out[-1]] in before:
+            out.pop()
+    return tuple(out)
+
+
+class Leftovers:
+    def __init__(self, known: Iterable[str], left_alone: Iterable[str] = ()) -> None:
+        """``known``: what a leftover may be mended into; ``left_alone``: words never
+        touched (the catalogue's)."""
+        self.known = frozenset(known)
+        self.left_alone = frozenset(left_alone)
+        self._seen: dict[str, Kept | None] = {}
+
+    def mend_word(self, word: str) -> Kept | None:
+        """The positions of ``word`` that spell a known word, or None."""
+        if word in self.known or word in self.left_alone or len(word) < 3:
+            return None
+        if word in self._seen:
+            return self._seen[word]
+        if len(self._seen) >= CACHE:
+            self._seen.clear()
+        kept = self._seen[word] = self._decode(word)
+        return kept
+
+    def _decode(self, word: str) -> Kept | None:
+        telex = _telex(word)
+        stretched = _stretched(word)
+        both = tuple(telex[i] for i in _stretched("".join(word[j] for j in telex)))
+        for kept in (telex, stretched, both):
+            if len(kept) < len(word) and "".join(word[i] for i in kept) in self.known:
+                return kept
+        return None
+
+    def mend(self, folded: str, written: str) -> tuple[str, str]:
+        """Both texts (folded and as written, of equal length) with every leftover
+        mended in place."""
+        if SUSPECT.search(folded) is None:
+            return folded, written  # most comments: nothing to look at
+        pieces_f, pieces_w, last = [], [], 0
+        for match in _WORD.finditer(folded):
+            kept = self.mend_word(match.group())
+            if kept is None:
+                continue
+            start, end = match.span()
+            width = end - start
+            pieces_f += [folded[last:start], "".join(folded[start + i] for i in kept).ljust(width)]
+            pieces_w += [
+                written[last:start],
+                "".join(written[start + i] for i in kept).ljust(width),
+            ]
+            last = end
+        if last == 0:
+            return folded, written
+        pieces_f.append(folded[last:])
+        pieces_w.append(written[last:])
+        return "".join(pieces_f), "".join(pieces_w)

@@ -1,0 +1,75 @@
+"""Typing leftovers (livehelper/comments/leftovers.py): Telex marks left unconverted and
+stretched letters, mended into the lexicon's words only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from livehelper.comments.leftovers import Leftovers
+from livehelper.comments.parser import Parser
+from livehelper.model import Intent
+from livehelper.store import ProductSpec
+
+PARSER = Parser(
+    [
+        ProductSpec("KS", "Khoai sâm", 35000, "kg", None, ("khoai sâm", "khoai")),
+        ProductSpec("NEP", "Gạo nếp", 30000, "kg", None, ("nếp",)),
+        ProductSpec("MO", "Mật ong", 250000, "chai", None, ("mật ong",)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "mended"),
+    [
+        ("laays", "lay"),  # Telex â, then the tone
+        ("ddon", "don"),  # Telex đ
+        ("huyr", "huy"),  # the tone key left at the end
+        ("nhes", "nhe"),
+        ("chotos", "chot"),  # the circumflex typed after the final consonant, then the tone
+        ("layyy", "lay"),  # a letter held down
+        ("chottt", "chot"),
+        ("nhaaa", "nha"),
+    ],
+)
+def test_leftovers_of_known_words_are_mended(word: str, mended: str) -> None:
+    leftovers = Leftovers({"lay", "don", "huy", "nhe", "chot", "nha"})
+    kept = leftovers.mend_word(word)
+    assert kept is not None and "".join(word[i] for i in kept) == mended
+
+
+@pytest.mark.parametrize("word", ["lay", "ks", "xyzs", "banhs", "nepp", "ab"])
+def test_known_unknown_and_catalogue_words_are_left_alone(word: str) -> None:
+    leftovers = Leftovers({"lay", "ban", "ne"}, left_alone={"nepp", "ks"})
+    assert leftovers.mend_word(word) is None
+
+
+def test_mending_keeps_both_texts_aligned() -> None:
+    folded, written = Leftovers({"lay"}).mend("e layyy 2kg", "e lấyyy 2kg")
+    assert (folded, written) == ("e lay   2kg", "e lấy   2kg")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "qty"),
+    [
+        ("laays 2kg nhes", Intent.ORDER, Decimal(2)),
+        ("chotos 3kg", Intent.ORDER, Decimal(3)),
+        ("lấyyy 1kgg", Intent.ORDER, Decimal(1)),
+        ("chốttt 2kg shop ơi", Intent.ORDER, Decimal(2)),
+        ("huyr ddon giup e", Intent.CANCEL, None),
+        ("hủyy đơn e nhaa", Intent.CANCEL, None),
+    ],
+)
+def test_the_reader_reads_through_leftovers(text: str, intent: Intent, qty: Decimal | None) -> None:
+    result = PARSER.parse(text, "KS")
+    assert result.intent is intent, result
+    if qty is not None:
+        assert [(i.code, i.qty) for i in result.items] == [("KS", qty)]
+
+
+def test_a_product_name_with_a_stretched_letter_is_still_not_guessed() -> None:
+    """ "nepp" could be nếp or a slip of something else: the typo matcher's rule (a
+    three-letter one-word name is too short to guess at) stands."""
+    assert [i.code for i in PARSER.parse("chot 2kg nepp", "KS").items] == ["KS"]
