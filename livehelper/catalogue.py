@@ -10,6 +10,7 @@ number or empty for unlimited; ``aliases`` are separated by ``|``.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
@@ -101,11 +102,15 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
             strict=False,
         )
         for number, (row, written) in enumerate(rows, start=1):
-            yield number, [
-                FormulaWithoutValue(w) if v is None and isinstance(w, str) and w.startswith("=")
-                else v
-                for v, w in zip(row, written, strict=False)
-            ]
+            yield (
+                number,
+                [
+                    FormulaWithoutValue(w)
+                    if v is None and isinstance(w, str) and w.startswith("=")
+                    else v
+                    for v, w in zip(row, written, strict=False)
+                ],
+            )
     finally:
         values.close()
         formulas.close()
@@ -160,9 +165,7 @@ def parse_rows(
         if not unit:
             row_problems.append(row_problem(line, "empty_unit"))
         formulas = [
-            (name, cell(name))
-            for name in header
-            if isinstance(cell(name), FormulaWithoutValue)
+            (name, cell(name)) for name in header if isinstance(cell(name), FormulaWithoutValue)
         ]
         for name, formula in formulas:
             row_problems.append(
@@ -215,18 +218,23 @@ _QUANTITY_LIKE = re.compile(r"^(x?\d+x?|\d+[a-z]{1,5})$")
 
 
 def _reads_as_order_words(code: str) -> bool:
-    from livehelper.comments.parser import default_lexicon, fold
+    from livehelper.comments.parser import fold
 
     folded = fold(code)
-    if len(folded) == 1 or _QUANTITY_LIKE.match(folded):
-        return True
+    return len(folded) == 1 or bool(_QUANTITY_LIKE.match(folded)) or folded in _order_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _order_words() -> frozenset[str]:
+    """Units, containers, order and cancel words, folded: no code may be one."""
+    from livehelper.comments.parser import default_lexicon, fold
+
     lexicon = default_lexicon()
-    words = {
+    return frozenset(
         fold(w)
         for w in (*lexicon.weight_units, *lexicon.containers, *lexicon.firm_order,
                   *lexicon.order, *lexicon.cancel)
-    }  # fmt: skip
-    return folded in words
+    )  # fmt: skip
 
 
 def _photo(value: str, folder: Path | None) -> str | None:

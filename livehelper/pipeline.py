@@ -146,35 +146,33 @@ class Pipeline:
 
     def _store_batch(self, batch: list[IncomingComment]) -> None:
         try:
+            self._store(batch)
+        finally:
+            with self._idle:
+                self._pending -= len(batch)
+                self._idle.notify_all()
+
+    def _store(self, batch: list[IncomingComment]) -> None:
+        try:
             self._announce(self._ingest_with_retry(batch))
         except (sa.exc.OperationalError, DiskFull) as exc:  # the database is away: tell
             log.error("could not store %d comments: %s", len(batch), exc)
             if self._on_error:
                 self._on_error(exc, batch)
         except Exception as exc:
-            # one comment the database refuses must not cost the others: alone, each
-            # good one is stored and only the bad one is refused
-            log.warning(
-                "a batch of %d comments failed (%s); storing them one by one", len(batch), exc
-            )
-            for item in batch:
-                self._store_alone(item)
-        finally:
-            with self._idle:
-                self._pending -= len(batch)
-                self._idle.notify_all()
-
-    def _store_alone(self, item: IncomingComment) -> None:
-        try:
-            self._announce(self._ingest_with_retry([item]))
-        except (sa.exc.OperationalError, DiskFull) as exc:
-            log.error("could not store a comment: %s", exc)
-            if self._on_error:
-                self._on_error(exc, [item])
-        except Exception as exc:
+            if len(batch) > 1:
+                # one comment the database refuses must not cost the others: alone, each
+                # good one is stored and only the bad one is refused
+                log.warning(
+                    "a batch of %d comments failed (%s); storing them one by one", len(batch), exc
+                )
+                for item in batch:
+                    self._store([item])
+                return
+            item = batch[0]
             log.error("refused comment %s from %s: %s", item.message_id[:40], item.platform, exc)
             if self._on_error:
-                self._on_error(CommentRefused(f"a comment was refused ({exc})"), [item])
+                self._on_error(CommentRefused(f"a comment was refused ({exc})"), batch)
 
     def _announce(self, result: IngestResult) -> None:
         for listener in self._listeners:

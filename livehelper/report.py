@@ -152,10 +152,10 @@ def _grouped(
     return bars, group
 
 
-def _clock(moment: datetime, report: SessionReport) -> str:
+def _clock_format(report: SessionReport) -> str:
     """HH:MM, with the day when the chart is not within one day."""
     one_day = report.per_minute[-1][0] - report.per_minute[0][0] < timedelta(hours=20)
-    return moment.astimezone().strftime("%H:%M" if one_day else "%d/%m/%Y %H:%M")
+    return "%H:%M" if one_day else "%d/%m/%Y %H:%M"
 
 
 # ------------------------------------------------------------------------ HTML
@@ -259,14 +259,16 @@ def _chart_svg(report: SessionReport) -> str:
     bars, group = _grouped(report.per_minute, CHART_BARS)
     top = max(n for _m, n in bars) or 1
     step = width / len(bars)
+    clock = _clock_format(report)
     rects = []
     for i, (minute, count) in enumerate(bars):
         h = height * count / top
         rects.append(
             f"<rect x='{i * step:.1f}' y='{height - h:.1f}' width='{max(step - 1, 1):.1f}' "
-            f"height='{h:.1f}' fill='#2e7d32'><title>{_clock(minute, report)}: {count}</title></rect>"
+            f"height='{h:.1f}' fill='#2e7d32'><title>{minute.astimezone():{clock}}: {count}</title></rect>"
         )
-    first, last = _clock(bars[0][0], report), _clock(report.per_minute[-1][0], report)
+    first = f"{bars[0][0].astimezone():{clock}}"
+    last = f"{report.per_minute[-1][0].astimezone():{clock}}"
     unit = "phút" if group == 1 else f"{group} phút"
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height + 20}' "
@@ -282,12 +284,13 @@ def _chart_table(report: SessionReport) -> str:
     if not report.per_minute:
         return "<p class='muted'>Chưa có đơn.</p>"
     rows, group = _grouped(report.per_minute, 30)
+    clock = _clock_format(report)
     top = max(n for _m, n in rows) or 1
     out = ["<table>"]
     for minute, count in rows:
         width = max(1, int(400 * count / top))
         out.append(
-            f"<tr><td>{_clock(minute, report)}</td><td class='n'>{count}</td>"
+            f"<tr><td>{minute.astimezone():{clock}}</td><td class='n'>{count}</td>"
             f"<td style='border:none'><table><tr><td width='{width}' bgcolor='#2e7d32' "
             f"style='border:none'>&nbsp;</td></tr></table></td></tr>"
         )

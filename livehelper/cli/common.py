@@ -89,10 +89,14 @@ def source_options_of(args: argparse.Namespace) -> Any:
     from livehelper.comments.sources import SourceOptions
     from livehelper.secrets import FileFallback, load_secret
 
+    fallback: FileFallback | None = None
+
     def saved(given: str | None, variable: str, name: str) -> str | None:
+        nonlocal fallback
         if given or config.env(variable):
             return given
-        return load_secret(name, FileFallback()) or None
+        fallback = fallback if fallback is not None else FileFallback()
+        return load_secret(name, fallback) or None
 
     return SourceOptions.from_env(
         facebook_token=saved(args.facebook_token, "LIVEHELPER_FACEBOOK_TOKEN", "facebook-token"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from livehelper.export.rows import order_dict
 from livehelper.model import ParseResult, qty_to_json
 
 
@@ -121,6 +122,4 @@ def decision_json(decision: Any) -> dict[str, Any]:
 
 def order_json(order: Any) -> dict[str, Any]:
     """A buyer order: the shape of ``orders list`` and of the JSON export's orders."""
-    from livehelper.export.rows import order_dict
-
     return order_dict(order)

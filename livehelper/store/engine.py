@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from livehelper import config
+from livehelper.errors import is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +105,6 @@ def conflict(exc: BaseException) -> bool:
 def unreachable(exc: BaseException) -> bool:
     """The database is away for now (restarting, busy, the network dropped), not
     refusing this statement: the same call may work in a moment."""
-    from livehelper.errors import is_disk_full
-
     return isinstance(exc, sa.exc.OperationalError) and not conflict(exc) and not is_disk_full(exc)
 
 

@@ -158,9 +158,6 @@ class Store:
 
         return self._retrying(once)
 
-    def _minutes_setting(self, conn: sa.Connection, key: str) -> float:
-        return self._memory.fresh(f"setting:{key}", lambda: settings.minutes(conn, key))
-
     def schema_version(self) -> int:
         with self._read() as conn:
             return migrations.current_version(conn)
@@ -386,7 +383,7 @@ class Store:
         the shop's ``reserve_minutes``) and offer it to the line. Any laptop may run it
         at any time: each reservation is released once."""
         with self._read() as conn:  # the common case, nothing lapsed, takes no write lock
-            limit = self._minutes_setting(conn, "reserve_minutes") if minutes is None else minutes
+            limit = self._memory.minutes(conn, "reserve_minutes") if minutes is None else minutes
             before = stock.lapsed_before(utcnow(), limit)
             lapsed = decisions.lapsed(conn, session_id, before)
         if not lapsed:

@@ -33,7 +33,7 @@ from livehelper.model import (
     LineItem,
     ParseResult,
 )
-from livehelper.store import buyers, policy, rows, schema, settings, stock
+from livehelper.store import buyers, policy, rows, schema, stock
 from livehelper.store.engine import chunks, insert_ignoring_conflicts
 from livehelper.store.memory import BuyerKey, Memory
 
@@ -83,10 +83,7 @@ def run(
         return IngestResult((), (), duplicates=len(incoming)), new_buyers
     ordering = ordering_buyers(stored)
     code_of = {row.id: code for code, row in products.items()}
-    repeat = memory.fresh(
-        "setting:repeat_minutes", lambda: settings.minutes(conn, "repeat_minutes")
-    )
-    since = now - timedelta(minutes=repeat)
+    since = now - timedelta(minutes=memory.minutes(conn, "repeat_minutes"))
     earlier = waiting_goods(conn, session_id, ordering, code_of, since) if ordering else {}
     ordered = ordered_products(stored, products)
     stock.lock(conn, ordered)  # in id order, before any claim row: no deadlocks

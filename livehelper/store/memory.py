@@ -10,6 +10,10 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
+
+from livehelper.store import settings
+
 T = TypeVar("T")
 BuyerKey = tuple[str, str]  # (platform, platform user id)
 FRESH_FOR = 1.0  # seconds
@@ -49,6 +53,10 @@ class Memory:
         with self._lock:
             self._recent[key] = (now, value)
         return value
+
+    def minutes(self, conn: sa.Connection, key: str) -> float:
+        """A minutes setting of the shop (settings.minutes), fresh for a second."""
+        return self.fresh(f"setting:{key}", lambda: settings.minutes(conn, key))
 
     def forget_recent(self) -> None:
         """This process changed a setting or a buyer: read them afresh."""

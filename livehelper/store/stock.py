@@ -108,14 +108,11 @@ def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods])
     ):
         free[r.id] = None if r.stock_milli is None else r.stock_milli - r.reserved_milli
         cap_free[r.id] = None if r.cap_milli is None else r.cap_milli - r.taken_milli
-        limits = [x for x in (r.stock_milli, r.cap_milli) if x is not None]
-        whole[r.id] = min(limits) if limits else None
+        whole[r.id] = _whole(r.stock_milli, r.cap_milli)
     held = dict.fromkeys(wanted, 0)
     fits = []
     for goods in claims:
-        need: dict[int, int] = {}
-        for product_id, qty in goods:
-            need[product_id] = need.get(product_id, 0) + qty
+        need = _needs(goods)
         if any(whole[pid] is not None and qty > whole[pid] for pid, qty in need.items()):  # type: ignore[operator]
             fits.append(TOO_MANY)
             continue
@@ -322,18 +319,30 @@ def offer_freed(
 def more_than_whole(conn: sa.Connection, session_id: int, goods: Goods) -> bool:
     """Do these goods ask more than a product's whole stock or the show's cap?"""
     p, ss = schema.products, schema.show_stock
-    need: dict[int, int] = {}
-    for product_id, qty in goods:
-        need[product_id] = need.get(product_id, 0) + qty
+    need = _needs(goods)
     for r in conn.execute(
         sa.select(p.c.id, p.c.stock_milli, ss.c.cap_milli)
         .outerjoin(ss, sa.and_(ss.c.product_id == p.c.id, ss.c.session_id == session_id))
         .where(p.c.id.in_(sorted(need)))
     ):
-        limits = [x for x in (r.stock_milli, r.cap_milli) if x is not None]
-        if limits and need[r.id] > min(limits):
+        whole = _whole(r.stock_milli, r.cap_milli)
+        if whole is not None and need[r.id] > whole:
             return True
     return False
+
+
+def _whole(stock_milli: int | None, cap_milli: int | None) -> int | None:
+    """The most one claim could ever get: the whole shelf, within the show's cap."""
+    limits = [x for x in (stock_milli, cap_milli) if x is not None]
+    return min(limits) if limits else None
+
+
+def _needs(goods: Goods) -> dict[int, int]:
+    """Goods summed per product (a claim may name one product twice)."""
+    need: dict[int, int] = {}
+    for product_id, qty in goods:
+        need[product_id] = need.get(product_id, 0) + qty
+    return need
 
 
 def lapsed_before(now: datetime, minutes: float) -> datetime:

@@ -9,8 +9,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import require_part
 from tests.helpers import REPO
 
@@ -92,7 +90,7 @@ def _owners(libraries: set[Path]) -> dict[Path, str]:
 
 def test_the_script_installs_every_library_qt_loads() -> None:
     if not (shutil.which("ldd") and shutil.which("dpkg-query")):
-        pytest.skip("a Debian/Ubuntu check: needs ldd and dpkg-query")
+        require_part("ldd and dpkg-query", "a Debian/Ubuntu check")
     import PySide6
 
     installed = _installed()
