@@ -184,7 +184,11 @@ case "$command" in
     ;;
   i18n)
     ensure_venv; ensure_installed ""
+    known="$(mktemp)"
+    "$PY" tools/fill_translations.py --dump resources/i18n/livehelper_vi.ts >"$known"
     "$VENV/bin/pyside6-lupdate" livehelper/ui/*.py -ts resources/i18n/livehelper_vi.ts -no-obsolete
+    "$PY" tools/fill_translations.py resources/i18n/livehelper_vi.ts "$known"  # moved texts
+    rm -f "$known"
     "$VENV/bin/pyside6-lrelease" resources/i18n/livehelper_vi.ts -qm resources/i18n/livehelper_vi.qm
     say "translate the new strings in resources/i18n/livehelper_vi.ts (Qt Linguist), then run this again"
     ;;

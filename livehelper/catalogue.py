@@ -218,7 +218,7 @@ _QUANTITY_LIKE = re.compile(r"^(x?\d+x?|\d+[a-z]{1,5})$")
 
 
 def _reads_as_order_words(code: str) -> bool:
-    from livehelper.comments.parser import fold
+    from livehelper.comments.folding import fold
 
     folded = fold(code)
     return len(folded) == 1 or bool(_QUANTITY_LIKE.match(folded)) or folded in _order_words()
@@ -227,7 +227,8 @@ def _reads_as_order_words(code: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _order_words() -> frozenset[str]:
     """Units, containers, order and cancel words, folded: no code may be one."""
-    from livehelper.comments.parser import default_lexicon, fold
+    from livehelper.comments.folding import fold
+    from livehelper.comments.lexicon import default_lexicon
 
     lexicon = default_lexicon()
     return frozenset(

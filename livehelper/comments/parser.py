@@ -19,19 +19,18 @@ How a comment is read, in order:
 from __future__ import annotations
 
 import re
-import tomllib
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Any, Protocol
 
 from livehelper import phones
+from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
+from livehelper.comments.lexicon import Lexicon, default_lexicon
+from livehelper.comments.phrases import Phrases, alternation, blank, spaces
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
-from livehelper.resources_path import resource_text
 
 MAX_CHARS = 1000  # longer comments are read from their first 1000 characters only
 
@@ -47,286 +46,8 @@ class ProductLike(Protocol):
     def aliases(self) -> tuple[str, ...]: ...
 
 
-# ----------------------------------------------------------------------- folding
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in range(0xC0, 0x2000):
-        ch = chr(cp)
-        base = "".join(
-            c for c in unicodedata.normalize("NFD", ch.lower()) if not unicodedata.combining(c)
-        )
-        if base != ch and len(base) == 1 and base.isascii():
-            table[cp] = base
-    table[ord("đ")] = "d"
-    table[ord("Đ")] = "d"
-    # look-alike punctuation buyers paste from phones
-    for ch in "\u00a0\u2007\u202f\u200b\u3000\t\r":
-        table[ord(ch)] = " "
-    return table
-
-
-_FOLD = _build_fold_table()
-
-
-def fold(text: str) -> str:
-    """Lower case without Vietnamese accents: ``'Chốt ĐƠN'`` -> ``'chot don'``."""
-    return _lower(text).translate(_FOLD)
-
-
-def _lower(text: str) -> str:
-    """NFC lower case; ``fold`` of it has the same length, so positions line up."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    lowered = text.lower()
-    # a few characters grow when lowered (İ -> i̇); keep one character per character
-    return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in text)
-
-
-# ----------------------------------------------------------------------- lexicon
-@dataclass(frozen=True)
-class Lexicon:
-    order: tuple[str, ...]
-    firm_order: tuple[str, ...]
-    permission_question: tuple[str, ...]
-    cancel: tuple[str, ...]
-    negation: tuple[str, ...]
-    question: tuple[str, ...]
-    past: tuple[str, ...]
-    suggestion: tuple[str, ...]
-    suggestion_tail: tuple[str, ...]
-    everyday_phrases: tuple[str, ...]
-    number_words: dict[str, int]
-    number_spellings: frozenset[str]  # as written, accents kept: "ba" is 3, "bà" is a person
-    half: tuple[str, ...]
-    half_of: tuple[str, ...]
-    dozen: tuple[str, ...]
-    weight_units: dict[str, Decimal]
-    by_weight: tuple[str, ...]
-    count_units: tuple[str, ...]
-    containers: tuple[str, ...]
-    not_quantity: tuple[str, ...]
-    never_typos: tuple[str, ...] = ()
-
-    def vocabulary(self) -> frozenset[str]:
-        """Every word the lexicon knows: none of them is a misspelt product name."""
-        phrases = [
-            *self.order, *self.firm_order, *self.permission_question, *self.cancel,
-            *self.negation, *self.question, *self.past, *self.suggestion,
-            *self.suggestion_tail, *self.everyday_phrases, *self.number_words, *self.half,
-            *self.half_of, *self.dozen, *self.weight_units, *self.count_units,
-            *self.containers, *self.never_typos,
-        ]  # fmt: skip
-        return frozenset(word for phrase in phrases for word in _RUN.findall(fold(phrase)))
-
-    @classmethod
-    def from_toml(cls, text: str) -> Lexicon:
-        data = tomllib.loads(text)
-        intent, numbers, units = data["intent"], data["numbers"], data["units"]
-
-        def folded(items: Iterable[str]) -> tuple[str, ...]:
-            # spellings as written (lower case, accents kept); matching folds them itself
-            return tuple(dict.fromkeys(_lower(i).strip() for i in items if i.strip()))
-
-        return cls(
-            order=folded(intent["order"]),
-            firm_order=folded(intent["firm_order"]),
-            permission_question=folded(intent["permission_question"]),
-            cancel=folded(intent["cancel"]),
-            negation=folded(intent["negation"]),
-            question=folded(intent["question"]),
-            past=folded(intent["past"]),
-            suggestion=folded(intent["suggestion"]),
-            suggestion_tail=folded(intent["suggestion_tail"]),
-            everyday_phrases=folded(intent["everyday_phrases"]),
-            number_words={fold(k): int(v) for k, v in numbers["words"].items()},
-            number_spellings=frozenset(_lower(k) for k in numbers["words"]),
-            half=folded(numbers["half"]),
-            half_of=folded(numbers["half_of"]),
-            dozen=folded(numbers["dozen"]),
-            weight_units={fold(k): Decimal(str(v)) for k, v in units["weight"].items()},
-            by_weight=tuple(fold(u) for u in units["by_weight"]),
-            count_units=tuple(dict.fromkeys(fold(u) for u in units["count"])),
-            containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
-            not_quantity=tuple(data["not_quantity"]["patterns"]),
-            never_typos=folded(data.get("typos", {}).get("never", [])),
-        )
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    return Lexicon.from_toml(resource_text("lexicon/vi.toml"))
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    """One regex for many phrases, as a trie: shared prefixes are tried once, which
-    is several times faster than a flat alternation, and the longest phrase still
-    wins (greedy optional tails). Spaces between words match any run of spaces."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for phrase in set(phrases):
-        node = trie
-        for char in " ".join(phrase.split()):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie) if trie else "(?!)"
-
-
-def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-_WORD = re.compile(r"\S+")
-_RUN = re.compile(r"[a-z0-9]+")
-
-
-@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and these never change
-class Found:
-    """A phrase found in the text (the parts of ``re.Match`` the parser uses)."""
-
-    begin: int
-    finish: int
-    text: str
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.finish
-
-    def span(self) -> tuple[int, int]:
-        return self.begin, self.finish
-
-    def group(self, _index: int = 0) -> str:
-        return self.text
-
-
-class Phrases:
-    """Finds phrases in folded text, then checks the accents the buyer actually typed.
-
-    Accents are optional, but when typed they must agree: "hoi" matches both "hỏi"
-    (ask) and "hồi" (anise), while "hỏi" never matches "hồi", and "cảm ơn" never
-    matches the product "cam". The check is per word, so half-accented teencode
-    ("chot đơn") still matches "chốt đơn".
-    """
-
-    def __init__(
-        self,
-        spellings: Iterable[str],
-        left: str = "a-z0-9",
-        right: str = "a-z0-9",
-        glued_x: bool = False,
-    ) -> None:
-        # glued_x: "KSx2" - a letter may follow only when it is the x of a quantity
-        right_edge = rf"(?!(?!x\d)[{right}])" if glued_x else rf"(?![{right}])"
-        self.spellings: dict[str, list[tuple[str, ...]]] = {}
-        for spelling in spellings:
-            written = tuple(_lower(spelling).split())
-            if not written:
-                continue
-            key = " ".join(w.translate(_FOLD) for w in written)
-            self.spellings.setdefault(key, []).append(written)
-        self._exact = {" ".join(w) for options in self.spellings.values() for w in options}
-        # the first letters-or-digits run of every phrase: a text containing none of them
-        # as a word cannot match, and is not scanned ("+1" -> "1")
-        firsts = {_RUN.search(key) for key in self.spellings}
-        self._first_runs = frozenset(f.group(0) for f in firsts if f is not None)
-        self._always_scan = any(f is None for f in firsts) or glued_x
-        body = _alternation(self.spellings) if self.spellings else "(?!)"
-        self.regex = re.compile(rf"(?<![{left}])(?:{body}){right_edge}")
-
-    def accepts(self, folded: str, written: str) -> bool:
-        if written.isascii():
-            return True  # nothing typed that could disagree
-        typed = written.split()
-        if " ".join(typed) in self._exact:
-            return True
-        for option in self.spellings.get(" ".join(folded.split()), ()):
-            if len(option) == len(typed) and all(
-                t.isascii() or t == o for t, o in zip(typed, option, strict=True)
-            ):
-                return True
-        return False
-
-    def could_match(self, runs: frozenset[str]) -> bool:
-        return self._always_scan or not self._first_runs.isdisjoint(runs)
-
-    def finditer(
-        self,
-        s: str,
-        written: str,
-        start: int = 0,
-        end: int | None = None,
-        runs: frozenset[str] | None = None,
-    ) -> list[Found]:
-        if runs is not None and not self._always_scan and self._first_runs.isdisjoint(runs):
-            return []
-        stop = len(s) if end is None else end
-        out = []
-        for m in self.regex.finditer(s, start, stop):
-            found = self._accepted(m, written)
-            if found is not None:
-                out.append(found)
-        return out
-
-    def search(
-        self,
-        s: str,
-        written: str,
-        start: int = 0,
-        end: int | None = None,
-        runs: frozenset[str] | None = None,
-    ) -> Found | None:
-        if runs is not None and not self._always_scan and self._first_runs.isdisjoint(runs):
-            return None
-        stop = len(s) if end is None else end
-        m = self.regex.search(s, start, stop)
-        while m is not None:
-            found = self._accepted(m, written)
-            if found is not None:
-                return found
-            m = self.regex.search(s, m.end(), stop)
-        return None
-
-    def _accepted(self, m: re.Match[str], written: str) -> Found | None:
-        """The match, or the longest shorter phrase at the same place whose accents agree
-        (the regex tries only the longest alternative at each position)."""
-        begin, finish = m.span()
-        text = m.group(0)
-        typed = written[begin:finish]
-        if typed.isascii() or self.accepts(text, typed):
-            return Found(begin, finish, text)
-        words = list(_WORD.finditer(text))
-        for count in range(len(words) - 1, 0, -1):
-            end = begin + words[count - 1].end()
-            key = " ".join(w.group(0) for w in words[:count])
-            if key in self.spellings and self.accepts(key, written[begin:end]):
-                return Found(begin, end, key)
-        return None
-
-    def blank(self, s: str, written: str, runs: frozenset[str] | None = None) -> str:
-        return _blank(s, [m.span() for m in self.finditer(s, written, runs=runs)])
-
-
 _DIGIT = re.compile(r"\d")
 _ADDS = re.compile(r"(?<![a-z0-9])them(?![a-z0-9])")
-
-
-def _blank(s: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``s`` with each span replaced by spaces (positions stay where they were)."""
-    for a, b in spans:
-        s = s[:a] + " " * (b - a) + s[b:]
-    return s
-
-
-def _spaces(m: re.Match[str]) -> str:
-    return " " * (m.end() - m.start())
 
 
 _CLAUSE = re.compile(r"[,;\n|]|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
@@ -368,7 +89,7 @@ class Parser:
             keys.setdefault(fold(p.code), (p.code, True))
             spellings.append(p.code)
             for label in (p.name, *p.aliases):
-                written = " ".join(_lower(label).split())
+                written = " ".join(lower(label).split())
                 f = fold(written)
                 if len(f) < 2:
                     continue
@@ -381,13 +102,13 @@ class Parser:
         self._keys = keys
         # leftovers are mended into the lexicon's words only: a product's name typed with
         # a slip is the typo matcher's to judge (it knows when not to guess)
-        product_words = {w for key in keys for w in _RUN.findall(key)}
+        product_words = {w for key in keys for w in RUN.findall(key)}
         self._leftovers = Leftovers(lx.vocabulary() - product_words, product_words)
         self._typos = TypoMatcher(
             (
                 Name(tuple(fold(w) for w in written), tuple(written), p.code)
                 for p in products
-                for written in {tuple(_lower(label).split()) for label in (p.name, *p.aliases)}
+                for written in {tuple(lower(label).split()) for label in (p.name, *p.aliases)}
                 if written
             ),
             lx.vocabulary(),
@@ -403,7 +124,7 @@ class Parser:
         self._past = Phrases(lx.past)
         self._everyday = Phrases(lx.everyday_phrases)
         self._suggestion = Phrases(lx.suggestion)
-        negation = _alternation(fold(n) for n in lx.negation)
+        negation = alternation(fold(n) for n in lx.negation)
         self._negated_order_re = re.compile(
             rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?"
             rf"(?:{'|'.join(_ORDER_CORE)})(?![a-z0-9])"
@@ -419,18 +140,18 @@ class Parser:
         )
         self._advice_re = re.compile(
             rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+"
-            rf"(?:{_alternation(fold(t) for t in lx.suggestion_tail)})(?![a-z0-9])"
+            rf"(?:{alternation(fold(t) for t in lx.suggestion_tail)})(?![a-z0-9])"
         )
         self._not_qty_re = re.compile(
             "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.not_quantity) + ")"
         )
 
-        weight = _alternation(lx.weight_units)
-        count = _alternation(lx.count_units)
-        numword = _alternation(lx.number_words)
-        half = _alternation(fold(h) for h in lx.half)
-        half_of = _alternation(fold(h) for h in lx.half_of)
-        dozen = _alternation(fold(d) for d in lx.dozen)
+        weight = alternation(lx.weight_units)
+        count = alternation(lx.count_units)
+        numword = alternation(lx.number_words)
+        half = alternation(fold(h) for h in lx.half)
+        half_of = alternation(fold(h) for h in lx.half_of)
+        dozen = alternation(fold(d) for d in lx.dozen)
         unit = f"(?:{weight}|{count})"
         self._weight_set = set(lx.weight_units)
         self._qty_re = re.compile(
@@ -448,28 +169,28 @@ class Parser:
             """,
             re.VERBOSE,
         )
-        containers = _alternation(lx.containers)
+        containers = alternation(lx.containers)
         self._pack_before_re = re.compile(rf"(?<![a-z])(?:{containers})\s*$")
 
     # ------------------------------------------------------------------ parse
     def parse(self, text: str, featured: str | None = None) -> ParseResult:
-        written = _lower(text[:MAX_CHARS])
-        s = written.translate(_FOLD)
+        written = lower(text[:MAX_CHARS])
+        s = written.translate(FOLD)
         phone: str | None = None
         has_digit = _DIGIT.search(s) is not None
         if has_digit:
             first = phones.PHONE.search(s)
             if first is not None:  # the first number is the buyer's; every one is blanked
                 phone = phones.normalise(first)
-                s = phones.PHONE.sub(_spaces, s)
+                s = phones.PHONE.sub(spaces, s)
         s, written = self._leftovers.mend(s, written)  # "laays", "chốttt": typing leftovers
         # the words present: phrase lists that cannot match are not scanned
-        runs = frozenset(_RUN.findall(s))
+        runs = frozenset(RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order
             return ParseResult(Intent.OTHER, phone=phone, confidence=0.8 if "?" in s else 0.7)
         s = self._everyday.blank(s, written, runs)
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
-            s = self._not_qty_re.sub(_spaces, s)
+            s = self._not_qty_re.sub(spaces, s)
         featured = featured.upper() if featured and featured.upper() in self._codes else None
 
         mentions = self._mentions(s, written)
@@ -482,7 +203,7 @@ class Parser:
                 if not (m.by_code and any(a <= m.start and m.end <= b for a, b in order_spans))
             ]
         # products are read; their words must not count as quantities or intent words
-        t = _blank(s, [(m.start, m.end) for m in mentions])
+        t = blank(s, [(m.start, m.end) for m in mentions])
         guessed = False
         # an order naming no product goes to the featured one, unless its name is misspelt
         # (a slip beside a well-spelt name is not looked for: rare, and costly to look for)
@@ -490,7 +211,7 @@ class Parser:
             slips = self._typos.find(s, written, runs)
             if slips:
                 mentions = [_Mention(a, b, code, False) for a, b, code in slips]
-                t = _blank(s, [(a, b) for a, b, _code in slips])
+                t = blank(s, [(a, b) for a, b, _code in slips])
                 guessed = True
         quantities = self._quantities(t, written, mentions)
         intent, confidence, ambiguous = self._intent(t, written, mentions, quantities, runs)
@@ -729,7 +450,7 @@ _FILLER = re.compile(
 
 def _only(s: str, spans: Sequence[Any]) -> bool:
     """True when nothing but the given spans and small filler words is left."""
-    leftover = _FILLER.sub(" ", _blank(s, [(span.start, span.end) for span in spans]))
+    leftover = _FILLER.sub(" ", blank(s, [(span.start, span.end) for span in spans]))
     return not re.search(r"[a-z0-9]", leftover)
 
 

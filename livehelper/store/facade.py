@@ -314,15 +314,19 @@ class Store:
         with self._read() as conn:
             return claims.pending_states(conn, session_id, utcnow())
 
-    def hold(self, claim_id: int, by: str) -> bool:
+    def look_at(self, claim_id: int, by: str) -> bool:
         """``by`` is looking at this waiting claim (the other assistants see it). False
         if someone else is (that lapses after ``claims.HOLD_FOR``)."""
         with self._write() as conn:
             return claims.look_at(conn, claim_id, by, utcnow())
 
-    def release(self, claim_id: int, by: str) -> None:
+    def stop_looking(self, claim_id: int, by: str) -> None:
         with self._write() as conn:
             claims.stop_looking(conn, claim_id, by)
+
+    # the older names, kept for scripts written against them
+    hold = look_at
+    release = stop_looking
 
     # --------------------------------------------------------------- decisions
     def decide(self, claim_ids: Sequence[int], status: ClaimStatus, by: str = "") -> list[Decision]:

@@ -1,14 +1,17 @@
 """The comment sources strip: one health line per source, adding a source, typing an order.
 
 The health lines are read once a second from each source's ``SourceHealth`` (plain
-attributes the source's thread writes); nothing here waits on the network.
+attributes the source's thread writes); nothing here waits on the network. Starting a
+source runs on the worker thread; a typed order goes to the writer like any comment.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from livehelper.comments.base import SourceHealth
+from livehelper.comments.manual import manual_comment
 from livehelper.comments.sources import SourceOptions
 from livehelper.secrets import load_secret, store_secret
 from livehelper.ui import plain, window_settings
+from livehelper.ui.backend import Backend
 from livehelper.ui.obs_panel import secret_fallback
 
 PLATFORMS = ("facebook", "youtube", "tiktok", "relay", "replay")
@@ -55,25 +60,44 @@ def saved_source_options() -> SourceOptions:
 
 
 class SourcesPanel(QWidget):
-    sig_add = Signal()
-    sig_manual = Signal()
+    sig_message = Signal(str)
+    """News for the status line (a source started)."""
+    sig_problem = Signal(str)
+    sig_state = Signal(str)
+    """The last source's state changed: "running", "ended", "failed: …"."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        live: Callable[[], bool],
+        assistant: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``live``: whether a live is on now; ``assistant``: who is typing orders in."""
         super().__init__(parent)
+        self._backend = backend
+        self._live = live
+        self._assistant = assistant
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.lines = plain.label()
         self.lines.setObjectName("sources")
         self.lines.setWordWrap(True)
         self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.sig_add)
+        self.add_button.clicked.connect(self.add_source)
         self.manual_button = QPushButton()
-        self.manual_button.clicked.connect(self.sig_manual)
+        self.manual_button.clicked.connect(self.type_order)
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.manual_button)
         layout.addWidget(self.add_button)
         self.alarm = False
         self.retranslate()
+        self._health_timer = QTimer(self)
+        self._health_timer.setInterval(1000)
+        self._health_timer.timeout.connect(lambda: self.show_health(backend.source_health()))
+        self._health_timer.start()
+        # emitted from the sources' threads
+        backend.sig_source_state.connect(self._state_changed, Qt.ConnectionType.QueuedConnection)
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add comment source…"))
@@ -97,6 +121,46 @@ class SourcesPanel(QWidget):
         if alarm != self.alarm:
             self.alarm = alarm
             self.lines.setStyleSheet("color: #b71c1c; font-weight: bold" if alarm else "")
+
+    def _state_changed(self, name: str, state: str) -> None:
+        if state.startswith("failed"):
+            self.sig_problem.emit(
+                self.tr("Comment source {name} stopped: {state}").format(name=name, state=state)
+            )
+        self.sig_state.emit(state)
+
+    def _ask_during_live(self, dialog_class: type[QDialog]) -> Any:
+        """The dialog, once accepted; None if there is no live or it was cancelled."""
+        if not self._live():
+            self.sig_problem.emit(self.tr("Start a live first."))
+            return None
+        dialog = dialog_class(self.window())
+        return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def add_source(self) -> None:
+        dialog = self._ask_during_live(AddSourceDialog)
+        if dialog is None:
+            return
+        request = dialog.request()
+        self._backend.call(
+            self._backend.add_source,
+            request.spec,
+            request.options,
+            done=lambda name: self.sig_message.emit(
+                self.tr("Reading comments from {name}").format(name=name)
+            ),
+            failed=lambda exc: self.sig_problem.emit(str(exc)),
+        )
+
+    def type_order(self) -> None:
+        """An order taken by phone or Zalo: stored like a comment, read like one."""
+        dialog = self._ask_during_live(ManualOrderDialog)
+        if dialog is None:
+            return
+        comment = manual_comment(
+            dialog.buyer.text(), dialog.text.text(), dialog.phone.text(), self._assistant()
+        )
+        self._backend.submit(comment)  # never blocks: the writer thread stores it
 
     def _state_text(self, h: SourceHealth) -> str:
         if h.silent:

@@ -1,75 +1,74 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="122"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="186" />
         <source>Add a comment source</source>
         <translation>Thêm nguồn bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="125"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="189" />
         <source>Facebook Live (live video id)</source>
         <translation>Facebook Live (mã video live)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="126"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="190" />
         <source>YouTube Live (live chat id)</source>
         <translation>YouTube Live (mã live chat)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="127"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="191" />
         <source>TikTok LIVE (@username)</source>
         <translation>TikTok LIVE (@tên tài khoản)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="128"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="192" />
         <source>Relay (ws:// address of a bridge)</source>
         <translation>Cầu nối (địa chỉ ws://)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="129"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="193" />
         <source>Replay a recorded file</source>
         <translation>Phát lại tệp đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="136"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="200" />
         <source>Choose file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="142"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="206" />
         <source>Platform:</source>
         <translation>Nền tảng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="146"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="210" />
         <source>Live:</source>
         <translation>Buổi live:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="170"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="234" />
         <source>Page access token:</source>
         <translation>Mã truy cập Trang (token):</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="170"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="234" />
         <source>API key:</source>
         <translation>Khoá API:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="174"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="238" />
         <source>saved</source>
         <translation>đã lưu</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="178"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="242" />
         <source>Recorded comments</source>
         <translation>Bình luận đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="185"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="249" />
         <source>Say which live to read.</source>
         <translation>Hãy cho biết đọc bình luận của buổi live nào.</translation>
     </message>
@@ -77,22 +76,22 @@
 <context>
     <name>Backend</name>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="121"/>
+        <location filename="../../livehelper/ui/backend.py" line="121" />
         <source>The overlay pages could not start: port {port} is taken (is another livehelper open?). {error}</source>
         <translation>Không mở được các trang overlay: cổng {port} đang bị dùng (có một livehelper khác đang mở?). {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="145"/>
+        <location filename="../../livehelper/ui/backend.py" line="145" />
         <source>A comment the database refused was skipped (details in the log); the comments around it are stored.</source>
         <translation>Một bình luận bị cơ sở dữ liệu từ chối nên đã bỏ qua (xem chi tiết trong nhật ký); các bình luận khác vẫn được lưu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="150"/>
+        <location filename="../../livehelper/ui/backend.py" line="150" />
         <source>The disk is full: {n} comments could not be stored. Free some space on the disk.</source>
         <translation>Ổ đĩa đã đầy: {n} bình luận chưa lưu được. Hãy xoá bớt tệp để giải phóng dung lượng.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="153"/>
+        <location filename="../../livehelper/ui/backend.py" line="153" />
         <source>{n} comments could not be stored yet: {error}</source>
         <translation>{n} bình luận chưa lưu được: {error}</translation>
     </message>
@@ -100,88 +99,88 @@
 <context>
     <name>BuyerDialog</name>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="40"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="40" />
         <source>Buyer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="54"/>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="151"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="54" />
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="151" />
         <source>Show</source>
         <translation>Hiện</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="61"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="61" />
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="63"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="63" />
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="66"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="66" />
         <source>Notes:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="67"/>
-        <source>&quot;Bom hàng&quot;: refused a cash-on-delivery parcel</source>
-        <translation>&quot;Bom hàng&quot;: đã từ chối nhận hàng COD</translation>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="67" />
+        <source>"Bom hàng": refused a cash-on-delivery parcel</source>
+        <translation>"Bom hàng": đã từ chối nhận hàng COD</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="71"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="71" />
         <source>Orders</source>
         <translation>Đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="74"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="74" />
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="74"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="74" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="74"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="74" />
         <source>Delivery</source>
         <translation>Giao hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="74"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="74" />
         <source>Live session</source>
         <translation>Phiên live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="103"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="103" />
         <source>{orders} orders · {delivered} delivered · {returned} returned</source>
         <translation>{orders} đơn · {delivered} đã giao · {returned} bị hoàn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="112"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="112" />
         <source>delivered</source>
         <translation>đã giao</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="113"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="113" />
         <source>returned</source>
         <translation>bị hoàn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="130"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="130" />
         <source>Accounts: {list}</source>
         <translation>Tài khoản: {list}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="141"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="141" />
         <source>Same phone as {name} ({platform}): merge into this buyer</source>
         <translation>Cùng số điện thoại với {name} ({platform}): gộp vào khách này</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/buyer_dialog.py" line="151"/>
+        <location filename="../../livehelper/ui/buyer_dialog.py" line="151" />
         <source>Hide</source>
         <translation>Ẩn</translation>
     </message>
@@ -189,7 +188,7 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../livehelper/ui/crash.py" line="24"/>
+        <location filename="../../livehelper/ui/crash.py" line="24" />
         <source>Something went wrong inside livehelper. Your orders are saved.
 Please send this log file to the developers:
 {path}</source>
@@ -201,274 +200,234 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="68"/>
-        <location filename="../../livehelper/ui/export_dialog.py" line="211"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="68" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="211" />
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="72"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="72" />
         <source>{n} confirmed orders in this live.</source>
         <translation>Phiên live này có {n} đơn đã xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="78"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="78" />
         <source>Excel file (.xlsx)</source>
         <translation>Tệp Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="79"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="79" />
         <source>CSV file (Excel, UTF-8)</source>
         <translation>Tệp CSV (Excel, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="80"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="80" />
         <source>JSON file</source>
         <translation>Tệp JSON</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="81"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
         <source>Shop: Shopify, Haravan, Sapo (Admin API)</source>
         <translation>Cửa hàng: Shopify, Haravan, Sapo (Admin API)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="82"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
         <source>Shop: WooCommerce</source>
         <translation>Cửa hàng: WooCommerce</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="83"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="83" />
         <source>Webhook (your own system)</source>
         <translation>Webhook (hệ thống riêng của bạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="87"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="87" />
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="92"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="92" />
         <source> ({n} columns unverified)</source>
         <translation> ({n} cột chưa kiểm chứng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="96"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="96" />
         <source>Columns:</source>
         <translation>Mẫu cột:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="104"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="104" />
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="105"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="105" />
         <source>Token or key:</source>
         <translation>Token hoặc khoá:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="106"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="106" />
         <source>Secret:</source>
         <translation>Mã bí mật:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="107"/>
-        <source>Remember (kept in the computer&apos;s keyring)</source>
+        <location filename="../../livehelper/ui/export_dialog.py" line="107" />
+        <source>Remember (kept in the computer's keyring)</source>
         <translation>Ghi nhớ (lưu trong kho mật khẩu của máy)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="116"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="116" />
         <source>Check before export:</source>
         <translation>Kiểm tra trước khi xuất:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="122"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="122" />
         <source>✓ Nothing to fix.</source>
         <translation>✓ Không có gì cần sửa.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="131"/>
-        <location filename="../../livehelper/ui/export_dialog.py" line="289"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
         <source>Order</source>
         <translation>Đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="131"/>
-        <location filename="../../livehelper/ui/export_dialog.py" line="289"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="131"/>
-        <location filename="../../livehelper/ui/export_dialog.py" line="289"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="140"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="140" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="142"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="142" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="179"/>
-        <source>Preview of {n} rows; (?) marks columns not checked against {name}&apos;s sample.</source>
+        <location filename="../../livehelper/ui/export_dialog.py" line="179" />
+        <source>Preview of {n} rows; (?) marks columns not checked against {name}'s sample.</source>
         <translation>Xem trước {n} dòng; (?) là cột chưa được đối chiếu với file mẫu của {name}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="237"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="237" />
         <source>Give the address first.</source>
         <translation>Hãy nhập địa chỉ trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="277"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="277" />
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="293"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="293" />
         <source>written</source>
         <translation>đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="294"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="294" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="295"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="295" />
         <source>already there</source>
         <translation>đã có sẵn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="296"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="296" />
         <source>held back: fix it first</source>
         <translation>tạm giữ: cần sửa trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="297"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="297" />
         <source>failed: try again later</source>
         <translation>lỗi: thử lại sau</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="314"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="314" />
         <source>Done: {ok} exported, {skipped} already there, {held} held, {failed} failed.</source>
         <translation>Xong: {ok} đơn đã xuất, {skipped} đã có sẵn, {held} tạm giữ, {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="325"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="325" />
         <source>Export failed: {error}</source>
         <translation>Xuất đơn thất bại: {error}</translation>
     </message>
 </context>
 <context>
+    <name>FeedPanel</name>
+    <message>
+        <location filename="../../livehelper/ui/feed_panel.py" line="24" />
+        <source>Live comments</source>
+        <translation>Bình luận trực tiếp</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="../../livehelper/ui/import_export.py" line="47" />
+        <location filename="../../livehelper/ui/import_export.py" line="65" />
+        <source>Import products</source>
+        <translation>Nhập sản phẩm</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/import_export.py" line="49" />
+        <source>Product lists (*.csv *.xlsx)</source>
+        <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>LiveControl</name>
+    <message>
+        <location filename="../../livehelper/ui/live_control.py" line="90" />
+        <source>Could not check Facebook for dropped comments: {error}</source>
+        <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/live_control.py" line="96" />
+        <source>{n} comments the live stream dropped were added from Facebook</source>
+        <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="201"/>
+        <location filename="../../livehelper/ui/main_window.py" line="119" />
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="389"/>
-        <source>Products (click or F1–F12 to put on screen)</source>
-        <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="390"/>
-        <source>Orders to confirm</source>
-        <translation>Đơn chờ xác nhận</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="391"/>
-        <source>Live comments</source>
-        <translation>Bình luận trực tiếp</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="392"/>
-        <source>Confirmed orders</source>
-        <translation>Đơn đã chốt</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="393"/>
-        <source>Confirm (Enter)</source>
-        <translation>Xác nhận (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="394"/>
-        <source>Reject (Delete)</source>
-        <translation>Từ chối (Delete)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="395"/>
-        <source>Change quantity (E)</source>
-        <translation>Sửa số lượng (E)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="396"/>
-        <source>Import products…</source>
-        <translation>Nhập sản phẩm…</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="397"/>
-        <source>Export orders…</source>
-        <translation>Xuất đơn hàng…</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="398"/>
-        <source>Report…</source>
-        <translation>Báo cáo…</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="399"/>
-        <source>Try the demo</source>
-        <translation>Chạy thử (demo)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="400"/>
-        <source>Overlays and QR…</source>
-        <translation>Overlay, mã QR…</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="401"/>
-        <source>Settings…</source>
-        <translation>Cài đặt…</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/speech_controls.py" line="41"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="41" />
         <source>🔊 Read orders aloud</source>
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="403"/>
+        <location filename="../../livehelper/ui/main_window.py" line="259" />
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="404"/>
-        <source>End live</source>
-        <translation>Kết thúc live</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="404"/>
-        <source>Start live</source>
-        <translation>Bắt đầu live</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="447"/>
+        <location filename="../../livehelper/ui/main_window.py" line="280" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="459"/>
+        <location filename="../../livehelper/ui/main_window.py" line="291" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="460"/>
+        <location filename="../../livehelper/ui/main_window.py" line="292" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -477,404 +436,237 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="483"/>
+        <location filename="../../livehelper/ui/main_window.py" line="317" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="499"/>
-        <source>Could not check Facebook for dropped comments: {error}</source>
-        <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="505"/>
-        <source>{n} comments the live stream dropped were added from Facebook</source>
-        <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="521"/>
+        <location filename="../../livehelper/ui/main_window.py" line="334" />
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="522"/>
+        <location filename="../../livehelper/ui/main_window.py" line="335" />
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="563"/>
-        <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
-        <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="629"/>
-        <source>{names} asked to cancel: their claims are marked red</source>
-        <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="672"/>
-        <source>Claim {id} was not merged: {reason}</source>
-        <translation>Chưa gộp được đơn {id}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="728"/>
-        <source>Buyer card…</source>
-        <translation>Thông tin khách…</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="730"/>
-        <source>Delivered</source>
-        <translation>Đã giao</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="734"/>
-        <source>Returned: refused on delivery (bom hàng)</source>
-        <translation>Bị hoàn: khách không nhận (bom hàng)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/speech_controls.py" line="47"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="47" />
         <source>Northern voice</source>
         <translation>Giọng Bắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/speech_controls.py" line="48"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="48" />
         <source>Central voice</source>
         <translation>Giọng Trung</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/speech_controls.py" line="49"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="49" />
         <source>Southern voice</source>
         <translation>Giọng Nam</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/speech_controls.py" line="56"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="56" />
         <source>Normal speed</source>
         <translation>Tốc độ vừa</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/speech_controls.py" line="57"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="57" />
         <source>Slower</source>
         <translation>Chậm hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/speech_controls.py" line="58"/>
+        <location filename="../../livehelper/ui/speech_controls.py" line="58" />
         <source>Faster</source>
         <translation>Nhanh hơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_control.py" line="79"/>
+        <location filename="../../livehelper/ui/overlay_control.py" line="79" />
         <source>Done: the stream shows it now.</source>
         <translation>Xong: luồng live đã hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_control.py" line="53"/>
+        <location filename="../../livehelper/ui/obs_control.py" line="53" />
         <source>OBS is set up ({n} sources added)</source>
         <translation>Đã cài đặt OBS (thêm {n} nguồn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_control.py" line="70"/>
+        <location filename="../../livehelper/ui/obs_control.py" line="70" />
         <source>Connected to OBS {version}</source>
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="805"/>
-        <source>Comment source {name} stopped: {state}</source>
-        <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="812"/>
-        <source>Start a live first.</source>
-        <translation>Hãy bắt đầu live trước.</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="827"/>
-        <source>Reading comments from {name}</source>
-        <translation>Đang đọc bình luận từ {name}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="908"/>
-        <source>Back in stock for: {who}</source>
-        <translation>Có hàng lại cho: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="926"/>
-        <source>Claim {id} was not changed: {reason}</source>
-        <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="956"/>
-        <location filename="../../livehelper/ui/main_window.py" line="963"/>
-        <source>Change quantity</source>
-        <translation>Sửa số lượng</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="956"/>
-        <source>Which product?</source>
-        <translation>Sản phẩm nào?</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="964"/>
-        <source>{name} ({unit}) for {buyer}:</source>
-        <translation>{name} ({unit}) cho {buyer}:</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="992"/>
-        <location filename="../../livehelper/ui/main_window.py" line="1016"/>
-        <source>Import products</source>
-        <translation>Nhập sản phẩm</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="994"/>
-        <source>Product lists (*.csv *.xlsx)</source>
-        <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1009"/>
+        <location filename="../../livehelper/ui/main_window.py" line="422" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1069"/>
-        <source>LIVE</source>
-        <translation>ĐANG LIVE</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1069"/>
-        <source>ended</source>
-        <translation>đã kết thúc</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1075"/>
-        <source>No live session</source>
-        <translation>Chưa có buổi live</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1078"/>
-        <source>Comments: receiving</source>
-        <translation>Bình luận: đang nhận</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1080"/>
-        <source>Comments: stopped</source>
-        <translation>Bình luận: đã dừng</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1082"/>
-        <source>Comments: stream ended</source>
-        <translation>Bình luận: luồng đã hết</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1084"/>
-        <source>Comments: no source</source>
-        <translation>Bình luận: chưa có nguồn</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1087"/>
-        <source>OBS: not connected</source>
-        <translation>OBS: chưa kết nối</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1087"/>
-        <source>OBS: connected</source>
-        <translation>OBS: đã kết nối</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1090"/>
-        <source>Overlays: {url}</source>
-        <translation>Overlay: {url}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1092"/>
-        <source>Overlays: off</source>
-        <translation>Overlay: tắt</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1095"/>
-        <source>All</source>
-        <translation>Tất cả</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1096"/>
-        <source>Not sure</source>
-        <translation>Chưa chắc</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1097"/>
-        <source>Waiting for stock</source>
-        <translation>Chờ hàng</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="1105"/>
-        <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
-        <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
     </message>
 </context>
 <context>
     <name>ManualOrderDialog</name>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="203"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="267" />
         <source>Type an order</source>
         <translation>Nhập đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="207"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="271" />
         <source>e.g. 2kg khoai sâm, 1 hộp na</source>
         <translation>ví dụ: 2kg khoai sâm, 1 hộp na</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="209"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="273" />
         <source>Buyer:</source>
         <translation>Người mua:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="210"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="274" />
         <source>Phone:</source>
         <translation>Số điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="211"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="275" />
         <source>Wants:</source>
         <translation>Muốn mua:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="224"/>
-        <source>Write the buyer&apos;s name and what they want.</source>
+        <location filename="../../livehelper/ui/sources_panel.py" line="288" />
+        <source>Write the buyer's name and what they want.</source>
         <translation>Hãy ghi tên người mua và món họ muốn mua.</translation>
     </message>
 </context>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="121"/>
+        <location filename="../../livehelper/ui/models.py" line="121" />
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="122"/>
+        <location filename="../../livehelper/ui/models.py" line="122" />
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="137"/>
+        <location filename="../../livehelper/ui/models.py" line="137" />
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="138"/>
+        <location filename="../../livehelper/ui/models.py" line="138" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="139"/>
+        <location filename="../../livehelper/ui/models.py" line="139" />
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="140"/>
+        <location filename="../../livehelper/ui/models.py" line="140" />
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="141"/>
+        <location filename="../../livehelper/ui/models.py" line="141" />
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="174"/>
+        <location filename="../../livehelper/ui/models.py" line="174" />
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="177"/>
-        <location filename="../../livehelper/ui/models.py" line="227"/>
-        <location filename="../../livehelper/ui/models.py" line="359"/>
+        <location filename="../../livehelper/ui/models.py" line="177" />
+        <location filename="../../livehelper/ui/models.py" line="227" />
+        <location filename="../../livehelper/ui/models.py" line="359" />
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="178"/>
-        <location filename="../../livehelper/ui/models.py" line="229"/>
+        <location filename="../../livehelper/ui/models.py" line="178" />
+        <location filename="../../livehelper/ui/models.py" line="229" />
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="179"/>
+        <location filename="../../livehelper/ui/models.py" line="179" />
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="196"/>
+        <location filename="../../livehelper/ui/models.py" line="196" />
         <source>{who} is on it · {items}</source>
         <translation>{who} đang xử lý · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="200"/>
+        <location filename="../../livehelper/ui/models.py" line="200" />
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="204"/>
+        <location filename="../../livehelper/ui/models.py" line="204" />
         <source>SOLD OUT, in line · {items}</source>
         <translation>HẾT HÀNG, đang chờ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="208"/>
+        <location filename="../../livehelper/ui/models.py" line="208" />
         <source>BACK IN STOCK for them · {items}</source>
         <translation>CÓ HÀNG LẠI cho khách · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="212"/>
+        <location filename="../../livehelper/ui/models.py" line="212" />
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="226"/>
+        <location filename="../../livehelper/ui/models.py" line="226" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="228"/>
+        <location filename="../../livehelper/ui/models.py" line="228" />
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="230"/>
-        <location filename="../../livehelper/ui/models.py" line="360"/>
+        <location filename="../../livehelper/ui/models.py" line="230" />
+        <location filename="../../livehelper/ui/models.py" line="360" />
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="264"/>
+        <location filename="../../livehelper/ui/models.py" line="264" />
         <source>This buyer (or this phone) refused a cash-on-delivery parcel before (bom hàng). B opens their card.</source>
         <translation>Khách này (hoặc số điện thoại này) đã từng bom hàng. Nhấn B để xem thông tin khách.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="273"/>
+        <location filename="../../livehelper/ui/models.py" line="273" />
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="280"/>
+        <location filename="../../livehelper/ui/models.py" line="280" />
         <source>Sold out when this came: it waits in line and gets stock that is freed.</source>
         <translation>Hết hàng lúc khách đặt: đơn chờ theo thứ tự và được nhận hàng khi có người huỷ.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="289"/>
+        <location filename="../../livehelper/ui/models.py" line="289" />
         <source>A new quantity from this buyer: R replaces claim {id}, M merges them into one.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="294"/>
+        <location filename="../../livehelper/ui/models.py" line="294" />
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="361"/>
+        <location filename="../../livehelper/ui/models.py" line="361" />
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="362"/>
+        <location filename="../../livehelper/ui/models.py" line="362" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -882,62 +674,62 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ObsPanel</name>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="95"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="95" />
         <source>Set up my OBS</source>
         <translation>Cài đặt OBS giúp tôi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="96"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="96" />
         <source>OBS settings…</source>
         <translation>Cài đặt OBS…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="102"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="102" />
         <source>OBS: connected</source>
         <translation>OBS: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="104"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="104" />
         <source>press “Set up my OBS” to add the product texts</source>
         <translation>bấm “Cài đặt OBS giúp tôi” để thêm chữ sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="106"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="106" />
         <source>OBS: connecting…</source>
         <translation>OBS: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="108"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="108" />
         <source>OBS: {problem}</source>
         <translation>OBS: {problem}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="137"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="137" />
         <source>not running — start OBS Studio</source>
         <translation>chưa chạy — hãy mở OBS Studio</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="140"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="140" />
         <source>WebSocket server is off — in OBS: Tools → WebSocket Server Settings → Enable</source>
         <translation>máy chủ WebSocket đang tắt — trong OBS: Tools → WebSocket Server Settings → bật Enable</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="144"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="144" />
         <source>wrong password — see OBS: Tools → WebSocket Server Settings → Show Connect Info</source>
         <translation>sai mật khẩu — xem trong OBS: Tools → WebSocket Server Settings → Show Connect Info</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="148"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="148" />
         <source>not answering</source>
         <translation>không phản hồi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="149"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="149" />
         <source>a request failed</source>
         <translation>một yêu cầu bị lỗi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="150"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="150" />
         <source>not set up yet</source>
         <translation>chưa được cài đặt</translation>
     </message>
@@ -945,183 +737,293 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ObsSettingsDialog</name>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="161"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="161" />
         <source>OBS settings</source>
         <translation>Cài đặt OBS</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="170"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="170" />
         <source>Test connection</source>
         <translation>Thử kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="173"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="173" />
         <source>Computer running OBS:</source>
         <translation>Máy đang chạy OBS:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="174"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="174" />
         <source>Port:</source>
         <translation>Cổng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/obs_panel.py" line="175"/>
+        <location filename="../../livehelper/ui/obs_panel.py" line="175" />
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
 </context>
 <context>
+    <name>OrdersPanel</name>
+    <message>
+        <location filename="../../livehelper/ui/orders_panel.py" line="39" />
+        <source>Confirmed orders</source>
+        <translation>Đơn đã chốt</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/orders_panel.py" line="48" />
+        <source>Buyer card…</source>
+        <translation>Thông tin khách…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/orders_panel.py" line="50" />
+        <source>Delivered</source>
+        <translation>Đã giao</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/orders_panel.py" line="54" />
+        <source>Returned: refused on delivery (bom hàng)</source>
+        <translation>Bị hoàn: khách không nhận (bom hàng)</translation>
+    </message>
+</context>
+<context>
     <name>OverlayDialog</name>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="50"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="50" />
         <source>Overlays on the stream</source>
         <translation>Overlay trên luồng live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="54"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="54" />
         <source>Pages for OBS (Browser source, 1920×1080)</source>
         <translation>Trang cho OBS (nguồn Trình duyệt, 1920×1080)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="61"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="61" />
         <source>Copy</source>
         <translation>Sao chép</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="68"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="68" />
         <source>Open the list in a browser</source>
         <translation>Mở danh sách trong trình duyệt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="73"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="73" />
         <source>Start a live first: the pages are served during a live.</source>
         <translation>Hãy bắt đầu live trước: các trang chỉ chạy trong buổi live.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="77"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="77" />
         <source>Flash-sale countdown</source>
         <translation>Đếm ngược flash sale</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="83"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="83" />
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="87"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="87" />
         <source>Start countdown</source>
         <translation>Bắt đầu đếm ngược</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="87"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="87" />
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="92"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="92" />
         <source>Length:</source>
         <translation>Thời lượng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="93"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="93" />
         <source>Title:</source>
         <translation>Tiêu đề:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="97"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="97" />
         <source>Bank-transfer QR (VietQR)</source>
         <translation>Mã QR chuyển khoản (VietQR)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="110"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="110" />
         <source>any amount (the buyer types it)</source>
         <translation>số tiền bất kỳ (người mua tự nhập)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="119"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="119" />
         <source>Show QR</source>
         <translation>Hiện mã QR</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="119"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="119" />
         <source>Hide QR</source>
         <translation>Ẩn mã QR</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="125"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="125" />
         <source>Bank:</source>
         <translation>Ngân hàng:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="126"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="126" />
         <source>Account number:</source>
         <translation>Số tài khoản:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="127"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="127" />
         <source>Account holder:</source>
         <translation>Chủ tài khoản:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="128"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="128" />
         <source>Amount:</source>
         <translation>Số tiền:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="138"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="138" />
         <source>Product card:</source>
         <translation>Thẻ sản phẩm:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="139"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="139" />
         <source>New orders:</source>
         <translation>Đơn vừa chốt:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="140"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="140" />
         <source>Payment QR:</source>
         <translation>Mã QR thanh toán:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="141"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="141" />
         <source>Countdown:</source>
         <translation>Đếm ngược:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="146"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="146" />
         <source>Copied: {url}</source>
         <translation>Đã sao chép: {url}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/overlay_dialog.py" line="164"/>
+        <location filename="../../livehelper/ui/overlay_dialog.py" line="164" />
         <source>Check the bank account: {error}</source>
         <translation>Kiểm tra lại tài khoản ngân hàng: {error}</translation>
     </message>
 </context>
 <context>
+    <name>ProductsPanel</name>
+    <message>
+        <location filename="../../livehelper/ui/products_panel.py" line="46" />
+        <source>Products (click or F1–F12 to put on screen)</source>
+        <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="131" />
+        <source>Orders to confirm</source>
+        <translation>Đơn chờ xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="132" />
+        <source>Confirm (Enter)</source>
+        <translation>Xác nhận (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="133" />
+        <source>Reject (Delete)</source>
+        <translation>Từ chối (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="134" />
+        <source>Change quantity (E)</source>
+        <translation>Sửa số lượng (E)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="139" />
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="139" />
+        <source>Not sure</source>
+        <translation>Chưa chắc</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="140" />
+        <source>Waiting for stock</source>
+        <translation>Chờ hàng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="162" />
+        <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
+        <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="211" />
+        <source>{names} asked to cancel: their claims are marked red</source>
+        <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="241" />
+        <source>Back in stock for: {who}</source>
+        <translation>Có hàng lại cho: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="333" />
+        <source>Claim {id} was not changed: {reason}</source>
+        <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="377" />
+        <source>Claim {id} was not merged: {reason}</source>
+        <translation>Chưa gộp được đơn {id}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="390" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="397" />
+        <source>Change quantity</source>
+        <translation>Sửa số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="390" />
+        <source>Which product?</source>
+        <translation>Sản phẩm nào?</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="398" />
+        <source>{name} ({unit}) for {buyer}:</source>
+        <translation>{name} ({unit}) cho {buyer}:</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="334"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="334" />
         <source>Session report</source>
         <translation>Báo cáo phiên live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="342"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="342" />
         <source>Save as PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="343"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="343" />
         <source>Save as HTML…</source>
         <translation>Lưu HTML…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="358"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="358" />
         <source>Save the report</source>
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="377"/>
+        <location filename="../../livehelper/ui/export_dialog.py" line="377" />
         <source>Saved to {path}</source>
         <translation>Đã lưu vào {path}</translation>
     </message>
@@ -1129,248 +1031,369 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="59"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="59" />
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="66"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="66" />
         <source>A new claim holds its goods for (minutes):</source>
         <translation>Giữ hàng cho đơn mới trong (phút):</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="67"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="67" />
         <source>The same order repeated within (minutes) is one order:</source>
         <translation>Khách nhắn lại cùng đơn trong (phút) thì chỉ tính một đơn:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="70"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="70" />
         <source>Duplicate policy</source>
         <translation>Quy tắc đơn trùng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="73"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="73" />
         <source>The same buyer repeating the same order: one claim, not two.</source>
         <translation>Cùng khách nhắn lại cùng đơn: chỉ một đơn, không nhân đôi.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="75"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="75" />
         <source>A new quantity for a product the buyer is still waiting for: the claim asks you. R replaces the earlier claim, M merges them into one.</source>
         <translation>Khách đổi số lượng cho món đang chờ: đơn sẽ hỏi bạn. R thay đơn trước, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="78"/>
-        <source>&quot;thêm … nữa&quot; (add … more) is always a new claim on top.</source>
-        <translation>&quot;thêm … nữa&quot; luôn là đơn mới cộng thêm.</translation>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="78" />
+        <source>"thêm … nữa" (add … more) is always a new claim on top.</source>
+        <translation>"thêm … nữa" luôn là đơn mới cộng thêm.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="79"/>
-        <source>A buyer&apos;s cancel comment marks their open claims red and names them.</source>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="79" />
+        <source>A buyer's cancel comment marks their open claims red and names them.</source>
         <translation>Khách nhắn huỷ: các đơn đang mở của khách chuyển màu đỏ và được nêu tên.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="81"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="81" />
         <source>Sold out: new claims wait in line; stock that is freed goes to the first in line.</source>
         <translation>Hết hàng: đơn mới xếp hàng chờ; hàng được trả lại sẽ dành cho người chờ đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="91"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="91" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="91"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="91" />
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="91"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="91" />
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="91"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="91" />
         <source>Cap for this show</source>
         <translation>Mở bán phiên này</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="96"/>
-        <source>How much this show may sell (&quot;số lượng mở bán&quot;; empty: no cap)</source>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="96" />
+        <source>How much this show may sell ("số lượng mở bán"; empty: no cap)</source>
         <translation>Số lượng mở bán trong phiên này (để trống: không giới hạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="144"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="144" />
         <source>Not a quantity for {code}</source>
         <translation>Số lượng của {code} không hợp lệ</translation>
     </message>
 </context>
 <context>
+    <name>ShowToolbar</name>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="40" />
+        <source>Import products…</source>
+        <translation>Nhập sản phẩm…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="41" />
+        <source>Export orders…</source>
+        <translation>Xuất đơn hàng…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="42" />
+        <source>Report…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="43" />
+        <source>Try the demo</source>
+        <translation>Chạy thử (demo)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="44" />
+        <source>Overlays and QR…</source>
+        <translation>Overlay, mã QR…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="45" />
+        <source>Settings…</source>
+        <translation>Cài đặt…</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="49" />
+        <source>End live</source>
+        <translation>Kết thúc live</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="49" />
+        <source>Start live</source>
+        <translation>Bắt đầu live</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="51" />
+        <source>No live session</source>
+        <translation>Chưa có buổi live</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="53" />
+        <source>LIVE</source>
+        <translation>ĐANG LIVE</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/toolbar.py" line="53" />
+        <source>ended</source>
+        <translation>đã kết thúc</translation>
+    </message>
+</context>
+<context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="79"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="103" />
         <source>Add comment source…</source>
         <translation>Thêm nguồn bình luận…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="80"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="104" />
         <source>Type an order…</source>
         <translation>Nhập đơn tay…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="90"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="114" />
         <source>{name}: {state} · {per_minute}/min · last {seconds} s ago</source>
         <translation>{name}: {state} · {per_minute}/phút · lần cuối {seconds} giây trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="94"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="118" />
         <source>quota ~{units} units</source>
         <translation>hạn mức ~{units} đơn vị</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="96"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="120" />
         <source>No comment source yet</source>
         <translation>Chưa có nguồn bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="103"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="128" />
+        <source>Comment source {name} stopped: {state}</source>
+        <translation>Nguồn bình luận {name} đã dừng: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="135" />
+        <source>Start a live first.</source>
+        <translation>Hãy bắt đầu live trước.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="150" />
+        <source>Reading comments from {name}</source>
+        <translation>Đang đọc bình luận từ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/sources_panel.py" line="167" />
         <source>connected but silent — check the live</source>
         <translation>đã kết nối nhưng im lặng — kiểm tra buổi live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="105"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="169" />
         <source>starting</source>
         <translation>đang khởi động</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="106"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="170" />
         <source>connecting</source>
         <translation>đang kết nối</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="107"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="171" />
         <source>receiving</source>
         <translation>đang nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="108"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="172" />
         <source>receiving (polling)</source>
         <translation>đang nhận (hỏi định kỳ)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="109"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="173" />
         <source>reconnecting</source>
         <translation>đang kết nối lại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="110"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="174" />
         <source>ended</source>
         <translation>đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="111"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="175" />
         <source>stopped</source>
         <translation>đã dừng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/sources_panel.py" line="112"/>
+        <location filename="../../livehelper/ui/sources_panel.py" line="176" />
         <source>stopped: {reason}</source>
         <translation>đã dừng: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="26" />
+        <source>Comments: receiving</source>
+        <translation>Bình luận: đang nhận</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="28" />
+        <source>Comments: stopped</source>
+        <translation>Bình luận: đã dừng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="30" />
+        <source>Comments: stream ended</source>
+        <translation>Bình luận: luồng đã hết</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="32" />
+        <source>Comments: no source</source>
+        <translation>Bình luận: chưa có nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="35" />
+        <source>OBS: connected</source>
+        <translation>OBS: đã kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="35" />
+        <source>OBS: not connected</source>
+        <translation>OBS: chưa kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="39" />
+        <source>Overlays: {url}</source>
+        <translation>Overlay: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="39" />
+        <source>Overlays: off</source>
+        <translation>Overlay: tắt</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/status_line.py" line="45" />
+        <source>{comments} comments · {pending} to confirm · {orders} orders · {revenue}</source>
+        <translation>{comments} bình luận · {pending} chờ xác nhận · {orders} đơn · {revenue}</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="12"/>
+        <location filename="../../livehelper/ui/texts.py" line="12" />
         <source>the file {path} does not exist</source>
         <translation>không có tệp {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="13"/>
-        <source>the file is not UTF-8 text; save it as &apos;CSV UTF-8&apos; and try again</source>
-        <translation>tệp không phải văn bản UTF-8; hãy lưu lại dạng &apos;CSV UTF-8&apos; rồi thử lại</translation>
+        <location filename="../../livehelper/ui/texts.py" line="13" />
+        <source>the file is not UTF-8 text; save it as 'CSV UTF-8' and try again</source>
+        <translation>tệp không phải văn bản UTF-8; hãy lưu lại dạng 'CSV UTF-8' rồi thử lại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="16"/>
+        <location filename="../../livehelper/ui/texts.py" line="16" />
         <source>cannot read this Excel file ({error})</source>
         <translation>không đọc được tệp Excel này ({error})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="17"/>
+        <location filename="../../livehelper/ui/texts.py" line="17" />
         <source>the header row must name the columns code,name,price,unit (missing: {missing})</source>
         <translation>dòng tiêu đề phải có các cột code,name,price,unit (đang thiếu: {missing})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="21"/>
+        <location filename="../../livehelper/ui/texts.py" line="21" />
         <source>the file is empty</source>
         <translation>tệp trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="22"/>
+        <location filename="../../livehelper/ui/texts.py" line="22" />
         <source>the file has a header but no products</source>
         <translation>tệp có dòng tiêu đề nhưng chưa có sản phẩm nào</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="23"/>
+        <location filename="../../livehelper/ui/texts.py" line="23" />
         <source>the product code is empty</source>
         <translation>mã sản phẩm đang trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="24"/>
-        <source>the code {code!r} may use only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32)</source>
-        <translation>mã {code!r} chỉ được dùng chữ, số, &apos;-&apos; và &apos;_&apos; (tối đa 32 ký tự)</translation>
+        <location filename="../../livehelper/ui/texts.py" line="24" />
+        <source>the code {code!r} may use only letters, digits, '-' and '_' (at most 32)</source>
+        <translation>mã {code!r} chỉ được dùng chữ, số, '-' và '_' (tối đa 32 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="27"/>
+        <location filename="../../livehelper/ui/texts.py" line="27" />
         <source>the code {code!r} is already used on line {other}</source>
         <translation>mã {code!r} đã dùng ở dòng {other}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="30"/>
+        <location filename="../../livehelper/ui/texts.py" line="30" />
         <source>the product name is empty</source>
         <translation>tên sản phẩm đang trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="31"/>
+        <location filename="../../livehelper/ui/texts.py" line="31" />
         <source>the unit is empty (for example kg, hộp, túi)</source>
         <translation>đơn vị tính đang trống (ví dụ kg, hộp, túi)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="34"/>
+        <location filename="../../livehelper/ui/texts.py" line="34" />
         <source>the price {value!r} is not a whole amount in đồng (for example 35000)</source>
         <translation>giá {value!r} không phải số tiền đồng chẵn (ví dụ 35000)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="37"/>
+        <location filename="../../livehelper/ui/texts.py" line="37" />
         <source>the stock {value!r} is not a whole number (leave it empty for unlimited)</source>
         <translation>tồn kho {value!r} không phải số nguyên (để trống nếu không giới hạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="40"/>
-        <source>the code {code!r} is also how buyers write a quantity, a unit or an order (&apos;chốt 2kg&apos; would be read as this product); choose another code, for example the product&apos;s initials</source>
-        <translation>mã {code!r} trùng với cách khách viết số lượng, đơn vị hoặc lời chốt đơn (&apos;chốt 2kg&apos; sẽ bị hiểu là sản phẩm này); hãy chọn mã khác, ví dụ chữ cái đầu của tên sản phẩm</translation>
+        <location filename="../../livehelper/ui/texts.py" line="40" />
+        <source>the code {code!r} is also how buyers write a quantity, a unit or an order ('chốt 2kg' would be read as this product); choose another code, for example the product's initials</source>
+        <translation>mã {code!r} trùng với cách khách viết số lượng, đơn vị hoặc lời chốt đơn ('chốt 2kg' sẽ bị hiểu là sản phẩm này); hãy chọn mã khác, ví dụ chữ cái đầu của tên sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="46"/>
+        <location filename="../../livehelper/ui/texts.py" line="46" />
         <source>the price {value!r} is more than 10 billion đồng; is a digit too many?</source>
         <translation>giá {value!r} lớn hơn 10 tỉ đồng; có gõ thừa chữ số không?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="49"/>
+        <location filename="../../livehelper/ui/texts.py" line="49" />
         <source>the stock {value!r} is more than a billion; is a digit too many?</source>
         <translation>tồn kho {value!r} lớn hơn một tỉ; có gõ thừa chữ số không?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="52"/>
+        <location filename="../../livehelper/ui/texts.py" line="52" />
         <source>the {column} cell holds a formula ({formula}) whose result was never saved; open the file in Excel and save it, or type the number</source>
         <translation>ô {column} chứa công thức ({formula}) nhưng chưa có kết quả được lưu; hãy mở tệp bằng Excel rồi lưu lại, hoặc gõ thẳng con số</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="60"/>
+        <location filename="../../livehelper/ui/texts.py" line="60" />
         <source>line {line}: {problem}</source>
         <translation>dòng {line}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="69"/>
+        <location filename="../../livehelper/ui/texts.py" line="69" />
         <source>Nothing was imported. Please fix these rows and import again:</source>
         <translation>Chưa nhập gì cả. Hãy sửa các dòng sau rồi nhập lại:</translation>
     </message>
@@ -1378,7 +1401,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../livehelper/ui/settings_dialog.py" line="172"/>
+        <location filename="../../livehelper/ui/settings_dialog.py" line="172" />
         <source>Start a live to set how much of each product it may sell.</source>
         <translation>Bắt đầu phiên live để đặt số lượng mở bán cho từng sản phẩm.</translation>
     </message>

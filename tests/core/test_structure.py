@@ -153,6 +153,21 @@ def test_no_import_cycle_between_modules() -> None:
     assert cycles(graph(REPO / "livehelper")) == []
 
 
+def test_no_module_class_or_function_outgrows_the_house() -> None:
+    """600 lines a module, 400 a class, 120 a function (tests/house.py)."""
+    from tests.house import oversized
+
+    assert oversized(REPO / "livehelper") == []
+
+
+def test_the_house_check_sees_an_oversized_class(tmp_path: Path) -> None:
+    from tests.house import oversized
+
+    body = "\n".join(f"    x{n} = {n}" for n in range(420))
+    (tmp_path / "big.py").write_text(f"class Big:\n{body}\n", encoding="utf-8")
+    assert [line.split(": ", 1)[1] for line in oversized(tmp_path)] == ["class Big 421 lines"]
+
+
 def test_the_code_type_checks_strictly() -> None:
     """mypy --strict over livehelper/ (configured in pyproject.toml)."""
     mypy = shutil.which("mypy", path=str(Path(sys.executable).parent))

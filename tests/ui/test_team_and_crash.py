@@ -70,15 +70,12 @@ from livehelper.ui.app import create_window
 app = QApplication([])
 QSettings("livehelper", "livehelper").setValue("speech/on", False)
 window, _language = create_window(app, sys.argv[1], False, "en")
-original = window._decided
-
 def decided(decisions):
     for d in decisions:
         if d.ok:
             print(d.claim_id, flush=True)  # what the assistant has been shown as done
-    original(decisions)
 
-window._decided = decided
+window.queue_panel.sig_decided.connect(decided)
 window.show()
 
 def feed():

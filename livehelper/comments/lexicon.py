@@ -1,0 +1,88 @@
+"""The reader's words (resources/lexicon/vi.toml): order, cancel, question and past
+words, number words, units, everyday phrases and patterns of numbers that are not
+quantities. Loaded once; the parser compiles its tables from it."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from livehelper.comments.folding import RUN, fold, lower
+from livehelper.resources_path import resource_text
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    order: tuple[str, ...]
+    firm_order: tuple[str, ...]
+    permission_question: tuple[str, ...]
+    cancel: tuple[str, ...]
+    negation: tuple[str, ...]
+    question: tuple[str, ...]
+    past: tuple[str, ...]
+    suggestion: tuple[str, ...]
+    suggestion_tail: tuple[str, ...]
+    everyday_phrases: tuple[str, ...]
+    number_words: dict[str, int]
+    number_spellings: frozenset[str]  # as written, accents kept: "ba" is 3, "bà" is a person
+    half: tuple[str, ...]
+    half_of: tuple[str, ...]
+    dozen: tuple[str, ...]
+    weight_units: dict[str, Decimal]
+    by_weight: tuple[str, ...]
+    count_units: tuple[str, ...]
+    containers: tuple[str, ...]
+    not_quantity: tuple[str, ...]
+    never_typos: tuple[str, ...] = ()
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the lexicon knows: none of them is a misspelt product name."""
+        phrases = [
+            *self.order, *self.firm_order, *self.permission_question, *self.cancel,
+            *self.negation, *self.question, *self.past, *self.suggestion,
+            *self.suggestion_tail, *self.everyday_phrases, *self.number_words, *self.half,
+            *self.half_of, *self.dozen, *self.weight_units, *self.count_units,
+            *self.containers, *self.never_typos,
+        ]  # fmt: skip
+        return frozenset(word for phrase in phrases for word in RUN.findall(fold(phrase)))
+
+    @classmethod
+    def from_toml(cls, text: str) -> Lexicon:
+        data = tomllib.loads(text)
+        intent, numbers, units = data["intent"], data["numbers"], data["units"]
+
+        def folded(items: Iterable[str]) -> tuple[str, ...]:
+            # spellings as written (lower case, accents kept); matching folds them itself
+            return tuple(dict.fromkeys(lower(i).strip() for i in items if i.strip()))
+
+        return cls(
+            order=folded(intent["order"]),
+            firm_order=folded(intent["firm_order"]),
+            permission_question=folded(intent["permission_question"]),
+            cancel=folded(intent["cancel"]),
+            negation=folded(intent["negation"]),
+            question=folded(intent["question"]),
+            past=folded(intent["past"]),
+            suggestion=folded(intent["suggestion"]),
+            suggestion_tail=folded(intent["suggestion_tail"]),
+            everyday_phrases=folded(intent["everyday_phrases"]),
+            number_words={fold(k): int(v) for k, v in numbers["words"].items()},
+            number_spellings=frozenset(lower(k) for k in numbers["words"]),
+            half=folded(numbers["half"]),
+            half_of=folded(numbers["half_of"]),
+            dozen=folded(numbers["dozen"]),
+            weight_units={fold(k): Decimal(str(v)) for k, v in units["weight"].items()},
+            by_weight=tuple(fold(u) for u in units["by_weight"]),
+            count_units=tuple(dict.fromkeys(fold(u) for u in units["count"])),
+            containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
+            not_quantity=tuple(data["not_quantity"]["patterns"]),
+            never_typos=folded(data.get("typos", {}).get("never", [])),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon.from_toml(resource_text("lexicon/vi.toml"))

@@ -1,0 +1,439 @@
+"""The claims waiting for an assistant: the lanes, the table the keyboard drives, the
+buttons, and every decision taken from them (confirm, reject, change a quantity, merge
+into or replace a buyer's earlier claim, the buyer's card).
+
+It reads and writes only through ``Backend.call`` and tells the window what changed by
+signals: the window never reaches into it to decide a claim.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from livehelper import show
+from livehelper.model import Claim, ClaimStatus
+from livehelper.store import Decision, Store
+from livehelper.ui.backend import Backend
+from livehelper.ui.models import LANES, LaneFilter, QueueModel, in_lane, items_text
+from livehelper.ui.tables import table
+
+
+class QueueView(QTableView):
+    """The claims table; the keyboard drives it: Enter confirms, Delete rejects, E edits,
+    R replaces a buyer's earlier claim with this new quantity, M merges this claim into
+    the buyer's earlier one."""
+
+    sig_confirm = Signal()
+    sig_reject = Signal()
+    sig_edit = Signal()
+    sig_repeat = Signal(bool)
+    """True: replace the earlier claim (R); False: merge into it (M)."""
+    sig_buyer = Signal()
+    """B: the buyer's card (history, notes, the "bom hàng" flag)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.sig_confirm.emit()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.sig_reject.emit()
+        elif key == Qt.Key.Key_E:
+            self.sig_edit.emit()
+        elif key in (Qt.Key.Key_R, Qt.Key.Key_M):
+            self.sig_repeat.emit(key == Qt.Key.Key_R)
+        elif key == Qt.Key.Key_B:
+            self.sig_buyer.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class QueuePanel(QGroupBox):
+    sig_problem = Signal(str)
+    """Something the assistant should know, not modal."""
+    sig_banner = Signal(str)
+    """News to keep on screen: stock came back for buyers waiting in line."""
+    sig_stock_changed = Signal()
+    """Decisions changed what is sold and held: the totals should be reloaded."""
+    sig_counts_changed = Signal()
+    """The number of claims shown changed."""
+    sig_confirmed = Signal(object)
+    """A Claim this window confirmed (to be read aloud)."""
+    sig_decided = Signal(object)
+    """The decisions of one request, after they are shown."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        store: Callable[[], Store | None],
+        assistant: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``store``: the open store now (None before it is open); ``assistant``: the
+        name of who is deciding, as typed in the window."""
+        super().__init__(parent)
+        self._backend = backend
+        self._store = store
+        self._assistant = assistant
+        self._looking_at: int | None = None
+        self._told_offered: set[int] = set()  # claims whose "back in stock" was shown
+        self.model = QueueModel(self)
+        self.lanes = LaneFilter(self.model, self)
+
+        view = table(self.lanes, (44, 130, 170, 0, 96), QueueView(), row_height=34)
+        assert isinstance(view, QueueView)
+        self.view = view
+        self.lane_tabs = QTabBar()
+        for _lane in LANES:
+            self.lane_tabs.addTab("")
+        self.lane_tabs.currentChanged.connect(self._lane_changed)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("confirm")
+        self.confirm_button.clicked.connect(self.confirm)
+        self.reject_button = QPushButton()
+        self.reject_button.clicked.connect(self.reject)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_quantity)
+        buttons = QHBoxLayout()
+        for button in (self.confirm_button, self.reject_button, self.edit_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.lane_tabs)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+        view.sig_confirm.connect(self.confirm)
+        view.sig_reject.connect(self.reject)
+        view.sig_edit.connect(self.edit_quantity)
+        view.sig_repeat.connect(self.resolve_repeat)
+        view.sig_buyer.connect(self.open_buyer)
+        view.selectionModel().currentRowChanged.connect(self._look_at_current)
+        view.clicked.connect(self._clicked)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Orders to confirm"))
+        self.confirm_button.setText(self.tr("Confirm (Enter)"))
+        self.reject_button.setText(self.tr("Reject (Delete)"))
+        self.edit_button.setText(self.tr("Change quantity (E)"))
+        self.model.retranslate()
+        self.show_counts()
+
+    def show_counts(self) -> None:
+        titles = {"all": self.tr("All"), "unsure": self.tr("Not sure"),
+                  "waiting": self.tr("Waiting for stock")}  # fmt: skip
+        for position, lane in enumerate(LANES):
+            count = sum(in_lane(c, lane) for c in self.model.rows)
+            self.lane_tabs.setTabText(position, f"{titles[lane]} ({count})")
+
+    # ------------------------------------------------------------- what is shown
+    def set_claims(self, claims: Sequence[Claim]) -> None:
+        self.model.set_rows(claims)
+        self.select_first()
+
+    def add_new(self, claims: Sequence[Claim]) -> list[Claim]:
+        """Claims the writer just stored, those not shown yet (the follower may have
+        shown some already); returns those."""
+        had_selection = self.view.currentIndex().isValid()
+        present = {c.id for c in self.model.rows}
+        fresh = [c for c in claims if c.id not in present]
+        self.model.append_rows(fresh)
+        if fresh and not had_selection:
+            self.select_first()
+        flagged = sorted({c.buyer_name for c in fresh if c.buyer_flagged})
+        if flagged:
+            self.sig_problem.emit(
+                self.tr("⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)").format(
+                    names=", ".join(flagged)
+                )
+            )
+        return fresh
+
+    def follow(self, found: show.Followed) -> None:
+        """What other assistants and laptops did to the claims shown here."""
+        waiting, new, expired = found.waiting, found.changed, found.expired
+        me = self._assistant() or "?"
+        for claim in list(self.model.rows):  # who else is handling what
+            holder = waiting.get(claim.id)
+            holder = None if holder == me else holder
+            if claim.id in waiting and holder != claim.held_by:
+                self.model.update_claim(dataclasses.replace(claim, held_by=holder))
+        # only claims this window is not deciding itself right now
+        busy = self.model.busy
+        gone = [c.id for c in self.model.rows if c.id not in waiting and c.id not in busy]
+        for claim_id in gone:
+            self.model.remove_claim(claim_id)
+        present = {c.id for c in self.model.rows}
+        fresh = [c for c in new if c.id not in present]
+        changed = [c for c in new if c.id in present and c.id not in busy]
+        for claim in changed:  # its reservation, its place in line, a cancel: changed elsewhere
+            holder = waiting.get(claim.id)
+            self.model.update_claim(
+                dataclasses.replace(claim, held_by=None if holder == me else holder)
+            )
+        if fresh:
+            self.model.append_rows(fresh)
+        self._tell_offered([c for c in changed if c.offered_at is not None])
+        if gone or fresh or changed or expired.released:
+            if not self.view.currentIndex().isValid():
+                self.select_first()
+            self.sig_stock_changed.emit()
+
+    def cancel_requested(self, claim_ids: Sequence[int]) -> None:
+        """Buyers asked to cancel these claims: they turn red."""
+        store = self._store()
+        if store is None or not claim_ids:
+            return
+        ids = list(claim_ids)
+        self._backend.call(lambda: [store.claim(i) for i in ids], done=self._cancels_loaded)
+
+    def _cancels_loaded(self, claims: list[Claim]) -> None:
+        for claim in claims:
+            self.model.update_claim(claim)
+        names = sorted({c.buyer_name for c in claims})
+        self.sig_problem.emit(
+            self.tr("{names} asked to cancel: their claims are marked red").format(
+                names=", ".join(names)
+            )
+        )
+
+    def reload_flags(self) -> None:
+        """A buyer was flagged, unflagged or merged: their claims show it."""
+        store = self._store()
+        if store is None:
+            return
+        ids = [c.id for c in self.model.rows if c.id not in self.model.busy]
+
+        def refreshed(claims: list[Claim]) -> None:
+            for claim in claims:
+                row = self.model.row_of(functools.partial(_same_claim, claim.id))
+                if row >= 0 and self.model.rows[row].buyer_flagged != claim.buyer_flagged:
+                    current = self.model.rows[row]
+                    self.model.replace_row(
+                        row, dataclasses.replace(current, buyer_flagged=claim.buyer_flagged)
+                    )
+
+        self._backend.call(store.claims_by_id, ids, done=refreshed)
+
+    def _tell_offered(self, claims: Sequence[Claim]) -> None:
+        """Stock came back for buyers waiting in line: the seller can tell them."""
+        fresh = [c for c in claims if c.id not in self._told_offered]
+        if not fresh:
+            return
+        self._told_offered.update(c.id for c in fresh)
+        self.sig_banner.emit(
+            self.tr("Back in stock for: {who}").format(
+                who="; ".join(f"{c.buyer_name} ({items_text(c.items)})" for c in fresh)
+            )
+        )
+
+    # ------------------------------------------------------------------ selection
+    def selected_claim(self) -> Claim | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or index.row() >= self.lanes.rowCount():
+            return None
+        claim = self.lanes.claim_at(index.row())
+        return None if claim.id in self.model.busy else claim
+
+    def select_first(self) -> None:
+        for row in range(self.lanes.rowCount()):
+            if self.lanes.claim_at(row).id not in self.model.busy:
+                self.view.selectRow(row)
+                return
+
+    def _select_next_after(self, row: int) -> None:
+        count = self.lanes.rowCount()
+        for candidate in [*range(row + 1, count), *range(min(row, count) - 1, -1, -1)]:
+            if self.lanes.claim_at(candidate).id not in self.model.busy:
+                self.view.selectRow(candidate)
+                return
+        self.view.clearSelection()
+        self.view.setCurrentIndex(QModelIndex())
+
+    def _lane_changed(self, position: int) -> None:
+        self.lanes.set_lane(LANES[position])
+        if not self.view.currentIndex().isValid():
+            self.select_first()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == QueueModel.PHONE_COLUMN:
+            self.model.toggle_phone(self.lanes.mapToSource(index).row())
+
+    def _look_at_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Tell the other assistants which claim this one is looking at."""
+        store = self._store()
+        if store is None:
+            return
+        me = self._assistant() or "?"
+        previous = self._looking_at
+        claim = (
+            self.lanes.claim_at(current.row())
+            if current.isValid() and current.row() < self.lanes.rowCount()
+            else None
+        )
+        self._looking_at = claim.id if claim is not None else None
+        if previous == self._looking_at:
+            return
+
+        def swap() -> None:
+            if previous is not None:
+                store.stop_looking(previous, me)
+            if claim is not None:
+                store.look_at(claim.id, me)
+
+        self._backend.call(swap)
+
+    # ------------------------------------------------------------------ decisions
+    def confirm(self) -> None:
+        self._decide(ClaimStatus.CONFIRMED)
+
+    def reject(self) -> None:
+        self._decide(ClaimStatus.REJECTED)
+
+    def _decide(self, status: ClaimStatus) -> None:
+        claim, store = self.selected_claim(), self._store()
+        if claim is None or store is None:
+            return
+        row = self.view.currentIndex().row()
+        self.model.set_busy(claim.id, True)
+        self._select_next_after(row)
+        self._backend.call(
+            store.decide, [claim.id], status, by=self._assistant(), done=self._decided
+        )
+
+    def _decided(self, decisions: Sequence[Decision]) -> None:
+        offered = [i for d in decisions for i in d.offered]
+        store = self._store()
+        if offered and store is not None:
+            self._backend.call(store.claims_by_id, offered, done=self._offered_loaded)
+        for d in decisions:
+            if d.ok:
+                self.model.remove_claim(d.claim_id)
+                if d.claim is not None and d.claim.status is ClaimStatus.CONFIRMED:
+                    self.sig_confirmed.emit(d.claim)
+            else:
+                self.model.set_busy(d.claim_id, False)
+                self.sig_problem.emit(
+                    self.tr("Claim {id} was not changed: {reason}").format(
+                        id=d.claim_id, reason=d.error
+                    )
+                )
+        if not self.view.currentIndex().isValid():
+            self.select_first()
+        self.sig_stock_changed.emit()
+        self.sig_decided.emit(list(decisions))
+
+    def _offered_loaded(self, claims: list[Claim]) -> None:
+        for claim in claims:
+            self.model.update_claim(claim)
+        self._tell_offered(claims)
+
+    def resolve_repeat(self, replace: bool) -> None:
+        """R: this claim replaces the buyer's earlier one; M: it is merged into it."""
+        claim, store = self.selected_claim(), self._store()
+        if claim is None or store is None:
+            return
+        if not replace:
+            self._merge(store, claim)
+            return
+        if claim.replaces_claim_id is None:
+            return
+        earlier = claim.replaces_claim_id
+
+        def done(updated: Claim) -> None:
+            self.model.update_claim(updated)
+            self.model.remove_claim(earlier)
+            self.sig_stock_changed.emit()
+
+        self._backend.call(store.resolve_repeat, claim.id, True, self._assistant(), done=done)
+
+    def _merge(self, store: Store, claim: Claim) -> None:
+        self.model.set_busy(claim.id, True)
+
+        def merged(target: Claim) -> None:
+            self.model.remove_claim(claim.id)
+            self.model.update_claim(target)
+            self.sig_counts_changed.emit()
+
+        def refused(exc: BaseException) -> None:
+            self.model.set_busy(claim.id, False)
+            self.sig_problem.emit(
+                self.tr("Claim {id} was not merged: {reason}").format(id=claim.id, reason=exc)
+            )
+
+        self._backend.call(store.merge, claim.id, self._assistant(), done=merged, failed=refused)
+
+    def edit_quantity(self) -> None:
+        claim, store = self.selected_claim(), self._store()
+        if claim is None or store is None or not claim.items:
+            return
+        item = claim.items[0]
+        if len(claim.items) > 1:
+            names = [f"{i.code} – {i.name}" for i in claim.items]
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("Change quantity"), self.tr("Which product?"), names, 0, False
+            )
+            if not ok:
+                return
+            item = claim.items[names.index(choice)]
+        value, ok = QInputDialog.getDouble(
+            self,
+            self.tr("Change quantity"),
+            self.tr("{name} ({unit}) for {buyer}:").format(
+                name=item.name, unit=item.unit, buyer=claim.buyer_name
+            ),
+            float(item.qty),
+            0.001,
+            100000,
+            3,
+        )
+        if ok:
+            self._backend.call(
+                store.set_quantity,
+                claim.id,
+                item.code,
+                Decimal(str(round(value, 3))),
+                done=self._quantity_changed,
+            )
+
+    def _quantity_changed(self, claim: Claim) -> None:
+        row = self.model.row_of(functools.partial(_same_claim, claim.id))
+        if row >= 0:
+            self.model.replace_row(row, claim)
+
+    def open_buyer(self, buyer_id: int | None = None) -> None:
+        """The buyer's card: history, notes, the "bom hàng" flag (B, or from an order)."""
+        store = self._store()
+        if buyer_id is None:
+            claim = self.selected_claim()
+            buyer_id = claim.buyer_id if claim is not None else None
+        if buyer_id is None or store is None:
+            return
+        from livehelper.ui.buyer_dialog import BuyerDialog
+
+        def opened(card: Any) -> None:
+            dialog = BuyerDialog(card, self._backend, store, self.window())
+            dialog.sig_changed.connect(lambda _card: self.reload_flags())
+            dialog.open()
+
+        self._backend.call(store.buyer_card, buyer_id, done=opened)
+
+
+def _same_claim(claim_id: int, claim: Claim) -> bool:
+    return claim.id == claim_id
