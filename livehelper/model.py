@@ -141,6 +141,20 @@ class Comment:
     received_at: datetime
     intent: Intent
     phone: str | None
+    order_like: bool = False  # read as an order, or carries a quantity, product or order word
+    claim_id: int | None = None  # the claim made from it, if any
+    featured_code: str | None = None  # the product on screen when it came
+    user_id: str = ""  # the buyer's account id on the platform
+
+    @property
+    def suspect(self) -> bool:
+        """Maybe an order the reader missed: no claim came of it, yet it gives a phone,
+        a quantity, a product or an order word (a cancel is not one)."""
+        return (
+            self.claim_id is None
+            and self.intent is not Intent.CANCEL
+            and (self.order_like or self.phone is not None)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +171,7 @@ class ParseResult:
     ambiguous: bool = False
     confidence: float = 1.0
     adds: bool = False  # "thêm 1kg nữa": on top of what the buyer already ordered
+    order_like: bool = False  # not read as an order, yet a quantity, product or order word
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +292,29 @@ class Decision:
     claim: Claim | None
     error: str | None = None
     offered: tuple[int, ...] = ()  # waitlisted claims that got the stock this one freed
+
+
+class StepKind(enum.StrEnum):
+    CONFIRM = "confirm"
+    REJECT = "reject"
+    QUANTITY = "quantity"
+    MERGE = "merge"
+    REPLACE = "replace"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One decision an assistant took, with what undoing it needs (store/undo.py)."""
+
+    kind: StepKind
+    claim_id: int
+    decided_at: datetime | None = None  # confirm, reject: when (it must still be that one)
+    code: str | None = None  # quantity: the product
+    before: Decimal | None = None  # quantity: the quantity it had
+    after: Decimal | None = None  # quantity: the quantity set
+    target_id: int | None = None  # merge: the claim it went into
+    moved: tuple[ParsedItem, ...] = ()  # merge: the goods that moved
+    earlier_id: int | None = None  # replace: the claim it cancelled
 
 
 @dataclass(frozen=True, slots=True)

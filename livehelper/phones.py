@@ -21,3 +21,14 @@ def normalise(match: re.Match[str]) -> str:
 
 def redact(text: str) -> str:
     return PHONE.sub(REDACTED, text)
+
+
+def mask(text: str) -> str:
+    """Each phone in ``text`` as 0912•••678: enough for an assistant to recognise, not
+    enough to misuse on a screen others see (the stream, a shared laptop)."""
+    return PHONE.sub(_masked, text)
+
+
+def _masked(match: re.Match[str]) -> str:
+    number = normalise(match)
+    return number[:4] + "•••" + number[-3:]

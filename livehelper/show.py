@@ -7,10 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from livehelper.comments.reconcile import Reconciled, reconcile
-from livehelper.model import Claim, ClaimStatus, Comment, Expired, Order, Product, Session
+from livehelper.model import (
+    Claim,
+    ClaimStatus,
+    Comment,
+    Expired,
+    Order,
+    ParsedItem,
+    Product,
+    Session,
+)
 from livehelper.store import Store
 
 FEED_LIMIT = 100_000  # comments loaded when a show is resumed
@@ -88,3 +98,24 @@ def follow(store: Store, session_id: int, versions: Mapping[int, tuple[Any, ...]
 def totals(store: Store, session_id: int) -> tuple[list[Order], list[Product]]:
     """The show's orders and what is left of each product."""
     return store.orders(session_id), store.products(session_id)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A claim to make from a comment, as the assistant is first shown it."""
+
+    comment: Comment
+    items: tuple[ParsedItem, ...]
+    """What the reader made of it, else the product on screen then (1 of it), else none."""
+
+
+def claim_draft(store: Store, comment_id: int) -> Draft:
+    from livehelper.comments.parser import parser_for
+
+    comment = store.comment(comment_id)
+    products = store.products()
+    items = parser_for(products).read_items(comment.text, comment.featured_code)
+    if not items and comment.featured_code:
+        items = (ParsedItem(comment.featured_code, Decimal(1)),)
+    known = {p.code.upper() for p in products}
+    return Draft(comment, tuple(i for i in items if i.code.upper() in known))

@@ -22,7 +22,7 @@ from livehelper.errors import LivehelperError
 
 # in the order ``livehelper --help`` lists them
 ORDER = (
-    "gui", "demo", "parse", "catalog", "session", "feature", "ingest", "queue", "orders",
+    "gui", "demo", "parse", "catalog", "session", "feature", "ingest", "comments", "queue", "orders",
     "buyers", "listen", "reconcile", "stock", "settings", "speak", "export", "report",
     "templates", "obs", "overlay", "evaluate", "bench",
 )  # fmt: skip

@@ -21,7 +21,7 @@ from livehelper.cli.common import (
     read_lines,
     source_options_of,
 )
-from livehelper.cli.shapes import parse_result_json
+from livehelper.cli.shapes import comment_json, parse_result_json
 from livehelper.comments.wire import comment_from_json
 from livehelper.errors import MalformedInput
 from livehelper.model import IncomingComment, Intent
@@ -281,4 +281,39 @@ EVALUATE = Command(
 )
 
 
-COMMANDS = [PARSE, INGEST, LISTEN, RECONCILE, EVALUATE]
+def _comments_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    actions = p.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("list", parents=[common], help="list a session's stored comments")
+    p.add_argument("--session", type=ID, required=True)
+    p.add_argument(
+        "--suspect",
+        action="store_true",
+        help="only comments that may be orders the reader missed: no claim, yet a phone, "
+        "a quantity, a product or an order word",
+    )
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_comments(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    store.session(args.session)  # a session that does not exist is said so
+    after = 0
+    listed: list[Any] = []
+    while True:
+        page = store.comments(args.session, after_id=after, limit=1000)
+        if not page:
+            break
+        after = page[-1].id
+        listed.extend(c for c in page if c.suspect or not args.suspect)
+    if args.json:
+        emit([comment_json(c) for c in listed])
+    else:
+        for c in listed:
+            mark = "?" if c.suspect else " "
+            print(f"{c.id:7} {mark} {c.intent.value:6} {c.buyer_name[:20]:20} {c.text[:70]}")
+    return 0
+
+
+COMMENTS = Command("comments", "the comments a session stored", _comments_arguments, cmd_comments)
+
+COMMANDS = [PARSE, INGEST, LISTEN, RECONCILE, EVALUATE, COMMENTS]

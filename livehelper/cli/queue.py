@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import Any
 
 from livehelper.cli.common import (
     ID,
     Command,
     emit,
     open_store,
+    quantity,
 )
 from livehelper.cli.shapes import claim_json, decision_json, order_json
-from livehelper.model import ClaimStatus, qty_to_json
+from livehelper.errors import UsageError
+from livehelper.model import ClaimStatus, ParsedItem, qty_to_json
 
 log = logging.getLogger("livehelper")
 
@@ -23,6 +26,23 @@ def _queue_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser
     p = queue.add_parser("list", parents=[common], help="list claims")
     p.add_argument("--session", type=ID, required=True)
     p.add_argument("--status", choices=[s.value for s in ClaimStatus])
+    p.add_argument("--json", action="store_true")
+    p = queue.add_parser(
+        "add",
+        parents=[common],
+        help="make a claim from a stored comment the reader missed, for its buyer",
+    )
+    p.add_argument("--session", type=ID, required=True)
+    p.add_argument("--comment", type=ID, required=True, metavar="COMMENT_ID")
+    p.add_argument(
+        "--item",
+        action="append",
+        default=[],
+        metavar="CODE=QTY",
+        help="what the buyer wants (repeat for several); default: what the reader makes "
+        "of the comment, else 1 of the product on screen when it came",
+    )
+    p.add_argument("--phone", default=None, help="the buyer's phone, if not in the comment")
     p.add_argument("--json", action="store_true")
     for verb in ("confirm", "reject", "cancel"):
         p = queue.add_parser(verb, parents=[common], help=f"{verb} claims")
@@ -45,6 +65,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
                     f"{c.id:6} {c.status.value:9} {c.buyer_name[:20]:20} {items:24} {c.text[:60]}"
                 )
         return 0
+    if args.action == "add":
+        return _add(store, args)
     status = {
         "confirm": ClaimStatus.CONFIRMED,
         "reject": ClaimStatus.REJECTED,
@@ -62,6 +84,33 @@ def cmd_queue(args: argparse.Namespace) -> int:
         else:
             print(f"claim {d.claim_id} not {status.value}: {d.error}", file=sys.stderr)
     return 0 if all(d.ok for d in decisions) else 1
+
+
+def _add(store: Any, args: argparse.Namespace) -> int:
+    from livehelper import show
+
+    draft = show.claim_draft(store, args.comment)
+    if draft.comment.session_id != args.session:
+        raise UsageError(f"comment {args.comment} is not in session {args.session}")
+    items = [_item(text) for text in args.item] if args.item else list(draft.items)
+    if not items:
+        raise UsageError(
+            f"the reader found no product in comment {args.comment}: say it with --item CODE=QTY"
+        )
+    claim = store.claim_comment(args.comment, items, phone=args.phone)
+    if args.json:
+        emit(claim_json(claim))
+    else:
+        wants = ", ".join(f"{qty_to_json(i.qty)} {i.unit} {i.code}" for i in claim.items)
+        print(f"claim {claim.id} for {claim.buyer_name}: {wants}")
+    return 0
+
+
+def _item(text: str) -> ParsedItem:
+    code, sep, qty = text.partition("=")
+    if not sep or not code.strip():
+        raise UsageError(f"--item takes CODE=QTY, not {text!r}")
+    return ParsedItem(code.strip().upper(), quantity(qty.strip()))
 
 
 QUEUE = Command("queue", "the queue of claims", _queue_arguments, cmd_queue)

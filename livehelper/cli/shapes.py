@@ -20,6 +20,21 @@ def parse_result_json(comment_id: Any, result: ParseResult) -> dict[str, Any]:
     }
 
 
+def comment_json(comment: Any) -> dict[str, Any]:
+    return {
+        "id": comment.id,
+        "platform": comment.platform,
+        "user_id": comment.user_id,
+        "user_name": comment.buyer_name,
+        "buyer_id": comment.buyer_id,
+        "text": comment.text,
+        "intent": comment.intent.value,
+        "claim_ids": [comment.claim_id] if comment.claim_id is not None else [],
+        "suspect": comment.suspect,
+        "at": comment.received_at.isoformat(),
+    }
+
+
 def claim_json(claim: Any) -> dict[str, Any]:
     return {
         "id": claim.id,

@@ -174,6 +174,14 @@ class Parser:
 
     # ------------------------------------------------------------------ parse
     def parse(self, text: str, featured: str | None = None) -> ParseResult:
+        return self._read(text, featured, as_order=False)
+
+    def read_items(self, text: str, featured: str | None = None) -> tuple[ParsedItem, ...]:
+        """The products and quantities in ``text`` as if it were an order, whatever
+        its intent (an assistant is making a claim of it)."""
+        return self._read(text, featured, as_order=True).items
+
+    def _read(self, text: str, featured: str | None, as_order: bool) -> ParseResult:
         written = lower(text[:MAX_CHARS])
         s = written.translate(FOLD)
         phone: str | None = None
@@ -215,8 +223,15 @@ class Parser:
                 guessed = True
         quantities = self._quantities(t, written, mentions)
         intent, confidence, ambiguous = self._intent(t, written, mentions, quantities, runs)
+        if as_order:
+            intent = Intent.ORDER
         if intent is not Intent.ORDER:
-            return ParseResult(intent=intent, phone=phone, confidence=confidence)
+            order_like = bool(mentions or quantities) or (
+                self._order.search(t, written, runs=runs) is not None
+            )
+            return ParseResult(
+                intent=intent, phone=phone, confidence=confidence, order_like=order_like
+            )
         items, unsure = self._items(t, mentions, quantities, featured)
         ambiguous = ambiguous or unsure or not items
         if ambiguous:

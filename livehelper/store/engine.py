@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from livehelper import config
-from livehelper.errors import is_disk_full
+from livehelper.errors import StoreError, is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,19 @@ def create_engine(url: str) -> sa.Engine:
 
         return engine
     return sa.create_engine(url, pool_pre_ping=True)
+
+
+def open_engine(url: str | None) -> tuple[sa.Engine, str]:
+    """The engine for ``url`` (a URL or a file path; None: the user's data folder) and
+    the URL it became. A missing driver is said plainly."""
+    url = normalise_url(url) if url else default_url()
+    try:
+        return create_engine(url), url
+    except ModuleNotFoundError as exc:
+        raise StoreError(
+            f"the database driver is missing ({exc.name}); for PostgreSQL install "
+            "livehelper[postgres]"
+        ) from exc
 
 
 def insert_ignoring_conflicts(conn: sa.Connection, table: sa.Table) -> sa.Insert:

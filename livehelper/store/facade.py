@@ -48,10 +48,12 @@ from livehelper.model import (
     Intent,
     Order,
     Outcome,
+    ParsedItem,
     PendingState,
     Product,
     ProductSpec,
     Session,
+    Step,
 )
 from livehelper.store import (
     buyers,
@@ -60,19 +62,19 @@ from livehelper.store import (
     comments,
     decisions,
     ingest,
+    manual_claims,
     migrations,
     orders,
     rows,
     sessions,
     settings,
     stock,
+    undo,
 )
 from livehelper.store.engine import (
     WalCheckpointer,
     conflict,
-    create_engine,
-    default_url,
-    normalise_url,
+    open_engine,
     safe_url,
     unreachable,
 )
@@ -95,14 +97,7 @@ class Store:
     # ------------------------------------------------------------ transactions
     @classmethod
     def open(cls, url: str | None = None) -> Store:
-        url = normalise_url(url) if url else default_url()
-        try:
-            engine = create_engine(url)
-        except ModuleNotFoundError as exc:
-            raise StoreError(
-                f"the database driver is missing ({exc.name}); for PostgreSQL install "
-                "livehelper[postgres]"
-            ) from exc
+        engine, url = open_engine(url)
         store = cls(engine)
         try:
             with store._write() as conn:
@@ -139,14 +134,12 @@ class Store:
         """Run ``work`` (one write transaction) again if PostgreSQL broke a deadlock
         or a serialization conflict by aborting it: two laptops locking the same rows
         in a different order. Stock rows are locked in one order, so this is rare."""
-
-        def noted(exc: BaseException, _delay: float) -> None:
-            log.info(
-                "transaction retried after %s", getattr(getattr(exc, "orig", None), "sqlstate", exc)
-            )
-
         return retry.call(
-            work, retry_if=conflict, attempts=6, backoff=retry.Backoff(0.005, 0.05), on_retry=noted
+            work,
+            retry_if=conflict,
+            attempts=6,
+            backoff=retry.Backoff(0.005, 0.05),
+            on_retry=_retried,
         )
 
     def _locking(self, work: Callable[[sa.Connection], T]) -> T:
@@ -275,6 +268,10 @@ class Store:
         with self._read() as conn:
             return comments.page(conn, session_id, after_id, limit)
 
+    def comment(self, comment_id: int) -> Comment:
+        with self._read() as conn:
+            return comments.one(conn, comment_id)
+
     def comment_times(self, session_id: int, intent: Intent) -> list[datetime]:
         """When each comment of this intent came (the report's chart), oldest first."""
         with self._read() as conn:
@@ -373,6 +370,18 @@ class Store:
         """Correct the quantity of one product in a pending claim."""
         return self._locking(
             lambda conn: decisions.set_quantity(conn, claim_id, code, qty, utcnow())
+        )
+
+    def undo(self, step: Step) -> list[Claim]:
+        """Undo a decision nobody changed since; the claims waiting again (undo.py)."""
+        return self._locking(lambda conn: undo.undo(conn, step, utcnow()))
+
+    def claim_comment(
+        self, comment_id: int, items: Sequence[ParsedItem], phone: str | None = None
+    ) -> Claim:
+        """A claim made by hand from a comment the reader missed (manual_claims.py)."""
+        return self._locking(
+            lambda conn: manual_claims.claim_comment(conn, comment_id, items, phone, utcnow())
         )
 
     def resolve_repeat(self, claim_id: int, replace: bool, by: str = "") -> Claim:
@@ -511,3 +520,7 @@ def _through_outage(
         return Decision(claim_id, False, None, str(exc))
     except sa.exc.OperationalError as exc:
         return Decision(claim_id, False, None, f"the database failed ({exc.orig}); try again")
+
+
+def _retried(exc: BaseException, _delay: float) -> None:
+    log.info("transaction retried after %s", getattr(getattr(exc, "orig", None), "sqlstate", exc))

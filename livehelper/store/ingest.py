@@ -48,6 +48,7 @@ class Stored:
     row: dict[str, Any]
     result: ParseResult
     item: IncomingComment
+    featured: str | None  # the product on screen when it came
 
 
 @dataclass
@@ -207,6 +208,7 @@ def store_comments(
             "featured_product_id": _product_id(products, code),
             "intent": result.intent.value,
             "phone": result.phone,
+            "order_like": result.intent is Intent.ORDER or result.order_like,
         }
         for item, code, result in zip(items, featured, parsed, strict=True)
     ]
@@ -216,8 +218,8 @@ def store_comments(
     ).all()
     id_by_key = {(r.platform, r.message_id): r.id for r in inserted}
     return [
-        Stored(id_by_key[(row["platform"], row["message_id"])], row, result, item)
-        for row, result, item in zip(comment_rows, parsed, items, strict=True)
+        Stored(id_by_key[(row["platform"], row["message_id"])], row, result, item, code)
+        for row, result, item, code in zip(comment_rows, parsed, items, featured, strict=True)
         if (row["platform"], row["message_id"]) in id_by_key
     ]
 
@@ -405,6 +407,7 @@ def result(
     duplicates: int,
     cancel_requests: Sequence[int],
 ) -> IngestResult:
+    claim_of = {row["comment_id"]: i for i, row in zip(claim_ids, plan.rows, strict=True)}
     comments_out = tuple(
         Comment(
             id=s.comment_id,
@@ -417,6 +420,10 @@ def result(
             received_at=s.item.received_at,
             intent=s.result.intent,
             phone=s.result.phone,
+            order_like=s.row["order_like"],
+            claim_id=claim_of.get(s.comment_id),
+            featured_code=s.featured,
+            user_id=s.item.user_id,
         )
         for s in stored
     )

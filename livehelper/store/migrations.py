@@ -17,6 +17,7 @@ History:
      the show has taken), claims.reserved_at/waitlisted/offered_at; buyers across
      sessions: buyers.person_id/address/flagged, orders.outcome/outcome_at; export
      history: export_batches, order_exports.batch_id
+  5  comments.order_like (the comments that may be orders the reader missed)
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import sqlalchemy as sa
 from livehelper.errors import StoreError
 from livehelper.store import schema
 
-LATEST = 4
+LATEST = 5
 
 # version -> function run after that version's tables/columns exist
 DATA_HOOKS: dict[int, Callable[[sa.Connection], None]] = {}

@@ -230,6 +230,11 @@ comments = sa.Table(
     sa.Column("featured_product_id", sa.Integer, sa.ForeignKey("products.id"), nullable=True),
     sa.Column("intent", String(8), nullable=False),
     sa.Column("phone", String(16), nullable=True),
+    # read as an order, or it names a product, a quantity or an order word: with no
+    # claim made of it, the assistant is shown it as maybe an order ("Có thể là đơn")
+    sa.Column(
+        "order_like", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 5}
+    ),
     sa.UniqueConstraint("session_id", "platform", "message_id", name="uq_comment_message"),
 )
 

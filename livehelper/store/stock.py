@@ -199,6 +199,18 @@ def consume(conn: sa.Connection, goods: Goods) -> Shortage | None:
     return None
 
 
+def unconsume(conn: sa.Connection, goods: Goods) -> None:
+    """Undo ``consume``: a sale is held again (back on the shelf, held for its claim;
+    the show's ``taken`` counts it either way)."""
+    p = schema.products
+    for product_id, qty in goods:
+        conn.execute(
+            p.update()
+            .where(p.c.id == product_id)
+            .values(stock_milli=p.c.stock_milli + qty, reserved_milli=p.c.reserved_milli + qty)
+        )
+
+
 def give_back(conn: sa.Connection, session_id: int, goods: Goods, *, reserved: bool) -> None:
     """Undo ``take``: a released reservation (``reserved``) or a cancelled sale."""
     ss = schema.show_stock

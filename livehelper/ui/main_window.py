@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from livehelper import show
-from livehelper.model import Order, Product, Session
+from livehelper.model import Claim, Order, Product, Session
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsSettings
 from livehelper.show import Snapshot
@@ -32,6 +32,7 @@ from livehelper.ui import plain
 from livehelper.ui.backend import Backend
 from livehelper.ui.crash import show_background_crash
 from livehelper.ui.feed_panel import FeedPanel
+from livehelper.ui.focus import QueueFocus
 from livehelper.ui.follower import Follower
 from livehelper.ui.import_export import ImportExport
 from livehelper.ui.live_control import LiveControl
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self._build()
         self.retranslate()
+        self.focus = QueueFocus(self, self.queue_view, keeps=lambda w: w is self.feed_view)
 
         # other assistants (other windows, laptops, the CLI) decide claims too: follow them
         self.follower = Follower(
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
             "QLabel#session { font-weight: bold; padding: 0 10px; }"
             "QLabel#banner { background: #fff4cc; padding: 10px; border-radius: 4px; }"
             "QGroupBox { font-weight: bold; }"
+            "QTableView#queue:focus { border: 2px solid #2e7d32; }"
         )
 
     def _build_toolbar(self) -> None:
@@ -229,7 +232,9 @@ class MainWindow(QMainWindow):
         self.queue_view, self.lane_tabs = self.queue_panel.view, self.queue_panel.lane_tabs
         self.confirm_button = self.queue_panel.confirm_button
 
-        self.feed_panel = FeedPanel(self)
+        self.feed_panel = FeedPanel(self.backend, lambda: self.store, self)
+        self.feed_panel.sig_problem.connect(self.show_problem)
+        self.feed_panel.sig_claimed.connect(self._claim_made)
         self.feed, self.feed_view = self.feed_panel.model, self.feed_panel.view
         self.orders_panel = OrdersPanel(self.backend, lambda: self.store, self)
         self.orders_panel.sig_buyer.connect(self.queue_panel.open_buyer)
@@ -282,6 +287,7 @@ class MainWindow(QMainWindow):
                 )
             )
         self.retranslate()
+        self.queue_view.setFocus()
         self.sig_ready.emit()
 
     def _fatal(self, exc: BaseException) -> None:
@@ -405,6 +411,12 @@ class MainWindow(QMainWindow):
     def _obs_set_up(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
         self.products_panel.send_featured_to_obs()
+
+    def _claim_made(self, claim: Claim) -> None:
+        self.queue_panel.add_new([claim])
+        self.queue_panel.select(claim.id)
+        self._refresh_totals()
+        self._update_status()
 
     def _refresh_totals(self) -> None:
         self.follower.refresh_totals(self.store, self.session.id if self.session else None)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from livehelper import phones
 from livehelper.model import Claim, Comment, Intent, Order, Product, format_qty, format_vnd
 
 T = TypeVar("T")
@@ -175,7 +176,7 @@ class FeedModel(RowsModel[Comment]):
             lambda c: c.received_at.astimezone().strftime("%H:%M:%S"),
         ),
         (QT_TRANSLATE_NOOP("Models", "Buyer"), lambda c: c.buyer_name),
-        (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: c.text),
+        (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: phones.mask(c.text)),
         (QT_TRANSLATE_NOOP("Models", "Read as"), lambda c: intent_label(c.intent)),
     )
 
@@ -226,7 +227,7 @@ class QueueModel(RowsModel[Claim]):
         (QT_TRANSLATE_NOOP("Models", "#"), lambda c: str(c.id)),
         (QT_TRANSLATE_NOOP("Models", "Buyer"), _buyer),
         (QT_TRANSLATE_NOOP("Models", "Wants"), lambda c: _wants(c)),
-        (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: c.text),
+        (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: phones.mask(c.text)),
         (QT_TRANSLATE_NOOP("Models", "Phone"), lambda c: mask_phone(c.phone)),
     )
     PHONE_COLUMN = 4
@@ -327,6 +328,17 @@ def in_lane(claim: Claim, lane: str) -> bool:
     return True
 
 
+def refilter(proxy: QSortFilterProxyModel, change: Callable[[], object]) -> None:
+    """Change what ``proxy`` filters by (``change``) and filter again."""
+    if hasattr(proxy, "beginFilterChange"):  # Qt 6.9+; invalidateFilter is deprecated
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:
+        change()
+        proxy.invalidateFilter()
+
+
 class LaneFilter(QSortFilterProxyModel):
     """The queue as one lane shows it; the QueueModel underneath keeps every claim."""
 
@@ -337,13 +349,7 @@ class LaneFilter(QSortFilterProxyModel):
         self.setSourceModel(queue)
 
     def set_lane(self, lane: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter is deprecated
-            self.beginFilterChange()
-            self.lane = lane
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.lane = lane
-            self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "lane", lane))
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         rows = self.sourceModel().rows  # type: ignore[attr-defined]

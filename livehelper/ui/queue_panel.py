@@ -11,15 +11,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QPushButton,
     QTabBar,
     QTableView,
@@ -28,17 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from livehelper import show
-from livehelper.model import Claim, ClaimStatus
+from livehelper.model import Claim, ClaimStatus, ParsedItem, Step, StepKind
 from livehelper.store import Decision, Store
+from livehelper.ui import plain
 from livehelper.ui.backend import Backend
 from livehelper.ui.models import LANES, LaneFilter, QueueModel, in_lane, items_text
+from livehelper.ui.quantity_dialog import ask_quantity
 from livehelper.ui.tables import table
+from livehelper.ui.undo_history import UndoHistory
 
 
 class QueueView(QTableView):
     """The claims table; the keyboard drives it: Enter confirms, Delete rejects, E edits,
     R replaces a buyer's earlier claim with this new quantity, M merges this claim into
-    the buyer's earlier one."""
+    the buyer's earlier one (Ctrl+Z, the panel's, undoes). Backspace does nothing: it
+    is pressed by mistake too easily to reject with."""
 
     sig_confirm = Signal()
     sig_reject = Signal()
@@ -47,13 +49,25 @@ class QueueView(QTableView):
     """True: replace the earlier claim (R); False: merge into it (M)."""
     sig_buyer = Signal()
     """B: the buyer's card (history, notes, the "bom hàng" flag)."""
+    sig_focus = Signal(bool)
+    """The keyboard came (True) or went (False)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.sig_focus.emit(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.sig_focus.emit(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.sig_confirm.emit()
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        elif key == Qt.Key.Key_Delete:
             self.sig_reject.emit()
+        elif key == Qt.Key.Key_Backspace:
+            return
         elif key == Qt.Key.Key_E:
             self.sig_edit.emit()
         elif key in (Qt.Key.Key_R, Qt.Key.Key_M):
@@ -93,12 +107,22 @@ class QueuePanel(QGroupBox):
         self._assistant = assistant
         self._looking_at: int | None = None
         self._told_offered: set[int] = set()  # claims whose "back in stock" was shown
+        self.history = UndoHistory(backend, store, self)
+        self.history.sig_undone.connect(self._undone)
+        self.history.sig_problem.connect(self.sig_problem)
         self.model = QueueModel(self)
         self.lanes = LaneFilter(self.model, self)
 
         view = table(self.lanes, (44, 130, 170, 0, 96), QueueView(), row_height=34)
         assert isinstance(view, QueueView)
         self.view = view
+        view.setObjectName("queue")
+        self.ready = plain.label()
+        self.ready.setObjectName("ready")
+        view.sig_focus.connect(self._show_ready)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WindowShortcut)
+        undo.activated.connect(self.history.undo)
         self.lane_tabs = QTabBar()
         for _lane in LANES:
             self.lane_tabs.addTab("")
@@ -116,6 +140,7 @@ class QueuePanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.lane_tabs)
+        layout.addWidget(self.ready)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
 
@@ -134,6 +159,18 @@ class QueuePanel(QGroupBox):
         self.edit_button.setText(self.tr("Change quantity (E)"))
         self.model.retranslate()
         self.show_counts()
+        self._show_ready(self.view.hasFocus())
+
+    def _show_ready(self, focused: bool) -> None:
+        """Whether the keys act on the claims now: the assistant sees it at a glance."""
+        if focused:
+            self.ready.setText(
+                self.tr("● Ready: Enter confirms · Delete rejects · E quantity · Ctrl+Z undo")
+            )
+            self.ready.setStyleSheet("color: #1b5e20; font-weight: bold")
+        else:
+            self.ready.setText(self.tr("Click the list to use the keys"))
+            self.ready.setStyleSheet("color: #757575")
 
     def show_counts(self) -> None:
         titles = {"all": self.tr("All"), "unsure": self.tr("Not sure"),
@@ -251,6 +288,14 @@ class QueuePanel(QGroupBox):
         claim = self.lanes.claim_at(index.row())
         return None if claim.id in self.model.busy else claim
 
+    def select(self, claim_id: int) -> None:
+        """Show this claim in the lane it is in, selected, and the keyboard on it."""
+        for row in range(self.lanes.rowCount()):
+            if self.lanes.claim_at(row).id == claim_id:
+                self.view.selectRow(row)
+                self.view.setFocus()
+                return
+
     def select_first(self) -> None:
         for row in range(self.lanes.rowCount()):
             if self.lanes.claim_at(row).id not in self.model.busy:
@@ -325,6 +370,10 @@ class QueuePanel(QGroupBox):
         for d in decisions:
             if d.ok:
                 self.model.remove_claim(d.claim_id)
+                if d.claim is not None:
+                    kind = _STEP_OF.get(d.claim.status)
+                    if kind is not None:
+                        self.history.record(Step(kind, d.claim_id, d.claim.decided_at))
                 if d.claim is not None and d.claim.status is ClaimStatus.CONFIRMED:
                     self.sig_confirmed.emit(d.claim)
             else:
@@ -359,6 +408,7 @@ class QueuePanel(QGroupBox):
         def done(updated: Claim) -> None:
             self.model.update_claim(updated)
             self.model.remove_claim(earlier)
+            self.history.record(Step(StepKind.REPLACE, claim.id, earlier_id=earlier))
             self.sig_stock_changed.emit()
 
         self._backend.call(store.resolve_repeat, claim.id, True, self._assistant(), done=done)
@@ -369,6 +419,8 @@ class QueuePanel(QGroupBox):
         def merged(target: Claim) -> None:
             self.model.remove_claim(claim.id)
             self.model.update_claim(target)
+            moved = tuple(ParsedItem(i.code, i.qty) for i in claim.items)
+            self.history.record(Step(StepKind.MERGE, claim.id, target_id=target.id, moved=moved))
             self.sig_counts_changed.emit()
 
         def refused(exc: BaseException) -> None:
@@ -381,41 +433,34 @@ class QueuePanel(QGroupBox):
 
     def edit_quantity(self) -> None:
         claim, store = self.selected_claim(), self._store()
-        if claim is None or store is None or not claim.items:
+        if claim is None or store is None:
             return
-        item = claim.items[0]
-        if len(claim.items) > 1:
-            names = [f"{i.code} – {i.name}" for i in claim.items]
-            choice, ok = QInputDialog.getItem(
-                self, self.tr("Change quantity"), self.tr("Which product?"), names, 0, False
-            )
-            if not ok:
-                return
-            item = claim.items[names.index(choice)]
-        value, ok = QInputDialog.getDouble(
-            self,
-            self.tr("Change quantity"),
-            self.tr("{name} ({unit}) for {buyer}:").format(
-                name=item.name, unit=item.unit, buyer=claim.buyer_name
-            ),
-            float(item.qty),
-            0.001,
-            100000,
-            3,
-        )
-        if ok:
-            self._backend.call(
-                store.set_quantity,
-                claim.id,
-                item.code,
-                Decimal(str(round(value, 3))),
-                done=self._quantity_changed,
-            )
+        asked = ask_quantity(self, claim)
+        if asked is None:
+            return
+        item, qty = asked
+        step = Step(StepKind.QUANTITY, claim.id, code=item.code, before=item.qty, after=qty)
 
-    def _quantity_changed(self, claim: Claim) -> None:
-        row = self.model.row_of(functools.partial(_same_claim, claim.id))
-        if row >= 0:
-            self.model.replace_row(row, claim)
+        def changed(updated: Claim) -> None:
+            self._show_again([updated])
+            self.history.record(step)
+
+        self._backend.call(store.set_quantity, claim.id, item.code, qty, done=changed)
+
+    def _show_again(self, claims: Sequence[Claim]) -> None:
+        """Claims that wait (again): updated where shown, else added."""
+        for claim in claims:
+            row = self.model.row_of(functools.partial(_same_claim, claim.id))
+            if row >= 0:
+                self.model.replace_row(row, claim)
+            else:
+                self.model.append_rows([claim])
+
+    def _undone(self, claims: list[Claim]) -> None:
+        self._show_again(claims)
+        self.select(claims[0].id)
+        self.sig_stock_changed.emit()
+        self.sig_counts_changed.emit()
 
     def open_buyer(self, buyer_id: int | None = None) -> None:
         """The buyer's card: history, notes, the "bom hàng" flag (B, or from an order)."""
@@ -433,6 +478,9 @@ class QueuePanel(QGroupBox):
             dialog.open()
 
         self._backend.call(store.buyer_card, buyer_id, done=opened)
+
+
+_STEP_OF = {ClaimStatus.CONFIRMED: StepKind.CONFIRM, ClaimStatus.REJECTED: StepKind.REJECT}
 
 
 def _same_claim(claim_id: int, claim: Claim) -> bool:

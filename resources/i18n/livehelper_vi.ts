@@ -186,6 +186,54 @@
     </message>
 </context>
 <context>
+    <name>ClaimDialog</name>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="34" />
+        <source>Make an order of a comment</source>
+        <translation>Tạo đơn từ bình luận</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="43" />
+        <source>Add a product</source>
+        <translation>Thêm sản phẩm</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="49" />
+        <source>Buyer:</source>
+        <translation>Người mua:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="50" />
+        <source>Comment:</source>
+        <translation>Bình luận:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="51" />
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="52" />
+        <source>Wants:</source>
+        <translation>Muốn mua:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="71" />
+        <source>— choose a product —</source>
+        <translation>— chọn sản phẩm —</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="100" />
+        <source>Choose at least one product.</source>
+        <translation>Hãy chọn ít nhất một sản phẩm.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/claim_dialog.py" line="103" />
+        <source>That is not a phone number.</source>
+        <translation>Số điện thoại không đúng.</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../livehelper/ui/crash.py" line="24" />
@@ -367,9 +415,34 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="24" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="112" />
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/feed_panel.py" line="119" />
+        <source>Only possible orders ({n})</source>
+        <translation>Có thể là đơn ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/feed_panel.py" line="144" />
+        <source>Enter or double-click a comment to make an order of it.</source>
+        <translation>Bấm Enter hoặc nhấp đúp vào bình luận để tạo đơn.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/feed_panel.py" line="154" />
+        <source>Make an order of this comment… (Enter)</source>
+        <translation>Tạo đơn từ bình luận này… (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/feed_panel.py" line="164" />
+        <source>This comment is already claim {id}.</source>
+        <translation>Bình luận này đã thành đơn chờ #{id}.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/feed_panel.py" line="187" />
+        <source>No order was made: {reason}</source>
+        <translation>Chưa tạo được đơn: {reason}</translation>
     </message>
 </context>
 <context>
@@ -402,7 +475,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="119" />
+        <location filename="../../livehelper/ui/main_window.py" line="121" />
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
@@ -412,22 +485,22 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>🔊 Đọc đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="259" />
+        <location filename="../../livehelper/ui/main_window.py" line="264" />
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="280" />
+        <location filename="../../livehelper/ui/main_window.py" line="285" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="291" />
+        <location filename="../../livehelper/ui/main_window.py" line="297" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="292" />
+        <location filename="../../livehelper/ui/main_window.py" line="298" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -436,17 +509,17 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="317" />
+        <location filename="../../livehelper/ui/main_window.py" line="323" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="334" />
+        <location filename="../../livehelper/ui/main_window.py" line="340" />
         <source>Demo</source>
         <translation>Chạy thử</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="335" />
+        <location filename="../../livehelper/ui/main_window.py" line="341" />
         <source>Start the demo? It uses its own sample data and never touches your shows.</source>
         <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
@@ -496,7 +569,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="422" />
+        <location filename="../../livehelper/ui/main_window.py" line="434" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
@@ -537,136 +610,136 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="121" />
+        <location filename="../../livehelper/ui/models.py" line="122" />
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="122" />
+        <location filename="../../livehelper/ui/models.py" line="123" />
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="137" />
+        <location filename="../../livehelper/ui/models.py" line="138" />
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="138" />
+        <location filename="../../livehelper/ui/models.py" line="139" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="139" />
+        <location filename="../../livehelper/ui/models.py" line="140" />
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="140" />
+        <location filename="../../livehelper/ui/models.py" line="141" />
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="141" />
+        <location filename="../../livehelper/ui/models.py" line="142" />
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="174" />
+        <location filename="../../livehelper/ui/models.py" line="175" />
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="177" />
-        <location filename="../../livehelper/ui/models.py" line="227" />
-        <location filename="../../livehelper/ui/models.py" line="359" />
+        <location filename="../../livehelper/ui/models.py" line="178" />
+        <location filename="../../livehelper/ui/models.py" line="228" />
+        <location filename="../../livehelper/ui/models.py" line="360" />
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="178" />
-        <location filename="../../livehelper/ui/models.py" line="229" />
+        <location filename="../../livehelper/ui/models.py" line="179" />
+        <location filename="../../livehelper/ui/models.py" line="230" />
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="179" />
+        <location filename="../../livehelper/ui/models.py" line="180" />
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="196" />
+        <location filename="../../livehelper/ui/models.py" line="197" />
         <source>{who} is on it · {items}</source>
         <translation>{who} đang xử lý · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="200" />
+        <location filename="../../livehelper/ui/models.py" line="201" />
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="204" />
+        <location filename="../../livehelper/ui/models.py" line="205" />
         <source>SOLD OUT, in line · {items}</source>
         <translation>HẾT HÀNG, đang chờ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="208" />
+        <location filename="../../livehelper/ui/models.py" line="209" />
         <source>BACK IN STOCK for them · {items}</source>
         <translation>CÓ HÀNG LẠI cho khách · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="212" />
+        <location filename="../../livehelper/ui/models.py" line="213" />
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="226" />
+        <location filename="../../livehelper/ui/models.py" line="227" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="228" />
+        <location filename="../../livehelper/ui/models.py" line="229" />
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="230" />
-        <location filename="../../livehelper/ui/models.py" line="360" />
+        <location filename="../../livehelper/ui/models.py" line="231" />
+        <location filename="../../livehelper/ui/models.py" line="361" />
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="264" />
+        <location filename="../../livehelper/ui/models.py" line="265" />
         <source>This buyer (or this phone) refused a cash-on-delivery parcel before (bom hàng). B opens their card.</source>
         <translation>Khách này (hoặc số điện thoại này) đã từng bom hàng. Nhấn B để xem thông tin khách.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="273" />
+        <location filename="../../livehelper/ui/models.py" line="274" />
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="280" />
+        <location filename="../../livehelper/ui/models.py" line="281" />
         <source>Sold out when this came: it waits in line and gets stock that is freed.</source>
         <translation>Hết hàng lúc khách đặt: đơn chờ theo thứ tự và được nhận hàng khi có người huỷ.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="289" />
+        <location filename="../../livehelper/ui/models.py" line="290" />
         <source>A new quantity from this buyer: R replaces claim {id}, M merges them into one.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="294" />
+        <location filename="../../livehelper/ui/models.py" line="295" />
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="361" />
+        <location filename="../../livehelper/ui/models.py" line="362" />
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="362" />
+        <location filename="../../livehelper/ui/models.py" line="363" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -922,82 +995,94 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
     </message>
 </context>
 <context>
-    <name>QueuePanel</name>
+    <name>QuantityDialog</name>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="131" />
-        <source>Orders to confirm</source>
-        <translation>Đơn chờ xác nhận</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="132" />
-        <source>Confirm (Enter)</source>
-        <translation>Xác nhận (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="133" />
-        <source>Reject (Delete)</source>
-        <translation>Từ chối (Delete)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="134" />
-        <source>Change quantity (E)</source>
-        <translation>Sửa số lượng (E)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="139" />
-        <source>All</source>
-        <translation>Tất cả</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="139" />
-        <source>Not sure</source>
-        <translation>Chưa chắc</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="140" />
-        <source>Waiting for stock</source>
-        <translation>Chờ hàng</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="162" />
-        <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
-        <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="211" />
-        <source>{names} asked to cancel: their claims are marked red</source>
-        <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="241" />
-        <source>Back in stock for: {who}</source>
-        <translation>Có hàng lại cho: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="333" />
-        <source>Claim {id} was not changed: {reason}</source>
-        <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="377" />
-        <source>Claim {id} was not merged: {reason}</source>
-        <translation>Chưa gộp được đơn {id}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="390" />
-        <location filename="../../livehelper/ui/queue_panel.py" line="397" />
+        <location filename="../../livehelper/ui/quantity_dialog.py" line="19" />
         <source>Change quantity</source>
         <translation>Sửa số lượng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="390" />
+        <location filename="../../livehelper/ui/quantity_dialog.py" line="23" />
         <source>Which product?</source>
         <translation>Sản phẩm nào?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="398" />
+        <location filename="../../livehelper/ui/quantity_dialog.py" line="32" />
         <source>{name} ({unit}) for {buyer}:</source>
         <translation>{name} ({unit}) cho {buyer}:</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="156" />
+        <source>Orders to confirm</source>
+        <translation>Đơn chờ xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="157" />
+        <source>Confirm (Enter)</source>
+        <translation>Xác nhận (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="158" />
+        <source>Reject (Delete)</source>
+        <translation>Từ chối (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="159" />
+        <source>Change quantity (E)</source>
+        <translation>Sửa số lượng (E)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="168" />
+        <source>● Ready: Enter confirms · Delete rejects · E quantity · Ctrl+Z undo</source>
+        <translation>● Sẵn sàng: Enter xác nhận · Delete từ chối · E sửa số lượng · Ctrl+Z hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="172" />
+        <source>Click the list to use the keys</source>
+        <translation>Bấm vào danh sách để dùng phím</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="176" />
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="176" />
+        <source>Not sure</source>
+        <translation>Chưa chắc</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="177" />
+        <source>Waiting for stock</source>
+        <translation>Chờ hàng</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="199" />
+        <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
+        <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="248" />
+        <source>{names} asked to cancel: their claims are marked red</source>
+        <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="278" />
+        <source>Back in stock for: {who}</source>
+        <translation>Có hàng lại cho: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="382" />
+        <source>Claim {id} was not changed: {reason}</source>
+        <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/queue_panel.py" line="429" />
+        <source>Claim {id} was not merged: {reason}</source>
+        <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1481,19 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <location filename="../../livehelper/ui/texts.py" line="69" />
         <source>Nothing was imported. Please fix these rows and import again:</source>
         <translation>Chưa nhập gì cả. Hãy sửa các dòng sau rồi nhập lại:</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <location filename="../../livehelper/ui/undo_history.py" line="39" />
+        <source>Nothing to undo.</source>
+        <translation>Không có gì để hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/undo_history.py" line="51" />
+        <source>Not undone: {reason}</source>
+        <translation>Không hoàn tác được: {reason}</translation>
     </message>
 </context>
 <context>

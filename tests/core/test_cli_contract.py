@@ -83,6 +83,13 @@ def test_every_json_shape_keeps_its_keys(tmp_path: Path) -> None:
     json_of("parse", "parse", "--catalog", str(DEMO_CATALOGUE), input_text=feed)
     summary = json_of("ingest", "ingest", "--session", session, input_text=feed)
     json_of("queue list", "queue", "list", "--session", session, "--json")
+    stored = json_of("comments list", "comments", "list", "--session", session, "--json")
+    unclaimed = next(c["id"] for c in stored if not c["claim_ids"])
+    json_of(
+        "queue add",
+        "queue", "add", "--session", session, "--comment", str(unclaimed), "--item", "NA=1",
+        "--json",
+    )  # fmt: skip
     first, *rest = summary["claim_ids"]
     json_of("queue confirm", "queue", "confirm", str(first), *map(str, rest), "--json", check=False)
     json_of("orders list", "orders", "list", "--session", session, "--json")

@@ -428,7 +428,12 @@ def tiktok_chat_message(**user: object):  # type: ignore[no-untyped-def]
     from TikTokLive.events import CommentEvent
     from TikTokLive.proto import CommonMessageData, User, WebcastChatMessage
 
-    fields = {"id": 6800000000000000001, "nickname": "Chị Lan 🌸", "display_id": "chilan.lc", **user}
+    fields = {
+        "id": 6800000000000000001,
+        "nickname": "Chị Lan 🌸",
+        "display_id": "chilan.lc",
+        **user,
+    }
     message = WebcastChatMessage(
         common=CommonMessageData(method="WebcastChatMessage", msg_id=7301234567890123456, create_time=1764000000000),
         user=User(**fields),
@@ -462,7 +467,9 @@ def test_tiktok_failures_are_told_plainly() -> None:
     answer = httpx.Response(
         429, headers={"RateLimit-Remaining": "1551", "RateLimit-Reset": "1764000000"}
     )
-    limited = errors.SignatureRateLimitError("slow down", "try again in %s seconds", response=answer)
+    limited = errors.SignatureRateLimitError(
+        "slow down", "try again in %s seconds", response=answer
+    )
     message, wait = explain(limited)
     assert wait == 1551 and "try again in 1551 s" in message
     sign = errors.SignAPIError(errors.SignAPIError.ErrorReason.EMPTY_PAYLOAD, "empty")
@@ -553,11 +560,14 @@ def test_tiktok_source_reconnects_and_reads_comments(live: Live, monkeypatch) ->
     tuan = Chat(42, 7, "Anh Tuấn", "tuan", "lấy 1 hộp na 0912 345 678")
     hoa = Chat(43, 8, "Cô Hoa", "hoa", "chốt 1kg")
     servers = TikTokServers(
-        "shopnongsan", plan=[429, Connection([lan, tuan]), Connection([lan, tuan, hoa], hang_up=False)]
+        "shopnongsan",
+        plan=[429, Connection([lan, tuan]), Connection([lan, tuan, hoa], hang_up=False)],
     ).start()
     monkeypatch.setattr(WebDefaults, "tiktok_app_url", servers.url)  # the package's own
     monkeypatch.setattr(WebDefaults, "tiktok_webcast_url", servers.url + "/webcast")  # overrides
-    monkeypatch.setattr(WebDefaults, "tiktok_sign_url", WebDefaults.tiktok_sign_url)  # restored after
+    monkeypatch.setattr(
+        WebDefaults, "tiktok_sign_url", WebDefaults.tiktok_sign_url
+    )  # restored after
     try:
         source = TikTokSource(
             "@shopnongsan", session_id="sid-abc", target_idc="alisg", sign_url=servers.url,

@@ -99,7 +99,11 @@ class TikTokServers:
                     state = {
                         "LiveRoom": {
                             "liveRoomUserInfo": {
-                                "user": {"roomId": str(ROOM_ID), "uniqueId": outer.user, "status": 2}
+                                "user": {
+                                    "roomId": str(ROOM_ID),
+                                    "uniqueId": outer.user,
+                                    "status": 2,
+                                }
                             }
                         }
                     }
@@ -116,7 +120,11 @@ class TikTokServers:
                 return self._send(404, b"not found", "text/plain")
 
             def _send(
-                self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+                self,
+                status: int,
+                body: bytes,
+                content_type: str,
+                headers: dict[str, str] | None = None,
             ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
