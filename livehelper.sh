@@ -190,6 +190,8 @@ case "$command" in
     "$PY" tools/fill_translations.py resources/i18n/livehelper_vi.ts "$known"  # moved texts
     rm -f "$known"
     "$VENV/bin/pyside6-lrelease" resources/i18n/livehelper_vi.ts -qm resources/i18n/livehelper_vi.qm
+    # Qt's own buttons and dialogs (Qt ships no Vietnamese): edited by hand
+    "$VENV/bin/pyside6-lrelease" resources/i18n/qt_vi.ts -qm resources/i18n/qt_vi.qm
     say "translate the new strings in resources/i18n/livehelper_vi.ts (Qt Linguist), then run this again"
     ;;
   screenshot)

@@ -25,24 +25,33 @@ log = logging.getLogger(__name__)
 
 
 class Language:
-    """Loads the Vietnamese translation (English is the source language)."""
+    """Loads the Vietnamese translations (English is the source language): the app's own
+    texts, and Qt's own buttons and dialogs (Yes/No, OK/Cancel, the file dialog), which
+    Qt ships no Vietnamese for (resources/i18n/qt_vi.ts)."""
+
+    FILES = ("i18n/livehelper_vi.qm", "i18n/qt_vi.qm")
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
-        self.translator = QTranslator(app)
+        self.translators = [QTranslator(app) for _ in self.FILES]
+        self._data: list[bytes] = []
         self.current = "en"
 
     def use(self, code: str) -> None:
         if code == self.current:
             return
-        self.app.removeTranslator(self.translator)
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
         if code == "vi":
-            data = resource_bytes("i18n/livehelper_vi.qm")
-            self._data = data  # QTranslator reads from this buffer; keep it alive
-            if not self.translator.load(data):
-                log.warning("the Vietnamese translation could not be loaded")
-                return
-            self.app.installTranslator(self.translator)
+            # QTranslator reads from these buffers: keep them alive
+            self._data = [resource_bytes(name) for name in self.FILES]
+            for translator, data, name in zip(
+                self.translators, self._data, self.FILES, strict=True
+            ):
+                if not translator.load(data):
+                    log.warning("the translation %s could not be loaded", name)
+                    continue
+                self.app.installTranslator(translator)
         self.current = code
 
 

@@ -216,6 +216,11 @@ class Backend(QObject):
             self.obs.stop()
             self.obs = None
 
+    @property
+    def closed(self) -> bool:
+        """Shut down: the live, OBS and the worker are stopped."""
+        return self._closed
+
     def shutdown(self) -> None:
         self._closed = True
         self.announcer.close()

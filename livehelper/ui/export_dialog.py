@@ -117,7 +117,7 @@ class ExportDialog(QDialog):
         self.problems = QListWidget()
         for problem in checked.problems:
             who = f"#{problem.order_id} {problem.buyer}: " if problem.order_id else ""
-            self.problems.addItem(("⛔ " if problem.holds else "⚠ ") + who + problem.message)
+            self.problems.addItem(("✗ " if problem.holds else "⚠ ") + who + problem.message)
         if not checked.problems:
             self.problems.addItem(self.tr("✓ Nothing to fix."))
         self.problems.setMaximumHeight(140)

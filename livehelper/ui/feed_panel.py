@@ -80,7 +80,7 @@ class FeedPanel(QGroupBox):
         self._store = store
         self.model = FeedModel(self)
         self.filter = SuspectFilter(self.model, self)
-        view = table(self.filter, (80, 150, 0, 80), FeedView())
+        view = table(self.filter, (82, 112, 0, 76), FeedView())
         assert isinstance(view, FeedView)
         self.view = view
         self.suspects = QCheckBox()

@@ -5,6 +5,7 @@ dropped comments), switching to the demo. The window draws what it emits."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from livehelper import demo, show
 from livehelper.overlays.obs import ObsSettings
@@ -100,6 +101,18 @@ class LiveControl(QObject):
         else:
             self.sig_message.emit("")
         self.sig_ended.emit(ended)
+
+    def offer_demo(self, parent: QWidget, obs: ObsSettings) -> bool:
+        """Ask, then switch to the demo: whether it was chosen."""
+        answer = QMessageBox.question(
+            parent,
+            self.tr("Demo"),
+            self.tr("Start the demo? It uses its own sample data and never touches your shows."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.switch_to_demo(obs)
+        return True
 
     def switch_to_demo(self, obs: ObsSettings) -> None:
         self.demo_mode = True

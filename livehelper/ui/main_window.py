@@ -10,6 +10,7 @@ import getpass
 import logging
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -28,7 +29,7 @@ from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsSettings
 from livehelper.show import Snapshot
 from livehelper.store import IngestResult, Store, claim_version
-from livehelper.ui import plain
+from livehelper.ui import plain, window_frame
 from livehelper.ui.backend import Backend
 from livehelper.ui.crash import show_background_crash
 from livehelper.ui.feed_panel import FeedPanel
@@ -46,6 +47,7 @@ from livehelper.ui.overlay_control import OverlayControl
 from livehelper.ui.overlay_dialog import OverlayDialog
 from livehelper.ui.products_panel import ProductsPanel
 from livehelper.ui.queue_panel import QueuePanel
+from livehelper.ui.settings_dialog import open_settings
 from livehelper.ui.sources_panel import (
     SourcesPanel,
 )
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self.resize(1400, 860)
+        window_frame.fit_to_screen(self)
         self._build_toolbar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -142,9 +144,10 @@ class MainWindow(QMainWindow):
         # the status labels, by the names the window always had
         self.source_status, self.obs_status = self.status_line.source, self.status_line.obs
         self.overlay_status, self.counts_status = self.status_line.overlays, self.status_line.counts
+        font, button = window_frame.sizes(self)
         self.setStyleSheet(
-            "QWidget { font-size: 15px; }"
-            "QPushButton { min-height: 38px; padding: 0 14px; }"
+            f"QWidget {{ font-size: {font}px; }}"
+            f"QPushButton {{ min-height: {button}px; padding: 0 12px; }}"
             "QPushButton#confirm { background: #2e7d32; color: white; font-weight: bold; }"
             "QLabel#session { font-weight: bold; padding: 0 10px; }"
             "QLabel#banner { background: #fff4cc; padding: 10px; border-radius: 4px; }"
@@ -241,16 +244,24 @@ class MainWindow(QMainWindow):
         self.orders_panel.sig_returned.connect(self.queue_panel.reload_flags)
         self.orders = self.orders_panel.model
 
-        middle = QSplitter(Qt.Orientation.Vertical)
-        middle.addWidget(self.queue_panel)
-        middle.addWidget(self.feed_panel)
-        middle.setSizes([420, 380])
+        # the claims get the whole middle height: on a 1366x768 laptop that is ten claims
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.orders_panel)
+        right.addWidget(self.feed_panel)
+        right.setSizes([220, 460])
         area = QSplitter(Qt.Orientation.Horizontal)
         area.addWidget(self.products_panel)
-        area.addWidget(middle)
-        area.addWidget(self.orders_panel)
-        area.setSizes([360, 640, 400])
+        area.addWidget(self.queue_panel)
+        area.addWidget(right)
+        area.setSizes([380, 570, 410])  # on a 1366-pixel laptop: as in the README picture
         return area
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._live() and not self.backend.closed and not window_frame.may_close(self):
+            event.ignore()  # Alt+F4 in the middle of a live: asked first
+            return
+        window_frame.remember(self)
+        super().closeEvent(event)
 
     # -------------------------------------------------------------- language
     def changeEvent(self, event: QEvent) -> None:
@@ -335,14 +346,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def _offer_demo(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Demo"),
-            self.tr("Start the demo? It uses its own sample data and never touches your shows."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if self.live.offer_demo(self, self.obs_control.settings):
             self.banner.hide()
-            self.live.switch_to_demo(self.obs_control.settings)
 
     # ------------------------------------------------------------- live data
     @Slot(object)
@@ -365,15 +370,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _open_settings(self) -> None:
-        if self.store is None:
-            return
-        from livehelper.ui.settings_dialog import SettingsDialog
-
-        store, session_id = self.store, self.session.id if self.session else None
-        self.backend.call(
-            lambda: SettingsDialog.load(store, session_id),
-            done=lambda loaded: SettingsDialog(loaded, self.backend, store, self).open(),
-        )
+        shown = self._open_show()
+        if shown is not None:
+            open_settings(self.backend, shown[0], shown[1], self)
 
     @Slot(object)
     def _on_featured(self, session: Session) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from livehelper import phones
 from livehelper.model import Claim, Comment, Intent, Order, Product, format_qty, format_vnd
+from livehelper.ui import plain
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -83,6 +84,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return self.columns[index.column()][1](row)
         if role == Qt.ItemDataRole.UserRole:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole cell, however narrow the column
+            value = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return plain.tooltip(str(value)) if value else None
         return self.style(row, role)
 
     def style(self, row: T, role: int) -> Any:
@@ -214,6 +218,18 @@ def _wants(claim: Claim) -> str:
             items=text, id=claim.replaces_claim_id
         )
     return text
+
+
+def claim_detail(claim: Claim) -> str:
+    """The line under the queue: who, their whole comment (phones masked), and the
+    question a new quantity asks."""
+    text = f"{claim.buyer_name}: {phones.mask(claim.text)}"
+    if claim.replaces_claim_id is None:
+        return text
+    question = QCoreApplication.translate(
+        "Models", "Instead of #{id}? R replaces it, M adds to it"
+    ).format(id=claim.replaces_claim_id)
+    return f"{question} — {text}"
 
 
 def _buyer(claim: Claim) -> str:

@@ -32,7 +32,7 @@ class ProductsPanel(QGroupBox):
         self._shown = shown
         self._featured = featured
         self.model = ProductsModel(self)
-        self.view = table(self.model, (40, 48, 0, 122, 78))
+        self.view = table(self.model, (30, 38, 0, 100, 70), names=(2,))
         self.view.clicked.connect(lambda index: self.feature_row(index.row()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -43,7 +43,8 @@ class ProductsPanel(QGroupBox):
             shortcut.activated.connect(lambda n=number: self.feature_row(n))
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Products (click or F1–F12 to put on screen)"))
+        # short: a group box is never narrower than its title
+        self.setTitle(self.tr("Products (click or F1–F12)"))
         self.model.retranslate()
 
     def feature_row(self, row: int) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
@@ -30,7 +29,9 @@ from livehelper.model import Claim, ClaimStatus, ParsedItem, Step, StepKind
 from livehelper.store import Decision, Store
 from livehelper.ui import plain
 from livehelper.ui.backend import Backend
-from livehelper.ui.models import LANES, LaneFilter, QueueModel, in_lane, items_text
+from livehelper.ui.buyer_cards import BuyerCards
+from livehelper.ui.looking import LookingAt
+from livehelper.ui.models import LANES, LaneFilter, QueueModel, claim_detail, in_lane, items_text
 from livehelper.ui.quantity_dialog import ask_quantity
 from livehelper.ui.tables import table
 from livehelper.ui.undo_history import UndoHistory
@@ -105,15 +106,18 @@ class QueuePanel(QGroupBox):
         self._backend = backend
         self._store = store
         self._assistant = assistant
-        self._looking_at: int | None = None
+        self.looking = LookingAt(backend, store, assistant, self)  # the others see it
         self._told_offered: set[int] = set()  # claims whose "back in stock" was shown
         self.history = UndoHistory(backend, store, self)
         self.history.sig_undone.connect(self._undone)
         self.history.sig_problem.connect(self.sig_problem)
+        self.cards = BuyerCards(backend, store, self)
+        self.cards.sig_changed.connect(self.reload_flags)
         self.model = QueueModel(self)
         self.lanes = LaneFilter(self.model, self)
 
-        view = table(self.lanes, (44, 130, 170, 0, 96), QueueView(), row_height=34)
+        # narrow fixed columns and 30-pixel rows: ten claims fit a 1366x768 laptop
+        view = table(self.lanes, (40, 112, 140, 0, 88), QueueView(), row_height=30, names=(2,))
         assert isinstance(view, QueueView)
         self.view = view
         view.setObjectName("queue")
@@ -134,14 +138,20 @@ class QueuePanel(QGroupBox):
         self.reject_button.clicked.connect(self.reject)
         self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit_quantity)
+        self.detail = plain.label()  # the selected claim's whole comment, and its question
+        self.detail.setWordWrap(False)
+        below = QHBoxLayout()
+        below.addWidget(self.ready)
+        below.addWidget(self.detail, 1)
         buttons = QHBoxLayout()
         for button in (self.confirm_button, self.reject_button, self.edit_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
         layout.addWidget(self.lane_tabs)
-        layout.addWidget(self.ready)
         layout.addWidget(self.view)
+        layout.addLayout(below)
         layout.addLayout(buttons)
 
         view.sig_confirm.connect(self.confirm)
@@ -150,6 +160,8 @@ class QueuePanel(QGroupBox):
         view.sig_repeat.connect(self.resolve_repeat)
         view.sig_buyer.connect(self.open_buyer)
         view.selectionModel().currentRowChanged.connect(self._look_at_current)
+        view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_detail())
+        self.model.dataChanged.connect(lambda *_: self._show_detail())
         view.clicked.connect(self._clicked)
 
     def retranslate(self) -> None:
@@ -160,13 +172,20 @@ class QueuePanel(QGroupBox):
         self.model.retranslate()
         self.show_counts()
         self._show_ready(self.view.hasFocus())
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        claim = self.selected_claim()
+        text = claim_detail(claim) if claim is not None else ""
+        metrics = self.detail.fontMetrics()
+        width = max(100, self.detail.width())
+        self.detail.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        self.detail.setToolTip(plain.tooltip(text) if text else "")
 
     def _show_ready(self, focused: bool) -> None:
         """Whether the keys act on the claims now: the assistant sees it at a glance."""
         if focused:
-            self.ready.setText(
-                self.tr("● Ready: Enter confirms · Delete rejects · E quantity · Ctrl+Z undo")
-            )
+            self.ready.setText(self.tr("● Ready for keys · Ctrl+Z undo"))
             self.ready.setStyleSheet("color: #1b5e20; font-weight: bold")
         else:
             self.ready.setText(self.tr("Click the list to use the keys"))
@@ -181,7 +200,8 @@ class QueuePanel(QGroupBox):
 
     # ------------------------------------------------------------- what is shown
     def set_claims(self, claims: Sequence[Claim]) -> None:
-        self.model.set_rows(claims)
+        me = self._assistant() or "?"  # a look of this assistant before a restart is not another's
+        self.model.set_rows([dataclasses.replace(c, held_by=_other(c.held_by, me)) for c in claims])
         self.select_first()
 
     def add_new(self, claims: Sequence[Claim]) -> list[Claim]:
@@ -217,13 +237,12 @@ class QueuePanel(QGroupBox):
         for claim_id in gone:
             self.model.remove_claim(claim_id)
         present = {c.id for c in self.model.rows}
+        # who looks at each, as the others see it (this window's own look left out)
+        new = [dataclasses.replace(c, held_by=_other(waiting.get(c.id), me)) for c in new]
         fresh = [c for c in new if c.id not in present]
         changed = [c for c in new if c.id in present and c.id not in busy]
         for claim in changed:  # its reservation, its place in line, a cancel: changed elsewhere
-            holder = waiting.get(claim.id)
-            self.model.update_claim(
-                dataclasses.replace(claim, held_by=None if holder == me else holder)
-            )
+            self.model.update_claim(claim)
         if fresh:
             self.model.append_rows(fresh)
         self._tell_offered([c for c in changed if c.offered_at is not None])
@@ -321,28 +340,8 @@ class QueuePanel(QGroupBox):
             self.model.toggle_phone(self.lanes.mapToSource(index).row())
 
     def _look_at_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        """Tell the other assistants which claim this one is looking at."""
-        store = self._store()
-        if store is None:
-            return
-        me = self._assistant() or "?"
-        previous = self._looking_at
-        claim = (
-            self.lanes.claim_at(current.row())
-            if current.isValid() and current.row() < self.lanes.rowCount()
-            else None
-        )
-        self._looking_at = claim.id if claim is not None else None
-        if previous == self._looking_at:
-            return
-
-        def swap() -> None:
-            if previous is not None:
-                store.stop_looking(previous, me)
-            if claim is not None:
-                store.look_at(claim.id, me)
-
-        self._backend.call(swap)
+        valid = current.isValid() and current.row() < self.lanes.rowCount()
+        self.looking.now(self.lanes.claim_at(current.row()).id if valid else None)
 
     # ------------------------------------------------------------------ decisions
     def confirm(self) -> None:
@@ -463,24 +462,18 @@ class QueuePanel(QGroupBox):
         self.sig_counts_changed.emit()
 
     def open_buyer(self, buyer_id: int | None = None) -> None:
-        """The buyer's card: history, notes, the "bom hàng" flag (B, or from an order)."""
-        store = self._store()
+        """The buyer's card (B: the selected claim's buyer)."""
         if buyer_id is None:
             claim = self.selected_claim()
             buyer_id = claim.buyer_id if claim is not None else None
-        if buyer_id is None or store is None:
-            return
-        from livehelper.ui.buyer_dialog import BuyerDialog
-
-        def opened(card: Any) -> None:
-            dialog = BuyerDialog(card, self._backend, store, self.window())
-            dialog.sig_changed.connect(lambda _card: self.reload_flags())
-            dialog.open()
-
-        self._backend.call(store.buyer_card, buyer_id, done=opened)
+        self.cards.open(buyer_id)
 
 
 _STEP_OF = {ClaimStatus.CONFIRMED: StepKind.CONFIRM, ClaimStatus.REJECTED: StepKind.REJECT}
+
+
+def _other(holder: str | None, me: str) -> str | None:
+    return None if holder == me else holder
 
 
 def _same_claim(claim_id: int, claim: Claim) -> bool:

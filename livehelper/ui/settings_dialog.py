@@ -170,3 +170,11 @@ def _minutes_box(value: float) -> QDoubleSpinBox:
 
 def _no_session(dialog: QDialog) -> QWidget:
     return plain.label(dialog.tr("Start a live to set how much of each product it may sell."))
+
+
+def open_settings(backend: Any, store: Store, session_id: int | None, parent: QWidget) -> None:
+    """Read the settings on the worker thread, then show them."""
+    backend.call(
+        lambda: SettingsDialog.load(store, session_id),
+        done=lambda loaded: SettingsDialog(loaded, backend, store, parent).open(),
+    )

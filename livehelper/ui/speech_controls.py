@@ -38,7 +38,7 @@ class SpeechControls:
         return self.button, self.voice, self.rate
 
     def retranslate(self) -> None:
-        self.button.setText(QCoreApplication.translate("MainWindow", "🔊 Read orders aloud"))
+        self.button.setText(QCoreApplication.translate("MainWindow", "Read orders aloud"))
         stored = window_settings.stored()
         choices = (
             (

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 LANGUAGE = "language"  # "vi" or "en"
+WINDOW_GEOMETRY = "window/geometry"  # where and how big the assistant left the window
 OBS_HOST = "obs/host"
 OBS_PORT = "obs/port"
 SPEECH_ON = "speech/on"  # read confirmed orders aloud

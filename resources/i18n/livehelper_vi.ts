@@ -415,32 +415,32 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="112" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="106" />
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="119" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="113" />
         <source>Only possible orders ({n})</source>
         <translation>Có thể là đơn ({n})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="144" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="138" />
         <source>Enter or double-click a comment to make an order of it.</source>
         <translation>Bấm Enter hoặc nhấp đúp vào bình luận để tạo đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="154" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="148" />
         <source>Make an order of this comment… (Enter)</source>
         <translation>Tạo đơn từ bình luận này… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="164" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="158" />
         <source>This comment is already claim {id}.</source>
         <translation>Bình luận này đã thành đơn chờ #{id}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="187" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="181" />
         <source>No order was made: {reason}</source>
         <translation>Chưa tạo được đơn: {reason}</translation>
     </message>
@@ -462,45 +462,50 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>LiveControl</name>
     <message>
-        <location filename="../../livehelper/ui/live_control.py" line="90" />
+        <location filename="../../livehelper/ui/live_control.py" line="91" />
         <source>Could not check Facebook for dropped comments: {error}</source>
         <translation>Không kiểm tra được các bình luận Facebook bị bỏ sót: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/live_control.py" line="96" />
+        <location filename="../../livehelper/ui/live_control.py" line="97" />
         <source>{n} comments the live stream dropped were added from Facebook</source>
         <translation>Đã bổ sung {n} bình luận mà luồng live Facebook bỏ sót</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/live_control.py" line="109" />
+        <source>Demo</source>
+        <translation>Chạy thử</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/live_control.py" line="110" />
+        <source>Start the demo? It uses its own sample data and never touches your shows.</source>
+        <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="121" />
+        <location filename="../../livehelper/ui/main_window.py" line="124" />
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/speech_controls.py" line="41" />
-        <source>🔊 Read orders aloud</source>
-        <translation>🔊 Đọc đơn</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="264" />
+        <location filename="../../livehelper/ui/main_window.py" line="283" />
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="285" />
+        <location filename="../../livehelper/ui/main_window.py" line="304" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="297" />
+        <location filename="../../livehelper/ui/main_window.py" line="316" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="298" />
+        <location filename="../../livehelper/ui/main_window.py" line="317" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -509,19 +514,14 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="323" />
+        <location filename="../../livehelper/ui/main_window.py" line="342" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="340" />
-        <source>Demo</source>
-        <translation>Chạy thử</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="341" />
-        <source>Start the demo? It uses its own sample data and never touches your shows.</source>
-        <translation>Bắt đầu chạy thử? Bản chạy thử dùng dữ liệu mẫu riêng, không đụng tới các buổi live của bạn.</translation>
+        <location filename="../../livehelper/ui/speech_controls.py" line="41" />
+        <source>Read orders aloud</source>
+        <translation>Đọc đơn</translation>
     </message>
     <message>
         <location filename="../../livehelper/ui/speech_controls.py" line="47" />
@@ -569,7 +569,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="434" />
+        <location filename="../../livehelper/ui/main_window.py" line="441" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
@@ -610,136 +610,141 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="122" />
+        <location filename="../../livehelper/ui/models.py" line="126" />
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="123" />
+        <location filename="../../livehelper/ui/models.py" line="127" />
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="138" />
+        <location filename="../../livehelper/ui/models.py" line="142" />
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="139" />
+        <location filename="../../livehelper/ui/models.py" line="143" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="140" />
+        <location filename="../../livehelper/ui/models.py" line="144" />
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="141" />
+        <location filename="../../livehelper/ui/models.py" line="145" />
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="142" />
+        <location filename="../../livehelper/ui/models.py" line="146" />
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="175" />
+        <location filename="../../livehelper/ui/models.py" line="179" />
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="178" />
-        <location filename="../../livehelper/ui/models.py" line="228" />
-        <location filename="../../livehelper/ui/models.py" line="360" />
+        <location filename="../../livehelper/ui/models.py" line="182" />
+        <location filename="../../livehelper/ui/models.py" line="244" />
+        <location filename="../../livehelper/ui/models.py" line="381" />
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="179" />
-        <location filename="../../livehelper/ui/models.py" line="230" />
+        <location filename="../../livehelper/ui/models.py" line="183" />
+        <location filename="../../livehelper/ui/models.py" line="246" />
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="180" />
+        <location filename="../../livehelper/ui/models.py" line="184" />
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="197" />
+        <location filename="../../livehelper/ui/models.py" line="201" />
         <source>{who} is on it · {items}</source>
         <translation>{who} đang xử lý · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="201" />
+        <location filename="../../livehelper/ui/models.py" line="205" />
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="205" />
+        <location filename="../../livehelper/ui/models.py" line="209" />
         <source>SOLD OUT, in line · {items}</source>
         <translation>HẾT HÀNG, đang chờ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="209" />
+        <location filename="../../livehelper/ui/models.py" line="213" />
         <source>BACK IN STOCK for them · {items}</source>
         <translation>CÓ HÀNG LẠI cho khách · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="213" />
+        <location filename="../../livehelper/ui/models.py" line="217" />
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="227" />
+        <location filename="../../livehelper/ui/models.py" line="229" />
+        <source>Instead of #{id}? R replaces it, M adds to it</source>
+        <translation>Thay cho đơn #{id}? R thay thế, M cộng thêm</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="243" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="229" />
+        <location filename="../../livehelper/ui/models.py" line="245" />
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="231" />
-        <location filename="../../livehelper/ui/models.py" line="361" />
+        <location filename="../../livehelper/ui/models.py" line="247" />
+        <location filename="../../livehelper/ui/models.py" line="382" />
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="265" />
+        <location filename="../../livehelper/ui/models.py" line="281" />
         <source>This buyer (or this phone) refused a cash-on-delivery parcel before (bom hàng). B opens their card.</source>
         <translation>Khách này (hoặc số điện thoại này) đã từng bom hàng. Nhấn B để xem thông tin khách.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="274" />
+        <location filename="../../livehelper/ui/models.py" line="290" />
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="281" />
+        <location filename="../../livehelper/ui/models.py" line="297" />
         <source>Sold out when this came: it waits in line and gets stock that is freed.</source>
         <translation>Hết hàng lúc khách đặt: đơn chờ theo thứ tự và được nhận hàng khi có người huỷ.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="290" />
+        <location filename="../../livehelper/ui/models.py" line="306" />
         <source>A new quantity from this buyer: R replaces claim {id}, M merges them into one.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="295" />
+        <location filename="../../livehelper/ui/models.py" line="311" />
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="362" />
+        <location filename="../../livehelper/ui/models.py" line="383" />
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="363" />
+        <location filename="../../livehelper/ui/models.py" line="384" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -989,9 +994,9 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ProductsPanel</name>
     <message>
-        <location filename="../../livehelper/ui/products_panel.py" line="46" />
-        <source>Products (click or F1–F12 to put on screen)</source>
-        <translation>Sản phẩm (bấm hoặc F1–F12 để đưa lên màn hình)</translation>
+        <location filename="../../livehelper/ui/products_panel.py" line="47" />
+        <source>Products (click or F1–F12)</source>
+        <translation>Sản phẩm (bấm hoặc F1–F12)</translation>
     </message>
 </context>
 <context>
@@ -1015,72 +1020,72 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="156" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="168" />
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="157" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="169" />
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="158" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="170" />
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="159" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="171" />
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="168" />
-        <source>● Ready: Enter confirms · Delete rejects · E quantity · Ctrl+Z undo</source>
-        <translation>● Sẵn sàng: Enter xác nhận · Delete từ chối · E sửa số lượng · Ctrl+Z hoàn tác</translation>
+        <location filename="../../livehelper/ui/queue_panel.py" line="188" />
+        <source>● Ready for keys · Ctrl+Z undo</source>
+        <translation>● Sẵn sàng nhận phím · Ctrl+Z hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="172" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="191" />
         <source>Click the list to use the keys</source>
         <translation>Bấm vào danh sách để dùng phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="176" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="195" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="176" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="195" />
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="177" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="196" />
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="199" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="218" />
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="248" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="266" />
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="278" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="296" />
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="382" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="380" />
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="429" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="427" />
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
@@ -1494,6 +1499,19 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <location filename="../../livehelper/ui/undo_history.py" line="51" />
         <source>Not undone: {reason}</source>
         <translation>Không hoàn tác được: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFrame</name>
+    <message>
+        <location filename="../../livehelper/ui/window_frame.py" line="43" />
+        <source>Close livehelper</source>
+        <translation>Đóng livehelper</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/window_frame.py" line="44" />
+        <source>A live is on: while livehelper is closed no comment is read and no order is caught. Close it anyway?</source>
+        <translation>Đang live: khi đóng livehelper, không bình luận nào được đọc và không đơn nào được ghi. Vẫn đóng?</translation>
     </message>
 </context>
 <context>

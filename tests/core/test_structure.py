@@ -110,17 +110,18 @@ def test_every_window_text_has_a_vietnamese_translation(tmp_path: Path) -> None:
     assert unfinished == []
 
 
-def test_compiled_translation_matches_its_source(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["livehelper_vi", "qt_vi"])
+def test_compiled_translation_matches_its_source(tmp_path: Path, name: str) -> None:
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     assert lrelease is not None
     out = tmp_path / "vi.qm"
     subprocess.run(
-        [lrelease, str(REPO / "resources" / "i18n" / "livehelper_vi.ts"), "-qm", str(out)],
+        [lrelease, str(REPO / "resources" / "i18n" / f"{name}.ts"), "-qm", str(out)],
         check=True,
         capture_output=True,
     )
-    assert out.read_bytes() == (REPO / "resources" / "i18n" / "livehelper_vi.qm").read_bytes(), (
-        "livehelper_vi.qm is stale: run `bash livehelper.sh i18n`"
+    assert out.read_bytes() == (REPO / "resources" / "i18n" / f"{name}.qm").read_bytes(), (
+        f"{name}.qm is stale: run `bash livehelper.sh i18n`"
     )
 
 

@@ -23,9 +23,11 @@ def forget_saved_language() -> Iterator[None]:
     Windows under test keep quiet: speech is tested on files (test_speech.py)."""
     settings = QSettings("livehelper", "livehelper")
     settings.remove("language")
+    settings.remove("window")  # a size another test left
     settings.setValue("speech/on", False)
     yield
     settings.remove("language")
+    settings.remove("window")
     settings.remove("speech")
 
 

@@ -54,7 +54,7 @@ def test_export_dialog_checks_then_exports_with_progress_and_results(
     qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None, timeout=3000)
     dialog = window.findChild(ExportDialog)
     texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert any("Cô Hoa" in t and t.startswith("⛔") for t in texts)  # no phone, no address
+    assert any("Cô Hoa" in t and t.startswith("✗") for t in texts)  # no phone, no address
 
     dialog.template.setCurrentIndex(dialog.template.findData("ghtk"))
     dialog.preview()

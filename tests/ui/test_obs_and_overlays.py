@@ -19,7 +19,7 @@ def test_window_drives_a_real_obs(qtbot, db, obs_studio) -> None:  # type: ignor
     settings = ObsSettings.from_url(obs_studio.url, obs_studio.password)
     app = QApplication.instance()
     w, language = create_window(app, url, False, "en", obs=settings)  # type: ignore[arg-type]
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w.backend.shutdown())
     w._test_language = language  # type: ignore[attr-defined]
     w.show()
     with qtbot.waitSignal(w.sig_ready, timeout=10000):
@@ -110,7 +110,7 @@ def test_overlay_pages_in_obs_are_reloaded_once_the_server_is_up(qtbot, db) -> N
     app = QApplication.instance()
     settings = ObsSettings.from_url(obs.url, model.password)
     w, language = create_window(app, db[0], False, "en", obs=settings)  # type: ignore[arg-type]
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=lambda w: w.backend.shutdown())
     w._test_language = language  # type: ignore[attr-defined]
     try:
         with qtbot.waitSignal(w.sig_ready, timeout=10000):

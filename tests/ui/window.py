@@ -18,7 +18,9 @@ from livehelper.ui.main_window import MainWindow
 def open_window(qtbot, url: str | None, demo: bool = False, lang: str = "en") -> MainWindow:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
     window, language = create_window(app, url, demo, lang, speed=40)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
+    # pytest-qt closes the window after the test, before the fixtures end: as a script
+    # closing the app, not as Alt+F4 during a live (which asks first)
+    qtbot.addWidget(window, before_close_func=lambda w: w.backend.shutdown())
     window.show()
     with qtbot.waitSignal(window.sig_ready, timeout=10000):
         window.start()
