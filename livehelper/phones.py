@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-# mobiles as buyers write them: 0912345678, 0912 345 678, +84 912.345.678, 84912345678;
-# group 1 is the subscriber part after the leading 0 / +84
-PHONE = re.compile(r"(?<!\d)(?:\+\s?84|84|0)[\s.\-]?([1-9](?:[\s.\-]?\d){8})(?!\d)")
+# mobiles as buyers write them: 0912345678, 0912 345 678, +84 912.345.678, 84912345678,
+# (+84) 912 345 678; group 1 is the subscriber part after the leading 0 / +84
+PHONE = re.compile(r"(?<!\d)(?:\(?\+\s?84\)?|\(?84\)?|0)[\s.\-]?([1-9](?:[\s.\-]?\d){8})(?!\d)")
 _NOT_DIGIT = re.compile(r"\D")
 
 REDACTED = "[số điện thoại]"

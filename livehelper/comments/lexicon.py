@@ -37,6 +37,8 @@ class Lexicon:
     containers: tuple[str, ...]
     not_quantity: tuple[str, ...]
     never_typos: tuple[str, ...] = ()
+    no_more: tuple[str, ...] = ()
+    plan: tuple[str, ...] = ()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: none of them is a misspelt product name."""
@@ -45,7 +47,7 @@ class Lexicon:
             *self.negation, *self.question, *self.past, *self.suggestion,
             *self.suggestion_tail, *self.everyday_phrases, *self.number_words, *self.half,
             *self.half_of, *self.dozen, *self.weight_units, *self.count_units,
-            *self.containers, *self.never_typos,
+            *self.containers, *self.never_typos, *self.no_more, *self.plan,
         ]  # fmt: skip
         return frozenset(word for phrase in phrases for word in RUN.findall(fold(phrase)))
 
@@ -80,6 +82,8 @@ class Lexicon:
             containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
             not_quantity=tuple(data["not_quantity"]["patterns"]),
             never_typos=folded(data.get("typos", {}).get("never", [])),
+            no_more=folded(intent.get("no_more", [])),
+            plan=folded(intent.get("plan", [])),
         )
 
 

@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
 from livehelper import phones
+from livehelper.comments.clauses import CLAUSE, OtherTimes
 from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon
@@ -50,7 +51,6 @@ _DIGIT = re.compile(r"\d")
 _ADDS = re.compile(r"(?<![a-z0-9])them(?![a-z0-9])")
 
 
-_CLAUSE = re.compile(r"[,;\n|]|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a", "anh", "co")
 _ORDER_CORE = ("lay", "chot", "mua", "dat", "order", "oder", "ship", "gui")
@@ -122,6 +122,9 @@ class Parser:
         self._cancel = Phrases(lx.cancel)
         self._question = Phrases(lx.question)
         self._past = Phrases(lx.past)
+        self._plan = Phrases(lx.plan)
+        self._no_more = Phrases(lx.no_more)
+        self._other_times = OtherTimes(self._past, self._plan, self._order)
         self._everyday = Phrases(lx.everyday_phrases)
         self._suggestion = Phrases(lx.suggestion)
         negation = alternation(fold(n) for n in lx.negation)
@@ -196,6 +199,7 @@ class Parser:
         runs = frozenset(RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order
             return ParseResult(Intent.OTHER, phone=phone, confidence=0.8 if "?" in s else 0.7)
+        said = s  # before everyday phrases go: "hồi nãy" still says "earlier"
         s = self._everyday.blank(s, written, runs)
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
             s = self._not_qty_re.sub(spaces, s)
@@ -222,6 +226,12 @@ class Parser:
                 t = blank(s, [(a, b) for a, b, _code in slips])
                 guessed = True
         quantities = self._quantities(t, written, mentions)
+        amounts = [q.start for q in quantities if q.explicit]
+        context = self._other_times.clauses(said, t, written, runs, amounts)
+        if context:  # "hôm qua mua 5kg rồi, nay lấy thêm 5kg": only the new part counts
+            t = blank(t, context)
+            mentions = [m for m in mentions if not _inside(m.start, context)]
+            quantities = [q for q in quantities if not _inside(q.start, context)]
         intent, confidence, ambiguous = self._intent(t, written, mentions, quantities, runs)
         if as_order:
             intent = Intent.ORDER
@@ -328,13 +338,24 @@ class Parser:
             return Intent.OTHER, 0.8, False
         # the regexes below need one of these words standing alone: skip them if absent
         order_core = not runs.isdisjoint(_ORDER_CORE)
-        if order_core and self._negated_order_re.search(s):
+        negated = self._negated_order_re.search(s) if order_core else None
+        if negated:
+            # "k lấy cam nữa", "thôi e không lấy thạch nữa nhé": no more of it, a cancel
+            more = self._no_more.search(s, written, negated.end(), runs=runs)
+            if more and written[more.begin : more.end()] != "nửa":  # "nửa" is half
+                return Intent.CANCEL, 0.85, False
             return Intent.OTHER, 0.8, False
+        if order_core and self._plan.search(s, written, runs=runs):
+            # "mai e mua nha", "k có tiền mua": buying later, or not at all
+            amount = any(q.explicit for q in quantities)
+            return (Intent.ORDER, 0.6, True) if firm and amount else (Intent.OTHER, 0.8, False)
         to_others = s.lstrip().startswith("@") or self._suggestion.search(s, written, runs=runs)
         if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
             to_others and "di" in runs and self._advice_end_re.search(s)
         ):
             return Intent.OTHER, 0.8, False
+        if to_others and not firm and not any(q.explicit for q in quantities):
+            return Intent.OTHER, 0.8, False  # "mn ủng hộ bà con nhé": to the viewers
         end = None if runs.isdisjoint(_QUESTION_END) else self._question_end_re.search(s)
         if end or "?" in s or self._question.search(s, written, runs=runs):
             if not (firm and quantities):
@@ -386,7 +407,7 @@ class Parser:
             qty, bad_unit = self._convert(code, quantities[-1] if quantities else None)
             return [ParsedItem(code, qty)], bad_unit
 
-        bounds = [m.start() for m in _CLAUSE.finditer(s)]
+        bounds = [m.start() for m in CLAUSE.finditer(s)]
 
         def clause(pos: int) -> int:
             return sum(1 for b in bounds if b < pos)
@@ -449,6 +470,10 @@ def _decimal(text: str) -> Decimal | None:
 
 def _clean(value: Decimal) -> Decimal:
     return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
 
 
 def _gap(m: _Mention, q: _Quantity) -> int:

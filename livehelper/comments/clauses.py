@@ -1,0 +1,42 @@
+"""Which clauses of a comment speak of another time — a purchase before, buying later,
+not being able to buy — when another clause orders now: "hôm qua mua 5kg rồi, nay lấy
+thêm 5kg", "chốt 2 túi, gửi chung với mật ong lúc nãy". Only the clause that orders now
+is read; a comment all about another time is left to the intent rules (not an order)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from livehelper.comments.phrases import Phrases
+
+# where a clause ends: a comma, a full stop that is not a decimal point, "và", "với"…
+CLAUSE = re.compile(r"[,;\n|]|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
+
+
+class OtherTimes:
+    def __init__(self, past: Phrases, plan: Phrases, order: Phrases) -> None:
+        self._past, self._plan, self._order = past, plan, order
+
+    def clauses(
+        self,
+        said: str,
+        read: str,
+        written: str,
+        runs: frozenset[str],
+        amounts: Sequence[int],
+    ) -> list[tuple[int, int]]:
+        """The spans of the clauses to leave out, or none. ``said``: the folded comment
+        with its everyday phrases ("hồi nãy" still says "earlier"); ``read``: the same with
+        products and phrases blanked; ``amounts``: where explicit quantities start."""
+        if not (self._past.could_match(runs) or self._plan.could_match(runs)):
+            return []
+        cuts = [0, *(m.start() for m in CLAUSE.finditer(read)), len(read)]
+        other, now = [], False
+        for a, b in itertools.pairwise(cuts):
+            if self._past.search(said, written, a, b) or self._plan.search(said, written, a, b):
+                other.append((a, b))
+            elif self._order.search(read, written, a, b) or any(a <= q < b for q in amounts):
+                now = True
+        return other if other and now else []

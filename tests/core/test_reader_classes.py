@@ -1,0 +1,134 @@
+"""Three classes of comments the reader used to get wrong without saying so (issue: the
+reader), each tested with comments written for this test and its own catalogue:
+
+* a cancel with the product (or anything) between the negation and "nữa";
+* a comment that speaks of another time — a purchase before, buying later, not being
+  able to buy — read as no order, or, when another clause orders now, as that order only;
+* numbers of an address ("ship về 12 Hàng Bạc", "8 ngõ 4") and a phone written "(+84)",
+  which are not quantities;
+* ways of ordering the lexicon lacked ("ủng hộ 2 hộp", "để e 1kg", "ghi cho c 3 túi",
+  "cọc 100k giữ 2kg"), which need an amount or a product to be orders.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from livehelper.comments.parser import Parser
+from livehelper.model import Intent
+from livehelper.store import ProductSpec
+
+PARSER = Parser(
+    [
+        ProductSpec("BO", "Bơ sáp Đắk Lắk", 60000, "kg", None, ("bơ", "bơ sáp")),
+        ProductSpec("CHE", "Chè Thái Nguyên", 200000, "hộp", None, ("chè",)),
+        ProductSpec("QUE", "Quế Yên Bái", 90000, "túi", None, ("quế",)),
+    ]
+)
+
+
+def _read(text: str, featured: str = "BO") -> tuple[Intent, list[tuple[str, Decimal]]]:
+    result = PARSER.parse(text, featured)
+    return result.intent, [(i.code, i.qty) for i in result.items]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thôi chị không lấy bơ nữa",
+        "e k lấy chè nữa nhé shop",
+        "mình ko mua 2 túi quế nữa đâu",
+        "cô hổng lấy nữa nghen",
+        "cho e rút đơn nhé",
+    ],
+)
+def test_a_cancel_with_words_in_between(text: str) -> None:
+    assert _read(text)[0] is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "không lấy đâu, e hỏi thôi",  # withdraws nothing
+        "e chưa lấy nửa ký nào",  # "nửa" is half, not "nữa"
+    ],
+)
+def test_a_negation_without_no_more_is_not_a_cancel(text: str) -> None:
+    assert _read(text)[0] is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mai chị mua nhé",
+        "để tuần sau em đặt",
+        "hết tiền rồi, chờ lương mua sau",
+        "lần sau anh lấy tiếp",
+        "tháng trước mua 3 hộp chè rồi",
+    ],
+)
+def test_another_time_is_not_an_order_now(text: str) -> None:
+    assert _read(text) == (Intent.OTHER, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("tuần trước mua 1 hộp chè, hôm nay lấy 2kg bơ", [("BO", Decimal(2))]),
+        ("lúc nãy đặt quế rồi, giờ thêm 3 hộp chè", [("CHE", Decimal(3))]),
+        ("chốt 2 túi quế, gửi chung với chè hôm qua", [("QUE", Decimal(2))]),
+        ("em lấy 1kg nhé, số điện thoại lúc nãy", [("BO", Decimal(1))]),
+    ],
+)
+def test_only_the_clause_that_orders_now_counts(text: str, items: list[object]) -> None:
+    assert _read(text) == (Intent.ORDER, items)
+
+
+def test_buying_later_with_an_amount_is_put_to_the_assistant() -> None:
+    result = PARSER.parse("mai chị lấy 2kg nhé", "BO")
+    assert result.intent is Intent.ORDER and result.ambiguous  # the Not sure lane
+
+
+@pytest.mark.parametrize(
+    ("text", "qty"),
+    [
+        ("lấy 2kg ship về 12 Hàng Bạc", Decimal(2)),
+        ("chốt 1 hộp chè gửi tới 40 Lý Thường Kiệt", Decimal(1)),
+        ("3kg bơ, nhà 8 ngõ 4 Kim Mã", Decimal(3)),
+        ("lấy 1 túi quế nhé, sđt (+84) 903 112 457", Decimal(1)),
+    ],
+)
+def test_address_and_phone_numbers_are_not_quantities(text: str, qty: Decimal) -> None:
+    result = PARSER.parse(text, "BO")
+    assert result.intent is Intent.ORDER
+    assert [i.qty for i in result.items] == [qty]
+
+
+def test_a_phone_in_brackets_is_read_whole() -> None:
+    assert PARSER.parse("sđt (+84) 903 112 457", "BO").phone == "0903112457"
+
+
+def test_ship_to_a_count_is_still_a_count() -> None:
+    assert _read("gửi về 2 túi quế cho mẹ") == (Intent.ORDER, [("QUE", Decimal(2))])
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("ủng hộ shop 2 hộp chè", [("CHE", Decimal(2))]),
+        ("c ơi để e 1kg nhé", [("BO", Decimal(1))]),
+        ("ghi cho chị 3 túi quế", [("QUE", Decimal(3))]),
+        ("cọc 100k giữ 2kg bơ cho em", [("BO", Decimal(2))]),
+    ],
+)
+def test_ways_of_ordering_with_an_amount(text: str, items: list[object]) -> None:
+    assert _read(text) == (Intent.ORDER, items)
+
+
+@pytest.mark.parametrize(
+    "text", ["ủng hộ bà con vùng cao nhé", "mọi người ủng hộ chè quê em với", "để e hỏi chồng đã"]
+)
+def test_the_same_words_without_an_amount_are_not_orders(text: str) -> None:
+    assert _read(text)[0] is Intent.OTHER
