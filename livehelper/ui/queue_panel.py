@@ -421,6 +421,7 @@ class QueuePanel(QGroupBox):
             moved = tuple(ParsedItem(i.code, i.qty) for i in claim.items)
             self.history.record(Step(StepKind.MERGE, claim.id, target_id=target.id, moved=moved))
             self.sig_counts_changed.emit()
+            self.sig_stock_changed.emit()  # one reservation for the sum now
 
         def refused(exc: BaseException) -> None:
             self.model.set_busy(claim.id, False)
@@ -443,6 +444,7 @@ class QueuePanel(QGroupBox):
         def changed(updated: Claim) -> None:
             self._show_again([updated])
             self.history.record(step)
+            self.sig_stock_changed.emit()  # it holds another amount: the products show it
 
         self._backend.call(store.set_quantity, claim.id, item.code, qty, done=changed)
 

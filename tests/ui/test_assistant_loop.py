@@ -143,3 +143,18 @@ def test_the_keyboard_comes_back_to_the_queue(qtbot, window: MainWindow) -> None
     assert not window.queue_panel.ready.text().startswith("●")
     window.feed_view.setFocus()  # the feed keeps it too: Enter there makes a claim
     assert QApplication.focusWidget() is window.feed_view
+
+
+def test_the_product_list_follows_a_changed_quantity(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QInputDialog
+
+    _one_claim(qtbot, window)  # 2kg KS held
+    held = lambda: next(p for p in window.products.rows if p.code == "KS").reserved  # noqa: E731
+    qtbot.waitUntil(lambda: held() == Decimal(2), timeout=5000)
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (5.0, True))
+    QTest.keyClick(window.queue_view, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: held() == Decimal(5), timeout=5000)  # no other action needed
