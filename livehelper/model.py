@@ -145,6 +145,7 @@ class Comment:
     claim_id: int | None = None  # the claim made from it, if any
     featured_code: str | None = None  # the product on screen when it came
     user_id: str = ""  # the buyer's account id on the platform
+    rule: str = ""  # the reader's rule that decided
 
     @property
     def suspect(self) -> bool:
@@ -172,6 +173,7 @@ class ParseResult:
     confidence: float = 1.0
     adds: bool = False  # "thêm 1kg nữa": on top of what the buyer already ordered
     order_like: bool = False  # not read as an order, yet a quantity, product or order word
+    rule: str = ""  # the reader's rule that decided ("order.verb", "other.question", …)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ def parse_result_json(comment_id: Any, result: ParseResult) -> dict[str, Any]:
         "phone": result.phone,
         "ambiguous": result.ambiguous,
         "confidence": round(result.confidence, 2),
+        "rule": result.rule,
     }
 
 

@@ -3,7 +3,9 @@
 Each line: ``{"id", "text", "featured", "intent", "items": [{"code", "qty"}], "phone"}``.
 Metrics (the targets of issue #3):
   * order-item F1: an item counts when code and quantity are both right;
-  * intent accuracy; cancel recall; phone accuracy (right phone or rightly none).
+  * intent accuracy; cancel recall; phone accuracy (right phone or rightly none);
+  * the silent error rate: comments read wrong *without* being flagged unsure (those an
+    assistant would not look at twice), the costliest kind.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Score:
     items_gold: int = 0
     items_predicted: int = 0
     items_right: int = 0
+    silent: int = 0
     mistakes: list[dict[str, Any]] = field(default_factory=list)
 
     def figures(self) -> dict[str, float | int]:
@@ -42,6 +45,7 @@ class Score:
             "intent_accuracy": round(self.intent_right / self.comments, 4) if self.comments else 0,
             "cancel_recall": round(self.cancels_found / self.cancels, 4) if self.cancels else 1.0,
             "phone_accuracy": round(self.phones_right / self.comments, 4) if self.comments else 0,
+            "silent_error_rate": round(self.silent / self.comments, 4) if self.comments else 0,
         }
 
 
@@ -69,6 +73,7 @@ def evaluate(parser: Parser, lines: Iterable[dict[str, Any]]) -> Score:
             or result.intent.value != gold["intent"]
             or result.phone != gold.get("phone")
         ):
+            score.silent += not result.ambiguous
             score.mistakes.append(
                 {
                     "id": gold.get("id"),
@@ -80,6 +85,8 @@ def evaluate(parser: Parser, lines: Iterable[dict[str, Any]]) -> Score:
                         gold.get("phone"),
                     ],
                     "got": [result.intent.value, sorted((c, str(q)) for c, q in got), result.phone],
+                    "rule": result.rule,
+                    "silent": not result.ambiguous,
                 }
             )
     return score

@@ -198,7 +198,10 @@ class Parser:
         # the words present: phrase lists that cannot match are not scanned
         runs = frozenset(RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order
-            return ParseResult(Intent.OTHER, phone=phone, confidence=0.8 if "?" in s else 0.7)
+            confidence = 0.8 if "?" in s else 0.7
+            return ParseResult(
+                Intent.OTHER, phone=phone, confidence=confidence, rule="other.no_words"
+            )
         said = s  # before everyday phrases go: "hồi nãy" still says "earlier"
         s = self._everyday.blank(s, written, runs)
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
@@ -232,7 +235,7 @@ class Parser:
             t = blank(t, context)
             mentions = [m for m in mentions if not _inside(m.start, context)]
             quantities = [q for q in quantities if not _inside(q.start, context)]
-        intent, confidence, ambiguous = self._intent(t, written, mentions, quantities, runs)
+        intent, confidence, ambiguous, rule = self._intent(t, written, mentions, quantities, runs)
         if as_order:
             intent = Intent.ORDER
         if intent is not Intent.ORDER:
@@ -240,7 +243,11 @@ class Parser:
                 self._order.search(t, written, runs=runs) is not None
             )
             return ParseResult(
-                intent=intent, phone=phone, confidence=confidence, order_like=order_like
+                intent=intent,
+                phone=phone,
+                confidence=confidence,
+                order_like=order_like,
+                rule=rule,
             )
         items, unsure = self._items(t, mentions, quantities, featured)
         ambiguous = ambiguous or unsure or not items
@@ -251,7 +258,9 @@ class Parser:
         adds = any(
             written[m.start() : m.end()] in ("thêm", "them") for m in _ADDS.finditer(s)
         )  # "thêm 1kg nữa" adds to an earlier order; "thèm" (to crave) does not
-        return ParseResult(Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds)
+        return ParseResult(
+            Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds, rule=rule
+        )
 
     def _mentions(self, s: str, written: str) -> list[_Mention]:
         if self._products is None:
@@ -325,17 +334,19 @@ class Parser:
         mentions: list[_Mention],
         quantities: list[_Quantity],
         runs: frozenset[str],
-    ) -> tuple[Intent, float, bool]:
+    ) -> tuple[Intent, float, bool, str]:
+        """The intent, how sure, whether to ask the assistant, and the rule that decided
+        (a short stable name: ``livehelper parse`` prints it, the feed shows it)."""
         order = self._order.search(s, written, runs=runs)
         firm = self._firm_order.search(s, written, runs=runs)
         cancel = self._cancel.search(s, written, runs=runs)
         if cancel:
             reorder = self._firm_order.search(s, written, cancel.end(), runs=runs)
             if reorder and any(q.start >= cancel.end() for q in quantities):
-                return Intent.ORDER, 0.6, True  # "hủy đơn cũ, chốt 3kg"
-            return Intent.CANCEL, 0.9, False
+                return Intent.ORDER, 0.6, True, "order.after_cancel"  # "hủy đơn cũ, chốt 3kg"
+            return Intent.CANCEL, 0.9, False, "cancel.word"
         if self._past.search(s, written, runs=runs):
-            return Intent.OTHER, 0.8, False
+            return Intent.OTHER, 0.8, False, "other.past"
         # the regexes below need one of these words standing alone: skip them if absent
         order_core = not runs.isdisjoint(_ORDER_CORE)
         negated = self._negated_order_re.search(s) if order_core else None
@@ -343,23 +354,25 @@ class Parser:
             # "k lấy cam nữa", "thôi e không lấy thạch nữa nhé": no more of it, a cancel
             more = self._no_more.search(s, written, negated.end(), runs=runs)
             if more and written[more.begin : more.end()] != "nửa":  # "nửa" is half
-                return Intent.CANCEL, 0.85, False
-            return Intent.OTHER, 0.8, False
+                return Intent.CANCEL, 0.85, False, "cancel.not_any_more"
+            return Intent.OTHER, 0.8, False, "other.negated"
         if order_core and self._plan.search(s, written, runs=runs):
             # "mai e mua nha", "k có tiền mua": buying later, or not at all
             amount = any(q.explicit for q in quantities)
-            return (Intent.ORDER, 0.6, True) if firm and amount else (Intent.OTHER, 0.8, False)
+            if firm and amount:
+                return Intent.ORDER, 0.6, True, "order.later_with_amount"
+            return Intent.OTHER, 0.8, False, "other.later"
         to_others = s.lstrip().startswith("@") or self._suggestion.search(s, written, runs=runs)
         if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
             to_others and "di" in runs and self._advice_end_re.search(s)
         ):
-            return Intent.OTHER, 0.8, False
+            return Intent.OTHER, 0.8, False, "other.advice"
         if to_others and not firm and not any(q.explicit for q in quantities):
-            return Intent.OTHER, 0.8, False  # "mn ủng hộ bà con nhé": to the viewers
+            return Intent.OTHER, 0.8, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
         end = None if runs.isdisjoint(_QUESTION_END) else self._question_end_re.search(s)
         if end or "?" in s or self._question.search(s, written, runs=runs):
             if not (firm and quantities):
-                return Intent.OTHER, 0.8, False
+                return Intent.OTHER, 0.8, False, "other.question"
             questions = [m.span() for m in self._question.finditer(s, written, runs=runs)]
             if end:
                 questions.append(end.span())
@@ -368,22 +381,22 @@ class Parser:
                 any(a <= qa and qb <= b + 8 for a, b in permitted) for qa, qb in questions
             )
             if asks_permission and all(q[0] > firm.start() for q in questions):
-                return Intent.ORDER, 0.6, True  # "lấy 2kg được không": the lane for unsure
-            return Intent.OTHER, 0.8, False
+                return Intent.ORDER, 0.6, True, "order.asks_permission"  # "lấy 2kg được không"
+            return Intent.OTHER, 0.8, False, "other.question"
         explicit = [q for q in quantities if q.explicit]
         if firm or (order and (quantities or mentions)):
-            return Intent.ORDER, 0.95, False
+            return Intent.ORDER, 0.95, False, "order.verb"
         if mentions and explicit:
-            return Intent.ORDER, 0.85, False
+            return Intent.ORDER, 0.85, False, "order.product_amount"
         if explicit and _only(s, explicit):
-            return Intent.ORDER, 0.75, False
+            return Intent.ORDER, 0.75, False, "order.amount_only"
         if mentions and quantities and _only(s, [*mentions, *quantities]):
-            return Intent.ORDER, 0.8, False  # "KS 2", "2 na"
+            return Intent.ORDER, 0.8, False, "order.product_number"  # "KS 2", "2 na"
         if mentions and _only(s, mentions) and any(m.by_code for m in mentions):
-            return Intent.ORDER, 0.6, True  # just "KS"
+            return Intent.ORDER, 0.6, True, "order.code_only"  # just "KS"
         if quantities and _only(s, quantities) and not mentions:
-            return Intent.ORDER, 0.6, True  # just "2"
-        return Intent.OTHER, 0.7, False
+            return Intent.ORDER, 0.6, True, "order.number_only"  # just "2"
+        return Intent.OTHER, 0.7, False, "other.no_order"
 
     def _items(
         self,

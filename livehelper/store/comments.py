@@ -53,6 +53,7 @@ def _read(conn: sa.Connection, where: sa.ColumnElement[bool], limit: int) -> lis
             intent=Intent(r.intent),
             phone=r.phone,
             order_like=r.order_like,
+            rule=r.rule,
             claim_id=r.claim_id,
             featured_code=r.featured,
             user_id=r.platform_user_id,

@@ -209,6 +209,7 @@ def store_comments(
             "intent": result.intent.value,
             "phone": result.phone,
             "order_like": result.intent is Intent.ORDER or result.order_like,
+            "rule": result.rule,
         }
         for item, code, result in zip(items, featured, parsed, strict=True)
     ]
@@ -421,6 +422,7 @@ def result(
             intent=s.result.intent,
             phone=s.result.phone,
             order_like=s.row["order_like"],
+            rule=s.result.rule,
             claim_id=claim_of.get(s.comment_id),
             featured_code=s.featured,
             user_id=s.item.user_id,

@@ -18,6 +18,7 @@ History:
      sessions: buyers.person_id/address/flagged, orders.outcome/outcome_at; export
      history: export_batches, order_exports.batch_id
   5  comments.order_like (the comments that may be orders the reader missed)
+  6  comments.rule (which of the reader's rules decided)
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import sqlalchemy as sa
 from livehelper.errors import StoreError
 from livehelper.store import schema
 
-LATEST = 5
+LATEST = 6
 
 # version -> function run after that version's tables/columns exist
 DATA_HOOKS: dict[int, Callable[[sa.Connection], None]] = {}

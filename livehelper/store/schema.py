@@ -235,6 +235,8 @@ comments = sa.Table(
     sa.Column(
         "order_like", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 5}
     ),
+    # the reader's rule that decided ("order.verb", "other.question"): shown on the comment
+    sa.Column("rule", String(40), nullable=False, server_default=sa.text("''"), info={"since": 6}),
     sa.UniqueConstraint("session_id", "platform", "message_id", name="uq_comment_message"),
 )
 

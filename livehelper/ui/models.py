@@ -184,6 +184,20 @@ class FeedModel(RowsModel[Comment]):
         (QT_TRANSLATE_NOOP("Models", "Read as"), lambda c: intent_label(c.intent)),
     )
 
+    READ_AS_COLUMN = 3
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and index.column() == self.READ_AS_COLUMN
+            and index.row() < len(self.rows)
+        ):  # why the reader read it so: the assistant can tell a rule's habits
+            comment = self.rows[index.row()]
+            label = intent_label(comment.intent) or QCoreApplication.translate("Models", "other")
+            return plain.tooltip(f"{label} · {comment.rule}" if comment.rule else label)
+        return super().data(index, role)
+
     def style(self, row: Comment, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.intent is Intent.ORDER:

@@ -485,27 +485,27 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="124" />
+        <location filename="../../livehelper/ui/main_window.py" line="123" />
         <source>Orders cannot be read aloud: {error}</source>
         <translation>Không đọc đơn thành tiếng được: {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="283" />
+        <location filename="../../livehelper/ui/main_window.py" line="275" />
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="304" />
+        <location filename="../../livehelper/ui/main_window.py" line="296" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="316" />
+        <location filename="../../livehelper/ui/main_window.py" line="308" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="317" />
+        <location filename="../../livehelper/ui/main_window.py" line="309" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -514,7 +514,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="342" />
+        <location filename="../../livehelper/ui/main_window.py" line="334" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
@@ -569,7 +569,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="441" />
+        <location filename="../../livehelper/ui/main_window.py" line="433" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
@@ -651,14 +651,14 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
     </message>
     <message>
         <location filename="../../livehelper/ui/models.py" line="182" />
-        <location filename="../../livehelper/ui/models.py" line="244" />
-        <location filename="../../livehelper/ui/models.py" line="381" />
+        <location filename="../../livehelper/ui/models.py" line="258" />
+        <location filename="../../livehelper/ui/models.py" line="395" />
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
         <location filename="../../livehelper/ui/models.py" line="183" />
-        <location filename="../../livehelper/ui/models.py" line="246" />
+        <location filename="../../livehelper/ui/models.py" line="260" />
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
@@ -668,83 +668,88 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="201" />
+        <location filename="../../livehelper/ui/models.py" line="197" />
+        <source>other</source>
+        <translation>khác</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="215" />
         <source>{who} is on it · {items}</source>
         <translation>{who} đang xử lý · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="205" />
+        <location filename="../../livehelper/ui/models.py" line="219" />
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="209" />
+        <location filename="../../livehelper/ui/models.py" line="223" />
         <source>SOLD OUT, in line · {items}</source>
         <translation>HẾT HÀNG, đang chờ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="213" />
+        <location filename="../../livehelper/ui/models.py" line="227" />
         <source>BACK IN STOCK for them · {items}</source>
         <translation>CÓ HÀNG LẠI cho khách · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="217" />
+        <location filename="../../livehelper/ui/models.py" line="231" />
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="229" />
+        <location filename="../../livehelper/ui/models.py" line="243" />
         <source>Instead of #{id}? R replaces it, M adds to it</source>
         <translation>Thay cho đơn #{id}? R thay thế, M cộng thêm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="243" />
+        <location filename="../../livehelper/ui/models.py" line="257" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="245" />
+        <location filename="../../livehelper/ui/models.py" line="259" />
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="247" />
-        <location filename="../../livehelper/ui/models.py" line="382" />
+        <location filename="../../livehelper/ui/models.py" line="261" />
+        <location filename="../../livehelper/ui/models.py" line="396" />
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="281" />
+        <location filename="../../livehelper/ui/models.py" line="295" />
         <source>This buyer (or this phone) refused a cash-on-delivery parcel before (bom hàng). B opens their card.</source>
         <translation>Khách này (hoặc số điện thoại này) đã từng bom hàng. Nhấn B để xem thông tin khách.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="290" />
+        <location filename="../../livehelper/ui/models.py" line="304" />
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="297" />
+        <location filename="../../livehelper/ui/models.py" line="311" />
         <source>Sold out when this came: it waits in line and gets stock that is freed.</source>
         <translation>Hết hàng lúc khách đặt: đơn chờ theo thứ tự và được nhận hàng khi có người huỷ.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="306" />
+        <location filename="../../livehelper/ui/models.py" line="320" />
         <source>A new quantity from this buyer: R replaces claim {id}, M merges them into one.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="311" />
+        <location filename="../../livehelper/ui/models.py" line="325" />
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="383" />
+        <location filename="../../livehelper/ui/models.py" line="397" />
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="384" />
+        <location filename="../../livehelper/ui/models.py" line="398" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -1065,27 +1070,27 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="218" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="219" />
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="266" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="267" />
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="296" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="297" />
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="380" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="381" />
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="427" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="429" />
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>

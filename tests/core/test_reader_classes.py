@@ -132,3 +132,22 @@ def test_ways_of_ordering_with_an_amount(text: str, items: list[object]) -> None
 )
 def test_the_same_words_without_an_amount_are_not_orders(text: str) -> None:
     assert _read(text)[0] is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("chốt 2kg", "order.verb"),
+        ("2 hộp chè", "order.product_amount"),
+        ("lấy 2kg được không", "order.asks_permission"),
+        ("huỷ đơn nhé", "cancel.word"),
+        ("e k lấy chè nữa nhé", "cancel.not_any_more"),
+        ("mai chị mua nhé", "other.later"),
+        ("bơ bao nhiêu 1kg", "other.question"),
+        ("tháng trước mua 3 hộp chè rồi", "other.past"),
+        ("đẹp quá", "other.no_order"),
+        ("❤️❤️", "other.no_words"),
+    ],
+)
+def test_every_reading_names_its_rule(text: str, rule: str) -> None:
+    assert PARSER.parse(text, "BO").rule == rule

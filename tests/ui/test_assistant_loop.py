@@ -40,6 +40,8 @@ def test_enter_on_a_missed_comment_makes_a_claim_for_its_buyer(
     qtbot.waitUntil(lambda: len(window.feed.rows) == 3, timeout=5000)
     assert len(window.queue.rows) == 1  # the reader missed Cô Hoa's
 
+    read_as = window.feed.data(window.feed.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "order.verb" in read_as  # why the reader read it so
     window.feed_panel.suspects.setChecked(True)  # "Có thể là đơn"
     assert window.feed_panel.filter.rowCount() == 1
     assert "(1)" in window.feed_panel.suspects.text()
