@@ -29,7 +29,7 @@ from livehelper.comments.clauses import CLAUSE, OtherTimes
 from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon
-from livehelper.comments.phrases import Phrases, alternation, blank, spaces
+from livehelper.comments.phrases import Found, Phrases, alternation, blank, spaces
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
 
@@ -141,6 +141,11 @@ class Parser:
             rf"(?<![a-z0-9])(?:{'|'.join(_QUESTION_END)})(?:\s+(?:a|vay|shop|c|chi|em|e|ad|nhi|ha|ta))*"
             r"[\s?!.]*$"
         )
+        # "có freeship k c", "có bớt không em": a yes/no question, "k" included
+        self._yes_no_re = re.compile(
+            r"(?<![a-z0-9])co\s+(?:[a-z0-9]+\s+){0,3}?(?:k|khong|ko|hong|hok|khum|kh)"
+            r"(?:\s+(?:a|c|chi|e|em|shop|ad|vay|nhi|ha|ban|b|anh))*[\s?!.]*$"
+        )
         self._advice_re = re.compile(
             rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+"
             rf"(?:{alternation(fold(t) for t in lx.suggestion_tail)})(?![a-z0-9])"
@@ -235,13 +240,14 @@ class Parser:
             t = blank(t, context)
             mentions = [m for m in mentions if not _inside(m.start, context)]
             quantities = [q for q in quantities if not _inside(q.start, context)]
-        intent, confidence, ambiguous, rule = self._intent(t, written, mentions, quantities, runs)
+        order = self._order.search(t, written, runs=runs)
+        intent, confidence, ambiguous, rule = self._intent(
+            t, written, mentions, quantities, runs, order
+        )
         if as_order:
             intent = Intent.ORDER
         if intent is not Intent.ORDER:
-            order_like = bool(mentions or quantities) or (
-                self._order.search(t, written, runs=runs) is not None
-            )
+            order_like = bool(mentions or quantities or order)
             return ParseResult(
                 intent=intent,
                 phone=phone,
@@ -334,10 +340,10 @@ class Parser:
         mentions: list[_Mention],
         quantities: list[_Quantity],
         runs: frozenset[str],
+        order: Found | None,
     ) -> tuple[Intent, float, bool, str]:
         """The intent, how sure, whether to ask the assistant, and the rule that decided
         (a short stable name: ``livehelper parse`` prints it, the feed shows it)."""
-        order = self._order.search(s, written, runs=runs)
         firm = self._firm_order.search(s, written, runs=runs)
         cancel = self._cancel.search(s, written, runs=runs)
         if cancel:
@@ -370,6 +376,8 @@ class Parser:
         if to_others and not firm and not any(q.explicit for q in quantities):
             return Intent.OTHER, 0.8, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
         end = None if runs.isdisjoint(_QUESTION_END) else self._question_end_re.search(s)
+        if end is None and "co" in runs:
+            end = self._yes_no_re.search(s)
         if end or "?" in s or self._question.search(s, written, runs=runs):
             if not (firm and quantities):
                 return Intent.OTHER, 0.8, False, "other.question"

@@ -151,3 +151,16 @@ def test_the_same_words_without_an_amount_are_not_orders(text: str) -> None:
 )
 def test_every_reading_names_its_rule(text: str, rule: str) -> None:
     assert PARSER.parse(text, "BO").rule == rule
+
+
+@pytest.mark.parametrize(
+    "text", ["lấy 3kg có giảm không em", "mua 2 hộp chè có freeship k c", "bơ này có dẻo k shop"]
+)
+def test_a_yes_no_question_around_an_order_word_is_a_question(text: str) -> None:
+    result = PARSER.parse(text, "BO")
+    assert (result.intent, result.rule) == (Intent.OTHER, "other.question")
+
+
+def test_asking_leave_to_order_is_still_an_unsure_order() -> None:
+    result = PARSER.parse("lấy 2kg có được không", "BO")
+    assert result.intent is Intent.ORDER and result.ambiguous
