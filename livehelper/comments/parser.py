@@ -56,6 +56,21 @@ _PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a",
 _ORDER_CORE = ("lay", "chot", "mua", "dat", "order", "oder", "ship", "gui")
 _QUESTION_END = ("khong", "ko", "hong", "hok", "khum", "kh")
 
+# "... mua ủng hộ shop đi": advice to others when it ends in "đi"
+_ADVICE_END = re.compile(
+    r"(?<![a-z0-9])(?:di)(?:\s+(?:nao|nha|nhe|a|moi nguoi|ca nha|luon))*[\s!.]*$"
+)
+# a sentence-final "không" asks a question: "có giảm giá không"
+_QUESTION_END_RE = re.compile(
+    rf"(?<![a-z0-9])(?:{'|'.join(_QUESTION_END)})(?:\s+(?:a|vay|shop|c|chi|em|e|ad|nhi|ha|ta))*"
+    r"[\s?!.]*$"
+)
+# "có freeship k c", "có bớt không em": a yes/no question, "k" included
+_YES_NO = re.compile(
+    r"(?<![a-z0-9])co\s+(?:[a-z0-9]+\s+){0,3}?(?:k|khong|ko|hong|hok|khum|kh)"
+    r"(?:\s+(?:a|c|chi|e|em|shop|ad|vay|nhi|ha|ban|b|anh))*[\s?!.]*$"
+)
+
 
 @dataclass(slots=True)
 class _Quantity:
@@ -131,20 +146,6 @@ class Parser:
         self._negated_order_re = re.compile(
             rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?"
             rf"(?:{'|'.join(_ORDER_CORE)})(?![a-z0-9])"
-        )
-        # "... mua ủng hộ shop đi": advice to others when it ends in "đi"
-        self._advice_end_re = re.compile(
-            r"(?<![a-z0-9])(?:di)(?:\s+(?:nao|nha|nhe|a|moi nguoi|ca nha|luon))*[\s!.]*$"
-        )
-        # a sentence-final "không" asks a question: "có giảm giá không"
-        self._question_end_re = re.compile(
-            rf"(?<![a-z0-9])(?:{'|'.join(_QUESTION_END)})(?:\s+(?:a|vay|shop|c|chi|em|e|ad|nhi|ha|ta))*"
-            r"[\s?!.]*$"
-        )
-        # "có freeship k c", "có bớt không em": a yes/no question, "k" included
-        self._yes_no_re = re.compile(
-            r"(?<![a-z0-9])co\s+(?:[a-z0-9]+\s+){0,3}?(?:k|khong|ko|hong|hok|khum|kh)"
-            r"(?:\s+(?:a|c|chi|e|em|shop|ad|vay|nhi|ha|ban|b|anh))*[\s?!.]*$"
         )
         self._advice_re = re.compile(
             rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+"
@@ -370,14 +371,14 @@ class Parser:
             return Intent.OTHER, 0.8, False, "other.later"
         to_others = s.lstrip().startswith("@") or self._suggestion.search(s, written, runs=runs)
         if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
-            to_others and "di" in runs and self._advice_end_re.search(s)
+            to_others and "di" in runs and _ADVICE_END.search(s)
         ):
             return Intent.OTHER, 0.8, False, "other.advice"
         if to_others and not firm and not any(q.explicit for q in quantities):
             return Intent.OTHER, 0.8, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
-        end = None if runs.isdisjoint(_QUESTION_END) else self._question_end_re.search(s)
+        end = None if runs.isdisjoint(_QUESTION_END) else _QUESTION_END_RE.search(s)
         if end is None and "co" in runs:
-            end = self._yes_no_re.search(s)
+            end = _YES_NO.search(s)
         if end or "?" in s or self._question.search(s, written, runs=runs):
             if not (firm and quantities):
                 return Intent.OTHER, 0.8, False, "other.question"
