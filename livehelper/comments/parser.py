@@ -316,11 +316,13 @@ class Parser:
             if half:
                 value += Decimal("0.5")
             if unit and unit in self._weight_set and self._pack_before_re.search(s, 0, start):
-                continue  # "1 túi 5kg": 5kg is the size of the bag
+                prev = out[-1] if out else None  # "2 cân 5 lạng": "cân" folds like a can
+                if not (prev and prev.unit in self._weight_set and not s[prev.end : start].strip()):
+                    continue  # "1 túi 5kg": 5kg is the size of the bag
             if not unit and value > 100:
                 continue  # a bare 250 is grams, a price or a code, not 250 items
             out.append(_Quantity(start, end, value, unit, bool(unit)))
-        return out
+        return _joined_weights(out, s, self.lexicon.weight_units)
 
     def _word_number_in_context(self, s: str, m: re.Match[str], mentions: list[_Mention]) -> bool:
         """A number word without a unit counts only right after an order word or
@@ -492,6 +494,25 @@ def _decimal(text: str) -> Decimal | None:
 
 def _clean(value: Decimal) -> Decimal:
     return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
+
+
+def _joined_weights(found: list[_Quantity], s: str, weights: dict[str, Decimal]) -> list[_Quantity]:
+    """ "1kg 2 lạng", "2 cân 5 lạng": one weight, the larger unit first, nothing between."""
+    out: list[_Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.unit in weights
+            and q.unit in weights
+            and weights[q.unit] < weights[last.unit]
+            and not s[last.end : q.start].strip()
+        ):
+            total = last.value * weights[last.unit] + q.value * weights[q.unit]
+            out[-1] = _Quantity(last.start, q.end, total / weights[last.unit], last.unit, True)
+        else:
+            out.append(q)
+    return out
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:

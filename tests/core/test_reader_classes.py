@@ -164,3 +164,15 @@ def test_a_yes_no_question_around_an_order_word_is_a_question(text: str) -> None
 def test_asking_leave_to_order_is_still_an_unsure_order() -> None:
     result = PARSER.parse("lấy 2kg có được không", "BO")
     assert result.intent is Intent.ORDER and result.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "qty"),
+    [
+        ("lấy 2kg 3 lạng bơ", Decimal("2.3")),  # one weight, the larger unit first
+        ("chốt 1 cân 5 lạng", Decimal("1.5")),  # "cân" is a weight here, not a can
+        ("1 túi quế 500g", Decimal(1)),  # a bag's size is not an amount
+    ],
+)
+def test_weights_written_in_two_units(text: str, qty: Decimal) -> None:
+    assert [i.qty for i in PARSER.parse(text, "BO").items] == [qty]
