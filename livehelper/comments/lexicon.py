@@ -39,6 +39,7 @@ class Lexicon:
     never_typos: tuple[str, ...] = ()
     no_more: tuple[str, ...] = ()
     plan: tuple[str, ...] = ()
+    show_request: tuple[str, ...] = ()
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: none of them is a misspelt product name."""
@@ -47,7 +48,7 @@ class Lexicon:
             *self.negation, *self.question, *self.past, *self.suggestion,
             *self.suggestion_tail, *self.everyday_phrases, *self.number_words, *self.half,
             *self.half_of, *self.dozen, *self.weight_units, *self.count_units,
-            *self.containers, *self.never_typos, *self.no_more, *self.plan,
+            *self.containers, *self.never_typos, *self.no_more, *self.plan, *self.show_request,
         ]  # fmt: skip
         return frozenset(word for phrase in phrases for word in RUN.findall(fold(phrase)))
 
@@ -84,6 +85,7 @@ class Lexicon:
             never_typos=folded(data.get("typos", {}).get("never", [])),
             no_more=folded(intent.get("no_more", [])),
             plan=folded(intent.get("plan", [])),
+            show_request=folded(intent.get("show_request", [])),
         )
 
 

@@ -139,6 +139,7 @@ class Parser:
         self._past = Phrases(lx.past)
         self._plan = Phrases(lx.plan)
         self._no_more = Phrases(lx.no_more)
+        self._show = Phrases(lx.show_request)
         self._other_times = OtherTimes(self._past, self._plan, self._order)
         self._everyday = Phrases(lx.everyday_phrases)
         self._suggestion = Phrases(lx.suggestion)
@@ -395,6 +396,8 @@ class Parser:
                 return Intent.ORDER, 0.6, True, "order.asks_permission"  # "lấy 2kg được không"
             return Intent.OTHER, 0.8, False, "other.question"
         explicit = [q for q in quantities if q.explicit]
+        if self._show.search(s, written, runs=runs) and not (firm and explicit):
+            return Intent.OTHER, 0.8, False, "other.show_me"  # "cho e xem quả bổ đôi"
         if firm or (order and (quantities or mentions)):
             return Intent.ORDER, 0.95, False, "order.verb"
         if mentions and explicit:

@@ -176,3 +176,15 @@ def test_asking_leave_to_order_is_still_an_unsure_order() -> None:
 )
 def test_weights_written_in_two_units(text: str, qty: Decimal) -> None:
     assert [i.qty for i in PARSER.parse(text, "BO").items] == [qty]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cho chị xem quả bơ bổ đôi với", "quay gần hộp chè cho anh xem", "cắt ra xem ruột đi em"],
+)
+def test_asking_to_see_the_product_is_not_an_order(text: str) -> None:
+    assert PARSER.parse(text, "BO").rule == "other.show_me"
+
+
+def test_an_order_beside_a_look_is_still_an_order() -> None:
+    assert _read("chốt 2kg bơ, cho e xem quả to nhé") == (Intent.ORDER, [("BO", Decimal(2))])
