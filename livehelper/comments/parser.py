@@ -54,7 +54,8 @@ _ADDS = re.compile(r"(?<![a-z0-9])them(?![a-z0-9])")
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a", "anh", "co")
 _ORDER_CORE = ("lay", "chot", "mua", "dat", "order", "oder", "ship", "gui")
-_QUESTION_END = ("khong", "ko", "hong", "hok", "khum", "kh")
+# at the end only: "hả" unaccented is also Hà ("ship về Hà Nội")
+_QUESTION_END = ("khong", "ko", "hong", "hok", "khum", "kh", "ha", "ho")
 
 # "... mua ủng hộ shop đi": advice to others when it ends in "đi"
 _ADVICE_END = re.compile(
@@ -530,7 +531,7 @@ def _gap(m: _Mention, q: _Quantity) -> int:
 _FILLER = re.compile(
     r"(?<![a-z0-9])(?:a|ah|ak|ạ|nhe|nhé|nha|nhaa|nhen|nghen|ne|nhá|voi|luon|lun|e|em|c|chi|"
     r"shop|sop|ad|ơi|oi|nhe|nhá|di|nhe|ok|oke|oki|okie|nhoa|ha|lay|chot|cho|minh|mk|giup|gium|"
-    r"dum|vs|voi|va|them|nua|thi|size|loai|mau|thoi)(?![a-z0-9])"
+    r"dum|vs|voi|va|them|nua|thi|size|loai|mau|thoi|sdt|dt|zalo)(?![a-z0-9])"
 )
 
 

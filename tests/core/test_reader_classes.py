@@ -188,3 +188,17 @@ def test_asking_to_see_the_product_is_not_an_order(text: str) -> None:
 
 def test_an_order_beside_a_look_is_still_an_order() -> None:
     assert _read("chốt 2kg bơ, cho e xem quả to nhé") == (Intent.ORDER, [("BO", Decimal(2))])
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("2 túi quế nhé, sđt 0903 112 457", Intent.ORDER),  # a phone beside an amount
+        ("lấy 2 hộp chè gửi về Hà Nội", Intent.ORDER),  # "Hà" is no "hả"
+        ("chè này loại 1 hả em", Intent.OTHER),  # "hả" at the end asks
+        ("ai mua chung bơ với chị không", Intent.OTHER),  # who buys with me
+        ("mọi người ủng hộ bà con nhé", Intent.OTHER),  # "bà con" is folks, not 3 of them
+    ],
+)
+def test_small_words_that_decide(text: str, intent: Intent) -> None:
+    assert _read(text)[0] is intent
