@@ -5,6 +5,7 @@ thread; progress comes back through a queued signal."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from livehelper.model import Order
 from livehelper.store import Store
 from livehelper.ui import plain
 from livehelper.ui.backend import Backend
+from livehelper.ui.texts import export_problem_text, template_title
 
 DESTINATIONS = ("xlsx", "csv", "json", "shopify", "woocommerce", "webhook")
 
@@ -90,7 +92,9 @@ class ExportDialog(QDialog):
         for template in checked.templates:
             unverified = len(template.unverified)
             note = self.tr(" ({n} columns unverified)").format(n=unverified) if unverified else ""
-            self.template.addItem(template.title + note, template.name)
+            self.template.addItem(
+                template_title(template.name, template.title) + note, template.name
+            )
         self.template.setCurrentIndex(max(0, self.template.findData("generic")))
         file_page = QWidget()
         QFormLayout(file_page).addRow(self.tr("Columns:"), self.template)
@@ -117,7 +121,8 @@ class ExportDialog(QDialog):
         self.problems = QListWidget()
         for problem in checked.problems:
             who = f"#{problem.order_id} {problem.buyer}: " if problem.order_id else ""
-            self.problems.addItem(("✗ " if problem.holds else "⚠ ") + who + problem.message)
+            text = export_problem_text(problem.kind, problem.count, problem.message)
+            self.problems.addItem(("✗ " if problem.holds else "⚠ ") + who + text)
         if not checked.problems:
             self.problems.addItem(self.tr("✓ Nothing to fix."))
         self.problems.setMaximumHeight(140)
@@ -209,13 +214,21 @@ class ExportDialog(QDialog):
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export orders"),
-                str(Path.home() / f"orders-{self.session_id}.{kind}"),
+                str(Path.home() / self.default_name(kind)),
             )
             if not path:
                 return
             self.export_file(kind, Path(path))
         else:
             self.send(kind)
+
+    def default_name(self, kind: str) -> str:
+        """ "don-GHTK-2026-12-01.xlsx": what, for whom, when, in the window's language."""
+        template = self.template.currentData() if kind in ("xlsx", "csv") else None
+        who = "" if template in (None, "generic") else f"-{str(template).upper()}"
+        today = datetime.now().astimezone().date().isoformat()
+        prefix = self.tr("orders")  # a file name: ASCII in every language ("don" is "đơn")
+        return f"{prefix}{who}-{today}.{kind}"
 
     def export_file(self, kind: str, out: Path) -> None:
         """Write the file (tests call this with a path, skipping the file chooser)."""
@@ -354,8 +367,11 @@ class ReportDialog(QDialog):
         layout.addWidget(self.status)
 
     def _save(self, suffix: str) -> None:
+        name = self.tr("report")  # a file name: ASCII in every language
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), str(Path.home() / f"report{suffix}")
+            self,
+            self.tr("Save the report"),
+            str(Path.home() / f"{name}-{date.today().isoformat()}{suffix}"),
         )
         if path:
             self.save(Path(path).with_suffix(suffix))

@@ -72,3 +72,50 @@ def catalogue_error_text(error: CatalogueError) -> str:
         + "\n\n"
         + lines
     )
+
+
+def export_problem_text(kind: str, count: int, fallback: str) -> str:
+    """The export check's words for a problem kind (export/validate.py)."""
+    texts = {
+        "missing_phone": QCoreApplication.translate("Texts", "no phone number"),
+        "missing_address": QCoreApplication.translate(
+            "Texts", "no delivery address (add it on the buyer's card)"
+        ),
+        "unknown_address": QCoreApplication.translate(
+            "Texts", "the address names none of the 34 provinces"
+        ),
+        "no_ward": QCoreApplication.translate(
+            "Texts", "the address names no ward or commune we know"
+        ),
+        "cancel_requested": QCoreApplication.translate(
+            "Texts", "the buyer asked to cancel after confirming"
+        ),
+        "buyer_flagged": QCoreApplication.translate(
+            "Texts", "this buyer refused a cash-on-delivery parcel before (bom hàng)"
+        ),
+        "zero_line": QCoreApplication.translate("Texts", "a line with quantity or price 0"),
+        "waiting_claims": QCoreApplication.translate(
+            "Texts", "{count} claims were never confirmed or rejected: they are not exported"
+        ),
+    }
+    return texts[kind].format(count=count) if kind in texts else fallback
+
+
+def template_title(name: str, title: str) -> str:
+    """The templates livehelper ships, in the window's language; a seller's own copy keeps
+    the title its file gives."""
+    titles = {
+        "generic": QCoreApplication.translate("Texts", "livehelper (one row per order line)"),
+        "ghn": QCoreApplication.translate("Texts", "GHN – bulk orders (one row per order)"),
+        "ghtk": QCoreApplication.translate("Texts", "GHTK – Excel orders (one row per order)"),
+        "viettelpost": QCoreApplication.translate(
+            "Texts", "Viettel Post – bulk orders (one row per order)"
+        ),
+        "sapo": QCoreApplication.translate(
+            "Texts", "Sapo – orders from a file (one row per product)"
+        ),
+        "kiotviet": QCoreApplication.translate(
+            "Texts", "KiotViet – orders from a file (one row per product)"
+        ),
+    }
+    return titles.get(name, title)

@@ -248,166 +248,171 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="68" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="211" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="70" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="216" />
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="72" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="74" />
         <source>{n} confirmed orders in this live.</source>
         <translation>Phiên live này có {n} đơn đã xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="78" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="80" />
         <source>Excel file (.xlsx)</source>
         <translation>Tệp Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="79" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
         <source>CSV file (Excel, UTF-8)</source>
         <translation>Tệp CSV (Excel, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="80" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
         <source>JSON file</source>
         <translation>Tệp JSON</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="83" />
         <source>Shop: Shopify, Haravan, Sapo (Admin API)</source>
         <translation>Cửa hàng: Shopify, Haravan, Sapo (Admin API)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="84" />
         <source>Shop: WooCommerce</source>
         <translation>Cửa hàng: WooCommerce</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="83" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="85" />
         <source>Webhook (your own system)</source>
         <translation>Webhook (hệ thống riêng của bạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="87" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="89" />
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="92" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="94" />
         <source> ({n} columns unverified)</source>
         <translation> ({n} cột chưa kiểm chứng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="96" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="100" />
         <source>Columns:</source>
         <translation>Mẫu cột:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="104" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="108" />
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="105" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="109" />
         <source>Token or key:</source>
         <translation>Token hoặc khoá:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="106" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="110" />
         <source>Secret:</source>
         <translation>Mã bí mật:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="107" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="111" />
         <source>Remember (kept in the computer's keyring)</source>
         <translation>Ghi nhớ (lưu trong kho mật khẩu của máy)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="116" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="120" />
         <source>Check before export:</source>
         <translation>Kiểm tra trước khi xuất:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="122" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="127" />
         <source>✓ Nothing to fix.</source>
         <translation>✓ Không có gì cần sửa.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="136" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="302" />
         <source>Order</source>
         <translation>Đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="136" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="302" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="289" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="136" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="302" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="140" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="145" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="142" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="147" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="179" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="184" />
         <source>Preview of {n} rows; (?) marks columns not checked against {name}'s sample.</source>
         <translation>Xem trước {n} dòng; (?) là cột chưa được đối chiếu với file mẫu của {name}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="237" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="230" />
+        <source>orders</source>
+        <translation>don</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="250" />
         <source>Give the address first.</source>
         <translation>Hãy nhập địa chỉ trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="277" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="290" />
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="293" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="306" />
         <source>written</source>
         <translation>đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="294" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="307" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="295" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="308" />
         <source>already there</source>
         <translation>đã có sẵn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="296" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="309" />
         <source>held back: fix it first</source>
         <translation>tạm giữ: cần sửa trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="297" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="310" />
         <source>failed: try again later</source>
         <translation>lỗi: thử lại sau</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="314" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="327" />
         <source>Done: {ok} exported, {skipped} already there, {held} held, {failed} failed.</source>
         <translation>Xong: {ok} đơn đã xuất, {skipped} đã có sẵn, {held} tạm giữ, {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="325" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="338" />
         <source>Export failed: {error}</source>
         <translation>Xuất đơn thất bại: {error}</translation>
     </message>
@@ -1098,27 +1103,32 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="334" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="347" />
         <source>Session report</source>
         <translation>Báo cáo phiên live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="342" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="355" />
         <source>Save as PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="343" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="356" />
         <source>Save as HTML…</source>
         <translation>Lưu HTML…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="358" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="370" />
+        <source>report</source>
+        <translation>bao-cao</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="373" />
         <source>Save the report</source>
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="377" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="393" />
         <source>Saved to {path}</source>
         <translation>Đã lưu vào {path}</translation>
     </message>
@@ -1491,6 +1501,76 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <location filename="../../livehelper/ui/texts.py" line="69" />
         <source>Nothing was imported. Please fix these rows and import again:</source>
         <translation>Chưa nhập gì cả. Hãy sửa các dòng sau rồi nhập lại:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="80" />
+        <source>no phone number</source>
+        <translation>không có số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="81" />
+        <source>no delivery address (add it on the buyer's card)</source>
+        <translation>không có địa chỉ giao hàng (thêm trong thẻ khách hàng)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="84" />
+        <source>the address names none of the 34 provinces</source>
+        <translation>địa chỉ không nêu tỉnh/thành nào trong 34 tỉnh thành</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="87" />
+        <source>the address names no ward or commune we know</source>
+        <translation>địa chỉ không nêu phường/xã nào đã biết</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="90" />
+        <source>the buyer asked to cancel after confirming</source>
+        <translation>khách đã xin huỷ sau khi xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="93" />
+        <source>this buyer refused a cash-on-delivery parcel before (bom hàng)</source>
+        <translation>khách này từng bom hàng (từ chối nhận hàng COD)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="96" />
+        <source>a line with quantity or price 0</source>
+        <translation>có dòng số lượng hoặc giá bằng 0</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="97" />
+        <source>{count} claims were never confirmed or rejected: they are not exported</source>
+        <translation>{count} đơn chờ chưa được xác nhận hay từ chối: không được xuất</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="108" />
+        <source>livehelper (one row per order line)</source>
+        <translation>livehelper (mỗi dòng hàng một hàng)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="109" />
+        <source>GHN – bulk orders (one row per order)</source>
+        <translation>GHN – tạo đơn hàng loạt (mỗi đơn một hàng)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="110" />
+        <source>GHTK – Excel orders (one row per order)</source>
+        <translation>GHTK – đăng đơn Excel (mỗi đơn một hàng)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="111" />
+        <source>Viettel Post – bulk orders (one row per order)</source>
+        <translation>Viettel Post – tạo đơn hàng loạt (mỗi đơn một hàng)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="114" />
+        <source>Sapo – orders from a file (one row per product)</source>
+        <translation>Sapo – nhập đơn từ file (mỗi sản phẩm một hàng)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="117" />
+        <source>KiotViet – orders from a file (one row per product)</source>
+        <translation>KiotViet – đặt hàng từ file (mỗi sản phẩm một hàng)</translation>
     </message>
 </context>
 <context>

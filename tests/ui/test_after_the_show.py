@@ -110,3 +110,30 @@ def test_report_dialog_shows_and_saves(qtbot, window: MainWindow, db, tmp_path: 
         lambda: (tmp_path / "r.html").exists() and (tmp_path / "r.pdf").exists(), timeout=5000
     )
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_export_check_speaks_vietnamese(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from livehelper.ui.export_dialog import ExportDialog
+    from tests.ui.window import close, open_window
+
+    _url, store, session_id = db
+    window = open_window(qtbot, db[0], lang="vi")
+    try:
+        assert window.backend.pipeline is not None
+        window.backend.pipeline.submit(comment(1, "chốt 1kg", name="Cô Hoa"))
+        qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+        store.decide([window.queue.rows[0].id], ClaimStatus.CONFIRMED)
+        window.export_button.click()
+        qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None, timeout=3000)
+        dialog = window.findChild(ExportDialog)
+        texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+        assert any("không có số điện thoại" in t for t in texts)
+        titles = [dialog.template.itemText(i) for i in range(dialog.template.count())]
+        assert any(t.startswith("GHTK – đăng đơn Excel") for t in titles)
+        assert not any("one row" in t for t in titles)
+        dialog.template.setCurrentIndex(dialog.template.findData("ghtk"))
+        assert dialog.default_name("xlsx") == f"don-GHTK-{date.today().isoformat()}.xlsx"
+    finally:
+        close(window)
