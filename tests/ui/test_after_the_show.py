@@ -118,7 +118,7 @@ def test_the_export_check_speaks_vietnamese(qtbot, db) -> None:  # type: ignore[
     from livehelper.ui.export_dialog import ExportDialog
     from tests.ui.window import close, open_window
 
-    _url, store, session_id = db
+    _url, store, _session_id = db
     window = open_window(qtbot, db[0], lang="vi")
     try:
         assert window.backend.pipeline is not None
