@@ -9,9 +9,12 @@ caches. The rooms, each plain functions taking the transaction's connection:
   catalogue.py   products, caps, the show's stock report
   sessions.py    shows, the product on screen, countdown and QR, sources listened to
   ingest.py      a batch of comments into comments and claims (named steps)
+  comments.py    reading the stored comments (the feed, suspects, the report's times)
+  manual_claims.py  a claim an assistant makes from a comment the reader missed
   policy.py      the duplicate-order rules, pure
   claims.py      reading claims; which assistant is looking at one
   decisions.py   confirm, reject, cancel, merge, change a quantity, lapsed reservations
+  undo.py        undoing an assistant's last decision, if nobody changed it since
   stock.py       reservations, the per-show cap, the waiting line
   orders.py      buyer orders and export batches
   buyers.py      buyers across shows: persons, history, "bom hàng"
