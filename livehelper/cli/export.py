@@ -93,11 +93,11 @@ def _shop_destination(args: argparse.Namespace) -> tuple[Any, Any]:
     return shop_destination("woocommerce", args.url, key, secret)
 
 
-def _tell_problems(problems: Sequence[Any], hold: set[int]) -> None:
+def _tell_problems(problems: Sequence[Any], hold: set[int], verb: str = "sent") -> None:
     """The check before an export, one line each on stderr."""
     for problem in problems:
         who = f"order {problem.order_id} ({problem.buyer}): " if problem.order_id else ""
-        held = " — not sent (fix it, or --force)" if problem.order_id in hold else ""
+        held = f" — not {verb} (fix it, or --force)" if problem.order_id in hold else ""
         print(f"livehelper: check: {who}{problem.message}{held}", file=sys.stderr)
 
 
@@ -162,7 +162,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.only_new:
         orders = [o for o in orders if o.id not in before]
     problems = validate(store, args.session, orders)
-    _tell_problems(problems, hold=set())
+    hold = set() if args.force else held_orders(problems)
+    _tell_problems(problems, hold, verb="written")
     if template and template.unverified:
         print(
             f"livehelper: the {template.name} template has {len(template.unverified)} column(s) "
@@ -174,7 +175,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             {
                 "orders": len(orders),
                 "already_exported": sum(1 for o in orders if o.id in before),
-                "held": sorted(held_orders(problems)),
+                "held": sorted(hold),
                 "problems": [p.as_dict() for p in problems],
                 "columns": template.headers if template else None,
                 "unverified_columns": template.unverified if template else [],
@@ -183,10 +184,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         return 0
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    written = write_file(store, args.session, orders, args.format, args.out, template)
-    again = sum(1 for o in orders if o.id in before)
+    kept = [o for o in orders if o.id not in hold]
+    written = write_file(store, args.session, kept, args.format, args.out, template)
+    again = sum(1 for o in kept if o.id in before)
     note = f" ({again} of them were exported with this template before)" if again else ""
     print(f"{written} orders written to {args.out}{note}", file=sys.stderr)
+    if hold:
+        print(
+            f"livehelper: {len(hold)} order(s) held back: fix them, or export again with --force",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -1,7 +1,8 @@
 """Before an export: what a human should fix first. Each problem names the order and
-the buyer and says what is wrong; ``HOLDS`` are the kinds that keep an order from
-being sent to a shop or shipping system (a spreadsheet is still written, problems
-and all, for the seller to finish by hand)."""
+the buyer and says what is wrong; ``HOLDS`` are the kinds that keep an order out of
+every export — a shop, a webhook, a shipping partner's file — until it is fixed, or an
+assistant ticks it (the window) or says ``--force`` (the CLI): a parcel for a buyer who
+cancelled, or with no phone or address, costs a return."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -117,12 +118,22 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         self.destination.currentIndexChanged.connect(self._destination_changed)
 
-        layout.addWidget(plain.label(self.tr("Check before export:")))
+        layout.addWidget(
+            plain.label(
+                self.tr("Check before export (✗ is held back: tick it to export it anyway):")
+            )
+        )
         self.problems = QListWidget()
-        for problem in checked.problems:
+        # what is held back first: the assistant decides on those before anything else
+        for problem in sorted(checked.problems, key=lambda p: not p.holds):
             who = f"#{problem.order_id} {problem.buyer}: " if problem.order_id else ""
             text = export_problem_text(problem.kind, problem.count, problem.message)
-            self.problems.addItem(("✗ " if problem.holds else "⚠ ") + who + text)
+            item = QListWidgetItem(("✗ " if problem.holds else "⚠ ") + who + text)
+            if problem.holds and problem.order_id is not None:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setData(Qt.ItemDataRole.UserRole, problem.order_id)
+            self.problems.addItem(item)
         if not checked.problems:
             self.problems.addItem(self.tr("✓ Nothing to fix."))
         self.problems.setMaximumHeight(140)
@@ -222,6 +233,16 @@ class ExportDialog(QDialog):
         else:
             self.send(kind)
 
+    def held(self) -> set[int]:
+        """The orders the check holds back that no assistant ticked to export anyway."""
+        ticked = {
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in (self.problems.item(i) for i in range(self.problems.count()))
+            if item.data(Qt.ItemDataRole.UserRole) is not None
+            and item.checkState() is Qt.CheckState.Checked
+        }
+        return held_orders(self.checked.problems) - ticked
+
     def default_name(self, kind: str) -> str:
         """ "don-GHTK-2026-12-01.xlsx": what, for whom, when, in the window's language."""
         template = self.template.currentData() if kind in ("xlsx", "csv") else None
@@ -236,11 +257,17 @@ class ExportDialog(QDialog):
             out = out.with_suffix(f".{kind}")
         template = templates.load(self.template.currentData()) if kind in ("xlsx", "csv") else None
         store, session_id = self.store, self.session_id
-        orders = self.checked.orders
+        hold = self.held()
+        orders = [o for o in self.checked.orders if o.id not in hold]
 
         def job() -> list[dict[str, object]]:
             write_file(store, session_id, orders, kind, out, template, self.sig_progress.emit)
-            return [{"order_id": o.id, "result": "written", "remote_id": str(out)} for o in orders]
+            written = [
+                {"order_id": o.id, "result": "written", "remote_id": str(out)} for o in orders
+            ]
+            return written + [
+                {"order_id": i, "result": "held", "remote_id": ""} for i in sorted(hold)
+            ]
 
         self._run(job)
 
@@ -250,7 +277,7 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Give the address first."))
             return
         store, session_id = self.store, self.session_id
-        hold = held_orders(self.checked.problems)
+        hold = self.held()
         progress = self.sig_progress.emit
         remember = self.remember.isChecked() and kind in ("shopify", "woocommerce")
         name = self._secret_name()

@@ -203,7 +203,7 @@ def test_the_check_before_export(demo_store: Store, addressed) -> None:  # type:
     assert held_orders(found) == {lan.id, other.id}
 
 
-def test_file_exports_are_recorded_and_can_leave_out_what_went_before(
+def test_a_file_export_holds_back_what_the_check_holds(
     demo_store: Store, addressed, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     from tests.helpers import run_cli
@@ -213,6 +213,28 @@ def test_file_exports_are_recorded_and_can_leave_out_what_went_before(
     )
     session = str(addressed[0].session_id)
     base = ["export", "--session", session, "--format", "xlsx", "--template", "ghn"]
+    preview = json.loads(run_cli(*base, "--preview", db=db).stdout)
+    assert len(preview["held"]) == 1  # the order with no phone
+    done = run_cli(*base, "--out", str(tmp_path / "a.xlsx"), db=db)
+    assert "not written (fix it, or --force)" in done.stderr
+    assert "1 order(s) held back" in done.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[0]
+    assert len(list(sheet.iter_rows())) == 2  # the header and the one good order
+    history = json.loads(run_cli("export", "--session", session, "--history", db=db).stdout)
+    assert [b["orders"] for b in history] == [1]  # the held one is not marked as sent
+
+
+def test_file_exports_are_recorded_and_can_leave_out_what_went_before(
+    demo_store: Store, addressed, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import run_cli
+
+    db = str(demo_store.engine.url.render_as_string(hide_password=False)).replace(
+        "postgresql+psycopg://", "postgresql://"
+    )
+    session = str(addressed[0].session_id)
+    # --force: the order with no phone goes too (held back otherwise, as tested below)
+    base = ["export", "--session", session, "--format", "xlsx", "--template", "ghn", "--force"]
     preview = json.loads(run_cli(*base, "--preview", db=db).stdout)
     assert preview["orders"] == 2 and preview["columns"][2] == "Địa chỉ"
     assert preview["unverified_columns"] and len(preview["rows"]) == 2
