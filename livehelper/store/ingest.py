@@ -2,7 +2,8 @@
 store's ``ingest`` runs in one transaction:
 
     unique_comments → ensure_buyers → store_comments → waiting_goods → (lock stock)
-    → plan_claims → hold_stock → insert_claims → flag_cancels → remember_phones → result
+    → plan_claims → hold_stock → insert_claims → flag_cancels → remember_phones
+    → remember_addresses → result
 
 (``run`` does them in that order).
 
@@ -95,6 +96,7 @@ def run(
     claim_ids = insert_claims(conn, plan)
     cancel_requests = flag_cancels(conn, session_id, stored)
     remember_phones(conn, stored)
+    remember_addresses(conn, stored)
     marks: tuple[set[int], set[str]] = (set(), set())
     if plan.rows:
         marks = memory.fresh("flagged", lambda: buyers.flagged_marks(conn))
@@ -395,6 +397,28 @@ def remember_phones(conn: sa.Connection, stored: Sequence[Stored]) -> None:
     conn.execute(
         b.update().where(b.c.id == sa.bindparam("b_id")).values(phone=sa.bindparam("b_phone")),
         [{"b_id": k, "b_phone": v} for k, v in phones.items()],
+    )
+
+
+def remember_addresses(conn: sa.Connection, stored: Sequence[Stored]) -> None:
+    """An address a buyer wrote becomes the person's address, unless an assistant typed
+    one on the card (that one is kept)."""
+    from livehelper.comments.addresses import address_in
+
+    found = {s.row["buyer_id"]: a for s in stored if (a := address_in(s.item.text))}
+    if not found:
+        return
+    b = schema.buyers
+    query = sa.select(b.c.id, sa.func.coalesce(b.c.person_id, b.c.id)).where(b.c.id.in_(found))
+    people = {row[0]: row[1] for row in conn.execute(query)}
+    conn.execute(
+        b.update()
+        .where(
+            b.c.id == sa.bindparam("p_id"),
+            sa.or_(b.c.address_source.is_(None), b.c.address_source == "comment"),
+        )
+        .values(address=sa.bindparam("p_address"), address_source="comment"),
+        [{"p_id": people[k], "p_address": v} for k, v in found.items() if k in people],
     )
 
 

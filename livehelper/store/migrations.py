@@ -19,6 +19,7 @@ History:
      history: export_batches, order_exports.batch_id
   5  comments.order_like (the comments that may be orders the reader missed)
   6  comments.rule (which of the reader's rules decided)
+  7  buyers.address_source (an address a buyer wrote, or one an assistant typed)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import sqlalchemy as sa
 from livehelper.errors import StoreError
 from livehelper.store import schema
 
-LATEST = 6
+LATEST = 7
 
 # version -> function run after that version's tables/columns exist
 DATA_HOOKS: dict[int, Callable[[sa.Connection], None]] = {}

@@ -211,6 +211,9 @@ buyers = sa.Table(
     # point at the person's first row; that row keeps the person's address and flag
     sa.Column("person_id", sa.Integer, nullable=True, info={"since": 4}),
     sa.Column("address", Text, nullable=True, info={"since": 4}),
+    # where the address came from: "comment" (the buyer wrote it; a later one replaces
+    # it) or "assistant" (typed on the card; a comment never overwrites it)
+    sa.Column("address_source", String(12), nullable=True, info={"since": 7}),
     # "bom hàng": refused a cash-on-delivery parcel; warned about when claiming again
     sa.Column("flagged", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 4}),
     sa.UniqueConstraint("platform", "platform_user_id", name="uq_buyer_platform_user"),

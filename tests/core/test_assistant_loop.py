@@ -189,3 +189,38 @@ def test_undo_a_quantity_a_merge_and_a_replace(demo_store) -> None:  # type: ign
     asked, earlier = store.undo(Step(StepKind.REPLACE, later.id, earlier_id=first.id))
     assert asked.replaces_claim_id == first.id and asked.ambiguous
     assert earlier.status is ClaimStatus.PENDING
+
+
+# ------------------------------------------------------------------ addresses
+def test_an_address_a_buyer_writes_is_kept_on_the_buyer(demo_store, db) -> None:  # type: ignore[no-untyped-def]
+    store = demo_store
+    session = store.start_session("tối nay")
+    store.feature(session.id, "KS")
+    parse = parser_for(store.products()).parse
+    said = "chốt 2kg, gửi về thôn Nà Pàn, xã Chi Lăng, Lạng Sơn nhé 0912 345 678"
+    claim = store.ingest(session.id, [_comment(1, said, "lan")], parse).claims[0]
+    card = store.buyer_card(claim.buyer_id)
+    assert card.person.address == "thôn Nà Pàn, xã Chi Lăng, Lạng Sơn"  # its phone left out
+    store.decide([claim.id], ClaimStatus.CONFIRMED)
+    orders = json.loads(
+        run_cli("orders", "list", "--session", str(session.id), "--json", db=db).stdout
+    )
+    assert orders[0]["address"] == "thôn Nà Pàn, xã Chi Lăng, Lạng Sơn"
+    # a later one the buyer writes replaces it …
+    later = "à gửi về bản Hon, xã Bản Hon, Lai Châu giúp e"
+    store.ingest(session.id, [_comment(2, later, "lan")], parse)
+    assert store.buyer_card(claim.buyer_id).person.address == "bản Hon, xã Bản Hon, Lai Châu"
+    # … but never one an assistant typed on the card
+    store.update_buyer(claim.buyer_id, address="số 5 ngõ 3 Kim Mã, Ba Đình, Hà Nội")
+    store.ingest(
+        session.id, [_comment(3, "gửi về thôn Nà Pàn, xã Chi Lăng, Lạng Sơn", "lan")], parse
+    )
+    assert store.buyer_card(claim.buyer_id).person.address == "số 5 ngõ 3 Kim Mã, Ba Đình, Hà Nội"
+
+
+def test_words_that_are_no_address_are_not_kept(demo_store) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.comments.addresses import address_in
+
+    assert address_in("mua ở đâu vậy shop") is None
+    assert address_in("ship về Hà Nội được không") is None  # a city is no delivery address
+    assert address_in("chốt 2kg") is None
