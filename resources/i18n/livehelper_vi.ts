@@ -248,171 +248,171 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="70" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="216" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="71" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="227" />
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="74" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="75" />
         <source>{n} confirmed orders in this live.</source>
         <translation>Phiên live này có {n} đơn đã xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="80" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
         <source>Excel file (.xlsx)</source>
         <translation>Tệp Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
         <source>CSV file (Excel, UTF-8)</source>
         <translation>Tệp CSV (Excel, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="83" />
         <source>JSON file</source>
         <translation>Tệp JSON</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="83" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="84" />
         <source>Shop: Shopify, Haravan, Sapo (Admin API)</source>
         <translation>Cửa hàng: Shopify, Haravan, Sapo (Admin API)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="84" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="85" />
         <source>Shop: WooCommerce</source>
         <translation>Cửa hàng: WooCommerce</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="85" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="86" />
         <source>Webhook (your own system)</source>
         <translation>Webhook (hệ thống riêng của bạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="89" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="90" />
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="94" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="95" />
         <source> ({n} columns unverified)</source>
         <translation> ({n} cột chưa kiểm chứng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="100" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="101" />
         <source>Columns:</source>
         <translation>Mẫu cột:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="108" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="109" />
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="109" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="110" />
         <source>Token or key:</source>
         <translation>Token hoặc khoá:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="110" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="111" />
         <source>Secret:</source>
         <translation>Mã bí mật:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="111" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="112" />
         <source>Remember (kept in the computer's keyring)</source>
         <translation>Ghi nhớ (lưu trong kho mật khẩu của máy)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="120" />
-        <source>Check before export:</source>
-        <translation>Kiểm tra trước khi xuất:</translation>
+        <location filename="../../livehelper/ui/export_dialog.py" line="123" />
+        <source>Check before export (✗ is held back: tick it to export it anyway):</source>
+        <translation>Kiểm tra trước khi xuất (✗ là bị giữ lại: đánh dấu để vẫn xuất):</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="127" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="138" />
         <source>✓ Nothing to fix.</source>
         <translation>✓ Không có gì cần sửa.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="136" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="302" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="147" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="329" />
         <source>Order</source>
         <translation>Đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="136" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="302" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="147" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="329" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="136" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="302" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="147" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="329" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="145" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="156" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="147" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="158" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="184" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="195" />
         <source>Preview of {n} rows; (?) marks columns not checked against {name}'s sample.</source>
         <translation>Xem trước {n} dòng; (?) là cột chưa được đối chiếu với file mẫu của {name}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="230" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="251" />
         <source>orders</source>
         <translation>don</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="250" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="277" />
         <source>Give the address first.</source>
         <translation>Hãy nhập địa chỉ trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="290" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="317" />
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="306" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="333" />
         <source>written</source>
         <translation>đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="307" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="334" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="308" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="335" />
         <source>already there</source>
         <translation>đã có sẵn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="309" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="336" />
         <source>held back: fix it first</source>
         <translation>tạm giữ: cần sửa trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="310" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="337" />
         <source>failed: try again later</source>
         <translation>lỗi: thử lại sau</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="327" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="354" />
         <source>Done: {ok} exported, {skipped} already there, {held} held, {failed} failed.</source>
         <translation>Xong: {ok} đơn đã xuất, {skipped} đã có sẵn, {held} tạm giữ, {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="338" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="365" />
         <source>Export failed: {error}</source>
         <translation>Xuất đơn thất bại: {error}</translation>
     </message>
@@ -1103,32 +1103,32 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="347" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="374" />
         <source>Session report</source>
         <translation>Báo cáo phiên live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="355" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="382" />
         <source>Save as PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="356" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="383" />
         <source>Save as HTML…</source>
         <translation>Lưu HTML…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="370" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="397" />
         <source>report</source>
         <translation>bao-cao</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="373" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="400" />
         <source>Save the report</source>
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="393" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="420" />
         <source>Saved to {path}</source>
         <translation>Đã lưu vào {path}</translation>
     </message>
