@@ -213,14 +213,19 @@ class QueuePanel(QGroupBox):
         self.model.append_rows(fresh)
         if fresh and not had_selection:
             self.select_first()
-        flagged = sorted({c.buyer_name for c in fresh if c.buyer_flagged})
+        self._warn_flagged(fresh)
+        return fresh
+
+    def _warn_flagged(self, shown: Sequence[Claim]) -> None:
+        """A buyer who refused a parcel before claims again: said once, whichever way
+        (this laptop's writer, or another laptop's) the claim reached the window first."""
+        flagged = sorted({c.buyer_name for c in shown if c.buyer_flagged})
         if flagged:
             self.sig_problem.emit(
                 self.tr("⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)").format(
                     names=", ".join(flagged)
                 )
             )
-        return fresh
 
     def follow(self, found: show.Followed) -> None:
         """What other assistants and laptops did to the claims shown here."""
@@ -245,6 +250,7 @@ class QueuePanel(QGroupBox):
             self.model.update_claim(claim)
         if fresh:
             self.model.append_rows(fresh)
+            self._warn_flagged(fresh)
         self._tell_offered([c for c in changed if c.offered_at is not None])
         if gone or fresh or changed or expired.released:
             if not self.view.currentIndex().isValid():

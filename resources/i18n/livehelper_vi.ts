@@ -1075,27 +1075,27 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="219" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="225" />
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="267" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="273" />
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="297" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="303" />
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="381" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="387" />
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="429" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="435" />
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
