@@ -10,6 +10,7 @@ import re
 
 from livehelper import phones
 from livehelper.comments.folding import fold
+from livehelper.export.addresses import split_address
 
 # where an address starts: a marker ("gửi về", "đc:") or the first administrative word
 _START = re.compile(
@@ -35,12 +36,11 @@ _TAIL = re.compile(
 
 def address_in(text: str) -> str | None:
     """The address written in ``text``, as written (its phone taken out), or None."""
-    from livehelper.export.addresses import split_address
-
+    said = fold(text)
+    if _ADMIN.search(said) is None and _SENT_TO.search(said) is None:
+        return None  # most comments (the writer asks of each): no address word at all
     written = phones.PHONE.sub(" ", text)
     folded = fold(written)
-    if _ADMIN.search(folded) is None and _SENT_TO.search(folded) is None:
-        return None  # most comments: no address word at all
     for start in _START.finditer(folded):
         rest = written[start.end() :]
         tail = _TAIL.search(fold(rest))  # folding keeps positions: cut the written text

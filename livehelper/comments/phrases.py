@@ -117,7 +117,7 @@ class Phrases:
         end: int | None = None,
         runs: frozenset[str] | None = None,
     ) -> list[Found]:
-        if runs is not None and not self._always_scan and self._first_runs.isdisjoint(runs):
+        if runs is not None and not self.could_match(runs):
             return []
         stop = len(s) if end is None else end
         out = []
@@ -135,7 +135,7 @@ class Phrases:
         end: int | None = None,
         runs: frozenset[str] | None = None,
     ) -> Found | None:
-        if runs is not None and not self._always_scan and self._first_runs.isdisjoint(runs):
+        if runs is not None and not self.could_match(runs):
             return None
         stop = len(s) if end is None else end
         m = self.regex.search(s, start, stop)

@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -61,6 +62,20 @@ class Plan:
     goods: list[list[tuple[int, int]]] = field(default_factory=list)
     in_batch: list[tuple[int, int]] = field(default_factory=list)  # (claim, claim it may replace)
     repeats: int = 0
+
+    def add(
+        self,
+        claim: dict[str, Any],
+        wanted: Sequence[tuple[Any, Decimal]],
+        now: datetime,
+    ) -> None:
+        """One waiting claim: ``claim`` its own columns (session, comment, buyer, phone,
+        ambiguous, confidence, replaces_claim_id), ``wanted`` (product row, quantity)."""
+        self.rows.append({**claim, "status": ClaimStatus.PENDING.value, "created_at": now})
+        self.goods.append([(p.id, rows.to_milli(qty)) for p, qty in wanted])
+        self.items.append(
+            tuple(LineItem(p.code, p.name, p.unit, qty, p.price) for p, qty in wanted)
+        )
 
 
 def run(
@@ -296,27 +311,19 @@ def plan_claims(
         mine.append((-1 - len(plan.rows), said, now))
         if replaces is not None and replaces < 0:
             plan.in_batch.append((len(plan.rows), -1 - replaces))
-        plan.goods.append([(products[i.code.upper()].id, rows.to_milli(i.qty)) for i in wanted])
-        plan.rows.append(
+        plan.add(
             {
                 "session_id": session_id,
                 "comment_id": s.comment_id,
                 "buyer_id": s.row["buyer_id"],
-                "status": ClaimStatus.PENDING.value,
                 "phone": s.result.phone,
-                "created_at": now,
                 # a new quantity for a product already waiting: replace or add?
                 "ambiguous": s.result.ambiguous or replaces is not None,
                 "confidence": s.result.confidence,
                 "replaces_claim_id": replaces if replaces and replaces > 0 else None,
-            }
-        )
-        chosen = [products[i.code.upper()] for i in wanted]
-        plan.items.append(
-            tuple(
-                LineItem(p.code, p.name, p.unit, i.qty, p.price)
-                for p, i in zip(chosen, wanted, strict=True)
-            )
+            },
+            [(products[i.code.upper()], i.qty) for i in wanted],
+            now,
         )
     return plan
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from livehelper.errors import InvalidTransition, NotFound, UsageError
-from livehelper.model import Claim, ClaimStatus, LineItem, ParsedItem
-from livehelper.store import claims, ingest, rows, schema, stock
+from livehelper.model import Claim, ParsedItem
+from livehelper.store import claims, ingest, schema, stock
 
 
 def claim_comment(
@@ -49,26 +49,20 @@ def claim_comment(
     for item in wanted:  # the same product twice: one line
         merged[item.code.upper()] = merged.get(item.code.upper(), Decimal(0)) + item.qty
     chosen = [(products[code], qty) for code, qty in merged.items()]
-    goods = [(p.id, rows.to_milli(qty)) for p, qty in chosen]
-    stock.lock(conn, [g[0] for g in goods])
-    stock.ensure_show_rows(conn, comment.session_id, [g[0] for g in goods])
-    plan = ingest.Plan(
-        rows=[
-            {
-                "session_id": comment.session_id,
-                "comment_id": comment_id,
-                "buyer_id": comment.buyer_id,
-                "status": ClaimStatus.PENDING.value,
-                "phone": phone or comment.phone,
-                "created_at": now,
-                "ambiguous": False,  # an assistant read it
-                "confidence": 1.0,
-                "replaces_claim_id": None,
-            }
-        ],
-        items=[tuple(LineItem(p.code, p.name, p.unit, qty, p.price) for p, qty in chosen)],
-        goods=[goods],
-    )
+    product_ids = [p.id for p, _qty in chosen]
+    stock.lock(conn, product_ids)
+    stock.ensure_show_rows(conn, comment.session_id, product_ids)
+    plan = ingest.Plan()
+    claim = {
+        "session_id": comment.session_id,
+        "comment_id": comment_id,
+        "buyer_id": comment.buyer_id,
+        "phone": phone or comment.phone,
+        "ambiguous": False,  # an assistant read it
+        "confidence": 1.0,
+        "replaces_claim_id": None,
+    }
+    plan.add(claim, chosen, now)
     ingest.hold_stock(conn, comment.session_id, plan, now)
     (claim_id,) = ingest.insert_claims(conn, plan)
     return claims.one(conn, claim_id, now)

@@ -79,6 +79,7 @@ class FeedPanel(QGroupBox):
         self._backend = backend
         self._store = store
         self.model = FeedModel(self)
+        self._suspects = 0  # how many comments shown are suspects
         self.filter = SuspectFilter(self.model, self)
         view = table(self.filter, (82, 112, 0, 76), FeedView())
         assert isinstance(view, FeedView)
@@ -109,11 +110,11 @@ class FeedPanel(QGroupBox):
         self._show_detail()
 
     def show_counts(self) -> None:
-        count = sum(1 for c in self.model.rows if c.suspect)
-        self.suspects.setText(self.tr("Only possible orders ({n})").format(n=count))
+        self.suspects.setText(self.tr("Only possible orders ({n})").format(n=self._suspects))
 
     def set_comments(self, comments: Sequence[Comment]) -> None:
         self.model.set_rows(comments)
+        self._suspects = sum(1 for c in comments if c.suspect)
         self.show_counts()
 
     def append(self, comments: Sequence[Comment]) -> None:
@@ -123,7 +124,10 @@ class FeedPanel(QGroupBox):
         self.model.append_rows(comments)
         if at_bottom:
             self.view.scrollToBottom()
-        if any(c.suspect for c in comments):
+        # counted as they come: a long show's feed is never scanned on the GUI thread
+        new = sum(1 for c in comments if c.suspect)
+        if new:
+            self._suspects += new
             self.show_counts()
 
     def current_comment(self) -> Comment | None:
@@ -185,9 +189,9 @@ class FeedPanel(QGroupBox):
     def _claimed(self, claim: Claim) -> None:
         row = self.model.row_of(lambda c: c.id == claim.comment_id)
         if row >= 0:
-            self.model.replace_row(
-                row, dataclasses.replace(self.model.rows[row], claim_id=claim.id)
-            )
-            self.filter.show_only_suspects(self.filter.only_suspects)  # no longer a suspect
+            was = self.model.rows[row]
+            self.model.replace_row(row, dataclasses.replace(was, claim_id=claim.id))
+            self._suspects -= was.suspect  # it has a claim now
+            self.filter.show_only_suspects(self.filter.only_suspects)
         self.show_counts()
         self.sig_claimed.emit(claim)

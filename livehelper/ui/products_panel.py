@@ -49,14 +49,16 @@ class ProductsPanel(QGroupBox):
 
     def feature_row(self, row: int) -> None:
         shown = self._shown()
-        if row >= len(self.model.rows) or shown is None or shown[1] is None:
+        if row >= len(self.model.rows) or shown is None:
             return
         store, session_id = shown
+        if session_id is None:
+            return
         code = self.model.rows[row].code
         pipeline = self._backend.pipeline
         if pipeline is not None:
             pipeline.submit(FeatureChange(code))  # in order with the comments around it
-        elif session_id is not None:
+        else:
             self._backend.call(store.feature, session_id, code, done=self._featured)
 
     def show_products(self, products: Sequence[Product]) -> None:
