@@ -18,7 +18,7 @@ PY="$VENV/bin/python"
 APP_PACKAGES="libglib2.0-0|libglib2.0-0t64 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3
-  fonts-dejavu-core espeak-ng"
+  fonts-dejavu-core espeak-ng alsa-utils"
 # Real parts the tests drive: PostgreSQL, OBS Studio under a virtual X server, Chromium.
 TEST_PACKAGES="$APP_PACKAGES postgresql obs-studio xvfb xauth chromium"
 

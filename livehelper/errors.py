@@ -4,6 +4,7 @@ LivehelperError
 ├── CatalogueError        a catalogue file has bad rows (each problem names its line)
 ├── NotFound              a session, claim or product id that does not exist
 ├── InvalidTransition     deciding a claim that was already decided
+│   └── UndoRefused       undoing what another laptop changed since, or what was sent
 ├── OutOfStock            confirming would sell more than is left
 ├── StoreError            the database cannot be opened or is newer than this program
 │   └── DiskFull          the disk (or the database's quota) is full
@@ -97,6 +98,19 @@ class InvalidTransition(LivehelperError):
     code = "invalid_transition"
 
 
+class UndoRefused(InvalidTransition):
+    """``reason``: "changed" (another assistant or laptop acted on the claim since) or
+    "sent" (its order went to ``target`` already)."""
+
+    def __init__(self, claim_id: int, reason: str, target: str = "") -> None:
+        words = {
+            "changed": "was changed since (by another assistant or laptop)",
+            "sent": f"has its order sent already ({target})",
+        }
+        super().__init__(f"claim {claim_id} {words[reason]}: not undone")
+        self.claim_id, self.reason, self.target = claim_id, reason, target
+
+
 class OutOfStock(LivehelperError):
     code = "out_of_stock"
 
@@ -150,7 +164,14 @@ class SourceFailed(LivehelperError):
 
 
 class SpeechUnavailable(LivehelperError):
+    """``reason``: no_engine, no_voice, no_player (no program to play sound with),
+    cannot_play (the player failed: no sound card, device busy), wrote_nothing."""
+
     code = "speech_unavailable"
+
+    def __init__(self, message: str, reason: str = "no_engine") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class VietQRError(LivehelperError, ValueError):

@@ -8,16 +8,23 @@
   heard stays current.
 * ``render`` writes speech to a WAV file (``livehelper speak TEXT --out FILE.wav``).
 
-No engine (no espeak-ng, no audio device) is reported once; the app carries on.
+No engine, no voice, no sound player or no sound card is reported once; the app
+carries on. On Linux livehelper plays the voice itself (``aplay``/``paplay``/``pw-play``):
+pyttsx3 there runs ``aplay`` through the shell and ignores its failure, so a laptop with
+no player or no sound card would stay silent without anyone knowing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import queue
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -145,7 +152,8 @@ def open_engine(voice: str | None = None, rate: int | None = None) -> Any:
         engine = pyttsx3.init()
     except Exception as exc:  # no espeak-ng / SAPI / driver
         raise SpeechUnavailable(
-            f"no speech engine on this computer ({exc}); on Linux install espeak-ng"
+            f"no speech engine on this computer ({exc}); on Linux install espeak-ng",
+            "no_engine",
         ) from exc
     voices = vietnamese_voices(engine)
     if voice:
@@ -153,7 +161,7 @@ def open_engine(voice: str | None = None, rate: int | None = None) -> Any:
             v for v in engine.getProperty("voices") if voice.lower() in (v.id + v.name).lower()
         ] or voices
     if not voices:
-        raise SpeechUnavailable("the speech engine has no Vietnamese voice")
+        raise SpeechUnavailable("the speech engine has no Vietnamese voice", "no_voice")
     engine.setProperty("voice", voices[0].id)
     # pyttsx3 hands out one engine per driver: set everything, every time
     engine.setProperty("rate", rate or DEFAULT_RATE)
@@ -168,8 +176,41 @@ def render(text: str, out: Path, voice: str | None = None, rate: int | None = No
         engine.save_to_file(text, str(out))
         engine.runAndWait()
     if not out.exists() or out.stat().st_size == 0:
-        raise SpeechUnavailable(f"the speech engine wrote nothing to {out}")
+        raise SpeechUnavailable(f"the speech engine wrote nothing to {out}", "wrote_nothing")
     return out
+
+
+# the Linux programs that play a WAV, in the order tried: ALSA's (also through PulseAudio
+# or PipeWire), then PulseAudio's and PipeWire's own
+PLAYERS = (("aplay", "-q"), ("paplay",), ("pw-play",))
+
+
+def sound_player() -> list[str] | None:
+    """The command that plays a WAV file here, or None where pyttsx3 plays itself
+    (Windows, macOS). Raises SpeechUnavailable on a Linux with no player."""
+    if not sys.platform.startswith("linux"):
+        return None
+    for program, *options in PLAYERS:
+        found = shutil.which(program)
+        if found:
+            return [found, *options]
+    raise SpeechUnavailable(
+        "no program to play sound with (aplay); on Linux install alsa-utils", "no_player"
+    )
+
+
+def play(player: list[str], wav: Path) -> None:
+    """Plays ``wav``; a player that fails (no sound card, device busy) raises."""
+    try:
+        done = subprocess.run(
+            [*player, str(wav)], capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SpeechUnavailable(f"the sound could not be played ({exc})", "cannot_play") from exc
+    if done.returncode != 0:
+        lines = [line for line in (done.stderr or done.stdout).splitlines() if line.strip()]
+        said = lines[-1].strip()[:200] if lines else f"exit status {done.returncode}"
+        raise SpeechUnavailable(f"the sound could not be played ({said})", "cannot_play")
 
 
 # ---------------------------------------------------------------------- announcer
@@ -188,7 +229,7 @@ class Announcer:
         speak: Callable[[str], None] | None = None,
         keep: int = 2,
         stale_after: float = 20.0,
-        on_problem: Callable[[str], None] | None = None,
+        on_problem: Callable[[SpeechUnavailable], None] | None = None,
     ) -> None:
         self.muted = False
         self.unavailable = False  # no engine or no Vietnamese voice on this computer
@@ -203,6 +244,7 @@ class Announcer:
         self._pending: list[Spoken] = []
         self.skipped = 0
         self.spoken: list[str] = []  # what was said, for the window's log and tests
+        self._reasons_said: set[str] = set()
         self._thread = threading.Thread(target=self._run, name="livehelper-speech", daemon=True)
         self._thread.start()
 
@@ -245,30 +287,52 @@ class Announcer:
                 continue
             if self._speak is None and opened_voice != self.voice:
                 engine_speak, opened_voice = None, self.voice  # another voice was chosen
-            if engine_speak is None:
-                try:
-                    engine_speak = self._engine_speaker()
-                except SpeechUnavailable as exc:
-                    self.unavailable = self.muted = True  # said once; the show goes on
-                    with self._lock:
-                        self._pending.clear()
-                    if self._on_problem:
-                        self._on_problem(str(exc))
-                    continue
             try:
+                if engine_speak is None:
+                    engine_speak = self._engine_speaker()
                 engine_speak(text)
                 self.spoken.append(text)
+            except SpeechUnavailable as exc:
+                if exc.reason != "cannot_play":  # nothing to speak with: stop trying
+                    self.unavailable = self.muted = True
+                    with self._lock:
+                        self._pending.clear()
+                self._problem(exc)
             except Exception as exc:
                 log.warning("speech failed: %s", exc)
-                if self._on_problem:
-                    self._on_problem(f"speech failed: {exc}")
+                self._problem(SpeechUnavailable(f"speech failed: {exc}", "cannot_play"))
+
+    def _problem(self, exc: SpeechUnavailable) -> None:
+        """Each kind of problem is said once (a sound card that fails each order would
+        otherwise bury the window in the same message); the log keeps every one."""
+        log.warning("%s", exc)
+        if exc.reason in self._reasons_said:
+            return
+        self._reasons_said.add(exc.reason)
+        if self._on_problem:
+            self._on_problem(exc)
 
     def _engine_speaker(self) -> Callable[[str], None]:
+        player = sound_player()
         engine = open_engine(self.voice, self.rate)
 
         def speak(text: str) -> None:
             engine.setProperty("rate", self.rate or DEFAULT_RATE)
-            engine.say(text)
-            engine.runAndWait()
+            if player is None:
+                engine.say(text)
+                engine.runAndWait()
+                return
+            handle, name = tempfile.mkstemp(prefix="livehelper-", suffix=".wav")
+            os.close(handle)
+            wav = Path(name)
+            try:
+                with contextlib.redirect_stdout(sys.stderr):  # "Audio saved to …"
+                    engine.save_to_file(text, str(wav))
+                    engine.runAndWait()
+                if wav.stat().st_size == 0:
+                    raise SpeechUnavailable("the speech engine wrote nothing", "wrote_nothing")
+                play(player, wav)
+            finally:
+                wav.unlink(missing_ok=True)
 
         return speak

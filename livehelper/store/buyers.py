@@ -146,6 +146,8 @@ def update(conn: sa.Connection, buyer_id: int, **values: Any) -> None:
         conn.execute(b.update().where(b.c.id == buyer_id).values(display_name=name))
     if "address" in values:  # typed by an assistant: no comment overwrites it
         values["address_source"] = "assistant" if values["address"] else None
+    if "phone" in values:
+        values["phone_source"] = "assistant" if values["phone"] else None
     if values:
         conn.execute(b.update().where(b.c.id == person).values(**values))
 

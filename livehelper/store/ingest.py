@@ -396,13 +396,19 @@ def flag_cancels(conn: sa.Connection, session_id: int, stored: Sequence[Stored])
 
 
 def remember_phones(conn: sa.Connection, stored: Sequence[Stored]) -> None:
-    """A phone a buyer wrote becomes their account's phone."""
+    """A phone a buyer wrote becomes their account's phone, unless an assistant typed
+    one (the claim still carries the phone the comment gave)."""
     phones = {s.row["buyer_id"]: s.result.phone for s in stored if s.result.phone}
     if not phones:
         return
     b = schema.buyers
     conn.execute(
-        b.update().where(b.c.id == sa.bindparam("b_id")).values(phone=sa.bindparam("b_phone")),
+        b.update()
+        .where(
+            b.c.id == sa.bindparam("b_id"),
+            sa.or_(b.c.phone_source.is_(None), b.c.phone_source != "assistant"),
+        )
+        .values(phone=sa.bindparam("b_phone")),
         [{"b_id": k, "b_phone": v} for k, v in phones.items()],
     )
 

@@ -20,6 +20,7 @@ History:
   5  comments.order_like (the comments that may be orders the reader missed)
   6  comments.rule (which of the reader's rules decided)
   7  buyers.address_source (an address a buyer wrote, or one an assistant typed)
+  8  buyers.phone_source (a phone an assistant typed is not replaced by a comment's)
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import sqlalchemy as sa
 from livehelper.errors import StoreError
 from livehelper.store import schema
 
-LATEST = 7
+LATEST = 8
 
 # version -> function run after that version's tables/columns exist
 DATA_HOOKS: dict[int, Callable[[sa.Connection], None]] = {}

@@ -206,6 +206,8 @@ buyers = sa.Table(
     sa.Column("platform_user_id", Identifier(ID_LEN), nullable=False),
     sa.Column("display_name", String(NAME_LEN), nullable=False),
     sa.Column("phone", String(16), nullable=True),
+    # "assistant" when typed on the card: a phone in a later comment does not replace it
+    sa.Column("phone_source", String(12), nullable=True, info={"since": 8}),
     sa.Column("note", Text, nullable=False),
     # one person, several accounts: rows merged (by phone, when an assistant agreed)
     # point at the person's first row; that row keeps the person's address and flag

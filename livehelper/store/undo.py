@@ -10,7 +10,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from livehelper.errors import InvalidTransition
+from livehelper.errors import UndoRefused
 from livehelper.model import Claim, ClaimStatus, Step, StepKind
 from livehelper.store import catalogue, claims, decisions, rows, schema, stock
 
@@ -20,10 +20,8 @@ def undo(conn: sa.Connection, step: Step, now: datetime) -> list[Claim]:
     return _UNDO[step.kind](conn, step, now)
 
 
-def _changed(claim_id: int) -> InvalidTransition:
-    return InvalidTransition(
-        f"claim {claim_id} was changed since (by another assistant or laptop): not undone"
-    )
+def _changed(claim_id: int) -> UndoRefused:
+    return UndoRefused(claim_id, "changed")
 
 
 def _confirm(conn: sa.Connection, step: Step, now: datetime) -> list[Claim]:
@@ -35,9 +33,7 @@ def _confirm(conn: sa.Connection, step: Step, now: datetime) -> list[Claim]:
         sa.select(oe.c.target).where(oe.c.order_id == row.order_id).limit(1)
     ).scalar()
     if sent is not None:
-        raise InvalidTransition(
-            f"claim {step.claim_id}: its order was already sent ({sent}): not undone"
-        )
+        raise UndoRefused(step.claim_id, "sent", str(sent))
     stock.lock(conn, stock.products_of(conn, [step.claim_id]))
     done = conn.execute(
         cl.update()

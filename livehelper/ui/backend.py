@@ -45,8 +45,8 @@ class Backend(QObject):
     """A background failure the user should see (not a bug: the app carries on)."""
     sig_obs_state = Signal(object)
     """An ``ObsState`` from the OBS controller's thread."""
-    sig_speech_problem = Signal(str)
-    """The speech engine is missing or failed (said once; the app carries on)."""
+    sig_speech_problem = Signal(object)
+    """A ``SpeechUnavailable``: no voice, no player, no sound card (each said once)."""
     sig_overlays = Signal(str)
     """The overlay server's address once it serves a session ("" when stopped)."""
     _sig_result = Signal(object, object, object)

@@ -29,7 +29,7 @@ from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsSettings
 from livehelper.show import Snapshot
 from livehelper.store import IngestResult, Store, claim_version
-from livehelper.ui import plain, window_frame
+from livehelper.ui import plain, texts, window_frame
 from livehelper.ui.backend import Backend
 from livehelper.ui.crash import show_background_crash
 from livehelper.ui.feed_panel import FeedPanel
@@ -119,10 +119,7 @@ class MainWindow(QMainWindow):
         backend.sig_obs_state.connect(self._on_obs_state, queued)
         backend.sig_overlays.connect(self._on_overlays, queued)
         backend.sig_speech_problem.connect(
-            lambda text: self.show_problem(
-                self.tr("Orders cannot be read aloud: {error}").format(error=text)
-            ),
-            queued,
+            lambda exc: self._show_banner(texts.speech_problem_text(exc)), queued
         )
 
     # ------------------------------------------------------------------ layout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from livehelper.errors import CatalogueError, RowProblem
+from livehelper.errors import CatalogueError, RowProblem, SpeechUnavailable
 
 
 def row_problem_text(problem: RowProblem) -> str:
@@ -119,3 +119,31 @@ def template_title(name: str, title: str) -> str:
         ),
     }
     return titles.get(name, title)
+
+
+def speech_problem_text(problem: SpeechUnavailable) -> str:
+    """What the seller can do about a voice that cannot be heard."""
+    reasons = {
+        "no_engine": QCoreApplication.translate(
+            "Texts",
+            "Orders cannot be read aloud: this computer has no speech engine. On Linux run "
+            "'bash livehelper.sh' once more (it installs espeak-ng).",
+        ),
+        "no_voice": QCoreApplication.translate(
+            "Texts", "Orders cannot be read aloud: the speech engine has no Vietnamese voice."
+        ),
+        "no_player": QCoreApplication.translate(
+            "Texts",
+            "Orders cannot be read aloud: there is no program to play sound with. On Linux "
+            "run 'bash livehelper.sh' once more (it installs alsa-utils).",
+        ),
+        "cannot_play": QCoreApplication.translate(
+            "Texts",
+            "Orders cannot be heard: the sound could not be played. Check that speakers or "
+            "headphones are connected and not used by another program.",
+        ),
+        "wrote_nothing": QCoreApplication.translate(
+            "Texts", "Orders cannot be read aloud: the speech engine produced no sound."
+        ),
+    }
+    return reasons.get(problem.reason, reasons["no_engine"])

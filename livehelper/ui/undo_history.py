@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from livehelper.errors import UndoRefused
 from livehelper.model import Claim, Step
 from livehelper.store import Store
 from livehelper.ui.backend import Backend
@@ -47,7 +48,16 @@ class UndoHistory(QObject):
             store.undo,
             step,
             done=undone,
-            failed=lambda exc: self.sig_problem.emit(
-                self.tr("Not undone: {reason}").format(reason=exc)
-            ),
+            failed=lambda exc: self.sig_problem.emit(self._refusal(exc)),
         )
+
+    def _refusal(self, exc: BaseException) -> str:
+        if isinstance(exc, UndoRefused) and exc.reason == "changed":
+            return self.tr(
+                "Not undone: claim #{claim} was changed since, by another assistant or laptop."
+            ).format(claim=exc.claim_id)
+        if isinstance(exc, UndoRefused) and exc.reason == "sent":
+            return self.tr(
+                "Not undone: the order of claim #{claim} was already sent ({target})."
+            ).format(claim=exc.claim_id, target=exc.target)
+        return self.tr("Not undone: {reason}").format(reason=exc)

@@ -420,7 +420,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="106" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="107" />
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
@@ -430,22 +430,22 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Có thể là đơn ({n})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="138" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="142" />
         <source>Enter or double-click a comment to make an order of it.</source>
         <translation>Bấm Enter hoặc nhấp đúp vào bình luận để tạo đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="148" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="152" />
         <source>Make an order of this comment… (Enter)</source>
         <translation>Tạo đơn từ bình luận này… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="158" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="162" />
         <source>This comment is already claim {id}.</source>
         <translation>Bình luận này đã thành đơn chờ #{id}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="181" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="185" />
         <source>No order was made: {reason}</source>
         <translation>Chưa tạo được đơn: {reason}</translation>
     </message>
@@ -490,27 +490,22 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="123" />
-        <source>Orders cannot be read aloud: {error}</source>
-        <translation>Không đọc đơn thành tiếng được: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/main_window.py" line="275" />
+        <location filename="../../livehelper/ui/main_window.py" line="272" />
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="296" />
+        <location filename="../../livehelper/ui/main_window.py" line="293" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="308" />
+        <location filename="../../livehelper/ui/main_window.py" line="305" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="309" />
+        <location filename="../../livehelper/ui/main_window.py" line="306" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -519,7 +514,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="334" />
+        <location filename="../../livehelper/ui/main_window.py" line="331" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
@@ -574,7 +569,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="433" />
+        <location filename="../../livehelper/ui/main_window.py" line="430" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
@@ -1572,16 +1567,51 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <source>KiotViet – orders from a file (one row per product)</source>
         <translation>KiotViet – đặt hàng từ file (mỗi sản phẩm một hàng)</translation>
     </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="127" />
+        <source>Orders cannot be read aloud: this computer has no speech engine. On Linux run 'bash livehelper.sh' once more (it installs espeak-ng).</source>
+        <translation>Không đọc đơn thành tiếng được: máy này chưa có bộ đọc giọng nói. Trên Linux hãy chạy lại 'bash livehelper.sh' (lệnh này cài espeak-ng).</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="132" />
+        <source>Orders cannot be read aloud: the speech engine has no Vietnamese voice.</source>
+        <translation>Không đọc đơn thành tiếng được: bộ đọc giọng nói chưa có giọng tiếng Việt.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="135" />
+        <source>Orders cannot be read aloud: there is no program to play sound with. On Linux run 'bash livehelper.sh' once more (it installs alsa-utils).</source>
+        <translation>Không đọc đơn thành tiếng được: máy chưa có chương trình phát âm thanh. Trên Linux hãy chạy lại 'bash livehelper.sh' (lệnh này cài alsa-utils).</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="140" />
+        <source>Orders cannot be heard: the sound could not be played. Check that speakers or headphones are connected and not used by another program.</source>
+        <translation>Không nghe được tiếng đọc đơn: máy không phát được âm thanh. Hãy kiểm tra loa hoặc tai nghe đã cắm chưa và không bị chương trình khác chiếm.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="145" />
+        <source>Orders cannot be read aloud: the speech engine produced no sound.</source>
+        <translation>Không đọc đơn thành tiếng được: bộ đọc giọng nói không tạo ra âm thanh.</translation>
+    </message>
 </context>
 <context>
     <name>UndoHistory</name>
     <message>
-        <location filename="../../livehelper/ui/undo_history.py" line="39" />
+        <location filename="../../livehelper/ui/undo_history.py" line="40" />
         <source>Nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/undo_history.py" line="51" />
+        <location filename="../../livehelper/ui/undo_history.py" line="57" />
+        <source>Not undone: claim #{claim} was changed since, by another assistant or laptop.</source>
+        <translation>Không hoàn tác được: đơn #{claim} đã được người trợ giúp khác hoặc máy khác thay đổi sau đó.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/undo_history.py" line="61" />
+        <source>Not undone: the order of claim #{claim} was already sent ({target}).</source>
+        <translation>Không hoàn tác được: đơn #{claim} đã được gửi đi ({target}).</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/undo_history.py" line="63" />
         <source>Not undone: {reason}</source>
         <translation>Không hoàn tác được: {reason}</translation>
     </message>

@@ -218,6 +218,21 @@ def test_an_address_a_buyer_writes_is_kept_on_the_buyer(demo_store, db) -> None:
     assert store.buyer_card(claim.buyer_id).person.address == "số 5 ngõ 3 Kim Mã, Ba Đình, Hà Nội"
 
 
+def test_a_phone_an_assistant_typed_is_not_replaced_by_a_comment(demo_store) -> None:  # type: ignore[no-untyped-def]
+    store = demo_store
+    session = store.start_session("tối nay")
+    store.feature(session.id, "KS")
+    parse = parser_for(store.products()).parse
+    claim = store.ingest(session.id, [_comment(1, "chốt 2kg 0912 345 678", "lan")], parse).claims[0]
+    assert store.buyer_card(claim.buyer_id).person.phone == "0912345678"  # the buyer's own
+    store.ingest(session.id, [_comment(2, "sđt mới 0987 654 321", "lan")], parse)
+    assert store.buyer_card(claim.buyer_id).person.phone == "0987654321"  # a later one replaces
+    store.update_buyer(claim.buyer_id, phone="0977111222")  # the assistant called her
+    later = store.ingest(session.id, [_comment(3, "chốt 1kg 0912 345 678", "lan")], parse)
+    assert store.buyer_card(claim.buyer_id).person.phone == "0977111222"
+    assert later.claims[0].phone == "0912345678"  # the claim still shows what she wrote
+
+
 def test_words_that_are_no_address_are_not_kept(demo_store) -> None:  # type: ignore[no-untyped-def]
     from livehelper.comments.addresses import address_in
 

@@ -142,7 +142,75 @@ def test_no_speech_engine_is_said_once_and_the_show_goes_on(monkeypatch) -> None
         announcer.say("hai")
         assert wait_for(lambda: len(problems) == 1, timeout=5)
         time.sleep(0.2)
-        assert len(problems) == 1 and "espeak-ng" in problems[0] and announcer.muted
+        assert len(problems) == 1 and "espeak-ng" in str(problems[0]) and announcer.muted
+        assert problems[0].reason == "no_engine"
     finally:
         announcer.close()
     assert threading.active_count() >= 1
+
+
+@pytest.fixture
+def aplay() -> str:
+    found = shutil.which("aplay")
+    if not found:
+        require_part("aplay", "apt-get install alsa-utils")
+    return str(found)
+
+
+def _quiet_announcer(problems: list[speech.SpeechUnavailable]) -> speech.Announcer:
+    announcer = speech.Announcer(on_problem=problems.append)
+    announcer.muted = False
+    return announcer
+
+
+def test_the_voice_is_played_through_the_sound_player(espeak, aplay, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # ALSA's "null" device plays without a sound card: real espeak-ng, real aplay
+    monkeypatch.setattr(speech, "PLAYERS", (("aplay", "-q", "-D", "null"),))
+    problems: list[speech.SpeechUnavailable] = []
+    announcer = _quiet_announcer(problems)
+    try:
+        announcer.say("Chị Lan chốt hai ký khoai sâm")
+        assert wait_for(lambda: announcer.spoken or problems, timeout=20)
+        assert announcer.spoken == ["Chị Lan chốt hai ký khoai sâm"] and not problems
+    finally:
+        announcer.close()
+
+
+def test_a_sound_card_that_cannot_play_is_said_once(espeak, aplay, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a device that is not there fails in the real aplay as a missing sound card does
+    monkeypatch.setattr(speech, "PLAYERS", (("aplay", "-q", "-D", "hw:97,0"),))
+    played: list[Path] = []
+    real_play = speech.play
+
+    def counted(player: list[str], wav: Path) -> None:
+        played.append(wav)
+        real_play(player, wav)
+
+    monkeypatch.setattr(speech, "play", counted)
+    problems: list[speech.SpeechUnavailable] = []
+    announcer = _quiet_announcer(problems)
+    try:
+        for n in range(3):
+            announcer.say(f"đơn số {n}")
+            assert wait_for(lambda n=n: len(played) == n + 1, timeout=20)
+        time.sleep(0.3)
+        assert [p.reason for p in problems] == ["cannot_play"]  # three failures, one message
+        assert "aplay" in str(problems[0]) and not announcer.spoken
+        assert not announcer.unavailable  # a card plugged in later is used
+    finally:
+        announcer.close()
+
+
+def test_no_sound_player_is_said_once(espeak, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(tmp_path))  # a Linux without aplay, paplay, pw-play
+    problems: list[speech.SpeechUnavailable] = []
+    announcer = _quiet_announcer(problems)
+    try:
+        announcer.say("một")
+        announcer.say("hai")
+        assert wait_for(lambda: problems, timeout=10)
+        time.sleep(0.2)
+        assert [p.reason for p in problems] == ["no_player"] and announcer.muted
+        assert "alsa-utils" in str(problems[0])
+    finally:
+        announcer.close()

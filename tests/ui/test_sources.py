@@ -110,3 +110,19 @@ def test_a_confirmed_order_is_read_aloud(qtbot, window: MainWindow, db) -> None:
     QTest.keyClick(window.queue_view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.queue.rows, timeout=5000)
     assert len(said) == 1
+
+
+def test_speech_that_cannot_be_heard_says_so_once_in_the_window(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, db, monkeypatch, tmp_path
+) -> None:
+    from livehelper import speech
+
+    monkeypatch.setattr(speech.sys, "platform", "linux")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no aplay, paplay or pw-play: nothing to play with
+    window.backend.announcer.close()
+    window.backend.announcer = speech.Announcer(on_problem=window.backend.sig_speech_problem.emit)
+    window.speech_button.setChecked(True)
+    for n in range(2):
+        window.backend.announcer.say(f"đơn {n}")
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)
+    assert "alsa-utils" in window.banner.text() and not window.backend.announcer.spoken
