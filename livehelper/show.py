@@ -23,7 +23,8 @@ from livehelper.model import (
 )
 from livehelper.store import Store
 
-FEED_LIMIT = 100_000  # comments loaded when a show is resumed
+FEED_KEEP = 2000  # comments the window's feed holds; others are read back on scroll
+FEED_PAGE = 500  # comments read back at a time
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,11 @@ class Snapshot:
     store: Store
     session: Session | None
     products: list[Product]
-    comments: list[Comment]
+    comments: list[Comment]  # the newest FEED_KEEP, oldest first
     pending: list[Claim]
     orders: list[Order]
+    comment_count: int = 0  # in the whole show
+    suspect_count: int = 0  # comments that may be orders the reader missed, in the whole show
 
 
 @dataclass(frozen=True)
@@ -60,16 +63,18 @@ def live_session(store: Store) -> Session | None:
     return live[0] if live else None
 
 
-def snapshot(store: Store, session: Session | None, feed_limit: int = FEED_LIMIT) -> Snapshot:
+def snapshot(store: Store, session: Session | None, feed_keep: int = FEED_KEEP) -> Snapshot:
     if session is None:
         return Snapshot(store, None, store.products(), [], [], [])
     return Snapshot(
         store,
         session,
         store.products(session.id),
-        store.comments(session.id, limit=feed_limit),
+        store.comments(session.id, limit=feed_keep, newest=True),
         store.claims(session.id, ClaimStatus.PENDING),
         store.orders(session.id),
+        store.comment_count(session.id),
+        store.comment_count(session.id, suspects=True),
     )
 
 

@@ -11,9 +11,38 @@ from livehelper.model import Comment, Intent
 from livehelper.store import schema
 
 
-def page(conn: sa.Connection, session_id: int, after_id: int, limit: int) -> list[Comment]:
+def window(
+    conn: sa.Connection,
+    session_id: int,
+    limit: int,
+    after_id: int = 0,
+    before_id: int | None = None,
+    suspects: bool = False,
+    newest: bool = False,
+) -> list[Comment]:
+    """Up to ``limit`` comments, oldest first: the newest ones (``newest``, or before
+    ``before_id``: the feed scrolled up), else the oldest after ``after_id``;
+    ``suspects``: only those that may be orders the reader missed."""
     c = schema.comments
-    return _read(conn, sa.and_(c.c.session_id == session_id, c.c.id > after_id), limit)
+    where = [c.c.session_id == session_id, c.c.id > after_id]
+    if before_id is not None:
+        where.append(c.c.id < before_id)
+    if suspects:
+        where += _suspect()
+    newest = newest or before_id is not None
+    found = _read(conn, sa.and_(*where), limit, newest_first=newest)
+    return found[::-1] if newest else found
+
+
+def _suspect() -> list[sa.ColumnElement[bool]]:
+    """Comment.suspect in SQL: no claim came of it, not a cancel, and it gives a phone
+    or looks like an order."""
+    c, claimed = schema.comments, schema.claims.alias("claimed")  # not the feed's own join
+    return [
+        c.c.intent != Intent.CANCEL.value,
+        sa.or_(c.c.order_like.is_(True), c.c.phone.is_not(None)),
+        ~sa.exists().where(claimed.c.comment_id == c.c.id),
+    ]
 
 
 def one(conn: sa.Connection, comment_id: int) -> Comment:
@@ -23,7 +52,9 @@ def one(conn: sa.Connection, comment_id: int) -> Comment:
     return found[0]
 
 
-def _read(conn: sa.Connection, where: sa.ColumnElement[bool], limit: int) -> list[Comment]:
+def _read(
+    conn: sa.Connection, where: sa.ColumnElement[bool], limit: int, newest_first: bool = False
+) -> list[Comment]:
     c, b, cl, p = schema.comments, schema.buyers, schema.claims, schema.products
     found = conn.execute(
         sa.select(
@@ -37,7 +68,7 @@ def _read(conn: sa.Connection, where: sa.ColumnElement[bool], limit: int) -> lis
         .outerjoin(cl, cl.c.comment_id == c.c.id)
         .outerjoin(p, p.c.id == c.c.featured_product_id)
         .where(where)
-        .order_by(c.c.id)
+        .order_by(c.c.id.desc() if newest_first else c.c.id)
         .limit(limit)
     )
     return [
@@ -73,8 +104,7 @@ def times(conn: sa.Connection, session_id: int, intent: Intent) -> list[datetime
     return list(found.scalars())
 
 
-def count(conn: sa.Connection, session_id: int) -> int:
+def count(conn: sa.Connection, session_id: int, suspects: bool = False) -> int:
     c = schema.comments
-    return int(
-        conn.execute(sa.select(sa.func.count()).where(c.c.session_id == session_id)).scalar_one()
-    )
+    where = [c.c.session_id == session_id, *(_suspect() if suspects else ())]
+    return int(conn.execute(sa.select(sa.func.count()).where(*where)).scalar_one())

@@ -264,9 +264,12 @@ class Store:
         return result
 
     # ---------------------------------------------------------------- comments
-    def comments(self, session_id: int, after_id: int = 0, limit: int = 1000) -> list[Comment]:
+    def comments(
+        self, session_id: int, after_id: int = 0, limit: int = 1000, **where: Any
+    ) -> list[Comment]:
+        """Oldest first, after ``after_id``; ``where``: comments.window's other filters."""
         with self._read() as conn:
-            return comments.page(conn, session_id, after_id, limit)
+            return comments.window(conn, session_id, limit, after_id=after_id, **where)
 
     def comment(self, comment_id: int) -> Comment:
         with self._read() as conn:
@@ -277,9 +280,10 @@ class Store:
         with self._read() as conn:
             return comments.times(conn, session_id, intent)
 
-    def comment_count(self, session_id: int) -> int:
+    def comment_count(self, session_id: int, suspects: bool = False) -> int:
+        """The show's comments, or only those that may be orders the reader missed."""
         with self._read() as conn:
-            return comments.count(conn, session_id)
+            return comments.count(conn, session_id, suspects)
 
     # ------------------------------------------------------------------ claims
     def claims(
@@ -302,10 +306,6 @@ class Store:
         """The ``limit`` most recently confirmed claims, oldest first (for the ticker)."""
         with self._read() as conn:
             return claims.latest_confirmed(conn, session_id, limit, utcnow())
-
-    def pending_ids(self, session_id: int) -> dict[int, str | None]:
-        """The claims still waiting, each with the assistant looking at it (if any)."""
-        return {k: v.held_by for k, v in self.pending_states(session_id).items()}
 
     def pending_states(self, session_id: int) -> dict[int, PendingState]:
         with self._read() as conn:

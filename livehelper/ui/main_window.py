@@ -284,7 +284,12 @@ class MainWindow(QMainWindow):
         self.store, self.session = snap.store, snap.session
         self.products.set_rows(snap.products)
         self.products.set_featured(snap.session.featured_code if snap.session else None)
-        self.feed_panel.set_comments(snap.comments)
+        self.feed_panel.set_comments(
+            snap.session.id if snap.session else None,
+            snap.comments,
+            snap.comment_count,
+            snap.suspect_count,
+        )
         self.queue_panel.set_claims(snap.pending)
         self.orders.set_rows(snap.orders)
         if not snap.products and not self.live.demo_mode:
@@ -449,7 +454,7 @@ class MainWindow(QMainWindow):
         self.status_line.show_overlays(self.overlay_url)
         self.queue_panel.show_counts()
         self.status_line.show_counts(
-            comments=len(self.feed.rows),
+            comments=self.feed_panel.total,
             pending=len(self.queue.rows),
             orders=len(self.orders.rows),
             revenue=sum(o.total for o in self.orders.rows),

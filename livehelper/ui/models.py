@@ -105,9 +105,21 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self.rows.extend(rows)
         self.endInsertRows()
 
+    def prepend_rows(self, rows: Sequence[T]) -> None:
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+        self.rows[:0] = rows
+        self.endInsertRows()
+
     def remove_row(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.rows[row]
+        self.remove_rows(row, 1)
+
+    def remove_rows(self, first: int, count: int) -> None:
+        if count <= 0:
+            return
+        self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+        del self.rows[first : first + count]
         self.endRemoveRows()
 
     def replace_row(self, row: int, value: T) -> None:
@@ -266,6 +278,35 @@ class QueueModel(RowsModel[Claim]):
         super().__init__(parent)
         self.busy: set[int] = set()
         self.revealed: set[int] = set()  # claims whose phone was clicked open
+        self._row_by_id: dict[int, int] | None = None  # a flood's queue holds thousands
+
+    def row_of_claim(self, claim_id: int) -> int:
+        if self._row_by_id is None:
+            self._row_by_id = {c.id: row for row, c in enumerate(self.rows)}
+        return self._row_by_id.get(claim_id, -1)
+
+    def claim(self, claim_id: int) -> Claim | None:
+        row = self.row_of_claim(claim_id)
+        return self.rows[row] if row >= 0 else None
+
+    def set_rows(self, rows: Sequence[Claim]) -> None:
+        self._row_by_id = None
+        super().set_rows(rows)
+
+    def append_rows(self, rows: Sequence[Claim]) -> None:
+        if self._row_by_id is not None:
+            first = len(self.rows)
+            self._row_by_id.update((c.id, first + n) for n, c in enumerate(rows))
+        super().append_rows(rows)
+
+    def remove_rows(self, first: int, count: int) -> None:
+        self._row_by_id = None  # the rows after them moved up
+        super().remove_rows(first, count)
+
+    def replace_row(self, row: int, value: Claim) -> None:
+        if self.rows[row].id != value.id:
+            self._row_by_id = None
+        super().replace_row(row, value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
@@ -328,21 +369,30 @@ class QueueModel(RowsModel[Claim]):
         return None
 
     def update_claim(self, claim: Claim) -> None:
-        row = self.row_of(lambda c: c.id == claim.id)
-        if row >= 0:
+        row = self.row_of_claim(claim.id)
+        if row >= 0 and self.rows[row] != claim:
             self.replace_row(row, claim)
 
     def set_busy(self, claim_id: int, busy: bool) -> None:
         (self.busy.add if busy else self.busy.discard)(claim_id)
-        row = self.row_of(lambda c: c.id == claim_id)
+        row = self.row_of_claim(claim_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def remove_claim(self, claim_id: int) -> None:
-        self.busy.discard(claim_id)
-        row = self.row_of(lambda c: c.id == claim_id)
-        if row >= 0:
-            self.remove_row(row)
+        self.remove_claims([claim_id])
+
+    def remove_claims(self, claim_ids: Sequence[int]) -> None:
+        """Several at once: each row is found once, before any moves."""
+        for claim_id in claim_ids:
+            self.busy.discard(claim_id)
+        rows = sorted((r for i in claim_ids if (r := self.row_of_claim(i)) >= 0), reverse=True)
+        for row in rows:  # from the bottom up: the rows still to remove keep their place
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.rows[row]
+            self.endRemoveRows()
+        if rows:
+            self._row_by_id = None
 
 
 LANES = ("all", "unsure", "waiting")

@@ -9,7 +9,6 @@ signals: the window never reaches into it to decide a claim.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -161,7 +160,7 @@ class QueuePanel(QGroupBox):
         view.sig_buyer.connect(self.open_buyer)
         view.selectionModel().currentRowChanged.connect(self._look_at_current)
         view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_detail())
-        self.model.dataChanged.connect(lambda *_: self._show_detail())
+        self.model.dataChanged.connect(self._row_changed)
         view.clicked.connect(self._clicked)
 
     def retranslate(self) -> None:
@@ -173,6 +172,12 @@ class QueuePanel(QGroupBox):
         self.show_counts()
         self._show_ready(self.view.hasFocus())
         self._show_detail()
+
+    def _row_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        """Only the selected claim's change redraws its line (a flood changes hundreds)."""
+        current = self.lanes.mapToSource(self.view.currentIndex())
+        if current.isValid() and top.row() <= current.row() <= bottom.row():
+            self._show_detail()
 
     def _show_detail(self) -> None:
         claim = self.selected_claim()
@@ -208,8 +213,7 @@ class QueuePanel(QGroupBox):
         """Claims the writer just stored, those not shown yet (the follower may have
         shown some already); returns those."""
         had_selection = self.view.currentIndex().isValid()
-        present = {c.id for c in self.model.rows}
-        fresh = [c for c in claims if c.id not in present]
+        fresh = [c for c in claims if self.model.row_of_claim(c.id) < 0]
         self.model.append_rows(fresh)
         if fresh and not had_selection:
             self.select_first()
@@ -239,13 +243,12 @@ class QueuePanel(QGroupBox):
         # only claims this window is not deciding itself right now
         busy = self.model.busy
         gone = [c.id for c in self.model.rows if c.id not in waiting and c.id not in busy]
-        for claim_id in gone:
-            self.model.remove_claim(claim_id)
-        present = {c.id for c in self.model.rows}
+        self.model.remove_claims(gone)
         # who looks at each, as the others see it (this window's own look left out)
         new = [dataclasses.replace(c, held_by=_other(waiting.get(c.id), me)) for c in new]
-        fresh = [c for c in new if c.id not in present]
-        changed = [c for c in new if c.id in present and c.id not in busy]
+        fresh = [c for c in new if self.model.row_of_claim(c.id) < 0]
+        # a claim this window showed meanwhile, as it is, is no change
+        changed = [c for c in new if c.id not in busy and self.model.claim(c.id) not in (None, c)]
         for claim in changed:  # its reservation, its place in line, a cancel: changed elsewhere
             self.model.update_claim(claim)
         if fresh:
@@ -262,8 +265,7 @@ class QueuePanel(QGroupBox):
         store = self._store()
         if store is None or not claim_ids:
             return
-        ids = list(claim_ids)
-        self._backend.call(lambda: [store.claim(i) for i in ids], done=self._cancels_loaded)
+        self._backend.call(store.claims_by_id, list(claim_ids), done=self._cancels_loaded)
 
     def _cancels_loaded(self, claims: list[Claim]) -> None:
         for claim in claims:
@@ -284,7 +286,7 @@ class QueuePanel(QGroupBox):
 
         def refreshed(claims: list[Claim]) -> None:
             for claim in claims:
-                row = self.model.row_of(functools.partial(_same_claim, claim.id))
+                row = self.model.row_of_claim(claim.id)
                 if row >= 0 and self.model.rows[row].buyer_flagged != claim.buyer_flagged:
                     current = self.model.rows[row]
                     self.model.replace_row(
@@ -315,11 +317,11 @@ class QueuePanel(QGroupBox):
 
     def select(self, claim_id: int) -> None:
         """Show this claim in the lane it is in, selected, and the keyboard on it."""
-        for row in range(self.lanes.rowCount()):
-            if self.lanes.claim_at(row).id == claim_id:
-                self.view.selectRow(row)
-                self.view.setFocus()
-                return
+        row = self.model.row_of_claim(claim_id)
+        shown = self.lanes.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if shown is not None and shown.isValid():
+            self.view.selectRow(shown.row())
+            self.view.setFocus()
 
     def select_first(self) -> None:
         for row in range(self.lanes.rowCount()):
@@ -457,7 +459,7 @@ class QueuePanel(QGroupBox):
     def _show_again(self, claims: Sequence[Claim]) -> None:
         """Claims that wait (again): updated where shown, else added."""
         for claim in claims:
-            row = self.model.row_of(functools.partial(_same_claim, claim.id))
+            row = self.model.row_of_claim(claim.id)
             if row >= 0:
                 self.model.replace_row(row, claim)
             else:
@@ -482,7 +484,3 @@ _STEP_OF = {ClaimStatus.CONFIRMED: StepKind.CONFIRM, ClaimStatus.REJECTED: StepK
 
 def _other(holder: str | None, me: str) -> str | None:
     return None if holder == me else holder
-
-
-def _same_claim(claim_id: int, claim: Claim) -> bool:
-    return claim.id == claim_id

@@ -70,6 +70,30 @@ def test_which_comments_are_suspects(demo_store) -> None:  # type: ignore[no-unt
     assert {c.text: c.suspect for c in result.comments} == texts
 
 
+def test_the_feed_reads_pages_of_a_long_show(demo_store) -> None:  # type: ignore[no-untyped-def]
+    store = demo_store
+    texts = [("0912 345 678" if n % 10 == 3 else "đẹp quá") for n in range(60)]
+    session, result = _show(store, *texts)
+    ids = [c.id for c in result.comments]
+    newest = store.comments(session.id, limit=20, newest=True)
+    assert [c.id for c in newest] == ids[-20:]  # oldest first, the newest 20
+    older = store.comments(session.id, limit=20, before_id=ids[-20])
+    assert [c.id for c in older] == ids[-40:-20]
+    assert [c.id for c in store.comments(session.id, ids[9], 20)] == ids[10:30]
+    # the filter is the database's: every suspect of the show, the newest first held
+    suspects = store.comments(session.id, limit=4, suspects=True, newest=True)
+    assert [c.text for c in suspects] == ["0912 345 678"] * 4
+    assert [c.id for c in suspects] == [i for i, t in zip(ids, texts, strict=True) if t[0] == "0"][
+        -4:
+    ]
+    assert (
+        store.comment_count(session.id, suspects=True) == 6
+        and store.comment_count(session.id) == 60
+    )
+    store.claim_comment(suspects[-1].id, [ParsedItem("KS", Decimal(1))])
+    assert store.comment_count(session.id, suspects=True) == 5  # a claim came of it
+
+
 def test_the_cli_lists_suspects_and_adds_a_claim_from_one(demo_store, db) -> None:  # type: ignore[no-untyped-def]
     session, result = _show(demo_store, "chốt 2kg", "em 1 hũ mật nhé 0912345678 ạ?", "hay quá")
     missed = result.comments[1]

@@ -385,14 +385,14 @@ def test_an_assistant_holds_a_claim_and_the_others_see_it(demo_store: Store) -> 
     claim = _say(demo_store, s.id, 1, "chốt 2kg").claims[0]
     assert demo_store.hold(claim.id, "Mai")
     assert not demo_store.hold(claim.id, "Lan")  # Mai has it
-    assert demo_store.pending_ids(s.id) == {claim.id: "Mai"}
+    assert {k: v.held_by for k, v in demo_store.pending_states(s.id).items()} == {claim.id: "Mai"}
     assert demo_store.claim(claim.id).held_by == "Mai"
     demo_store.release(claim.id, "Lan")  # only the holder releases
-    assert demo_store.pending_ids(s.id)[claim.id] == "Mai"
+    assert demo_store.pending_states(s.id)[claim.id].held_by == "Mai"
     demo_store.release(claim.id, "Mai")
     assert demo_store.hold(claim.id, "Lan")
     demo_store.decide([claim.id], ClaimStatus.CONFIRMED, by="Lan")
-    assert demo_store.pending_ids(s.id) == {}
+    assert demo_store.pending_states(s.id) == {}
     assert not demo_store.hold(claim.id, "Mai")  # decided claims are not held
 
 

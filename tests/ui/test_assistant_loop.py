@@ -3,6 +3,8 @@ comment becomes a claim from the feed, the keyboard stays on the queue, Ctrl+Z u
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
@@ -13,8 +15,7 @@ from tests.ui.window import comment
 
 
 def _feed_row(window: MainWindow, text: str) -> int:
-    model = window.feed_panel.filter
-    return next(r for r in range(model.rowCount()) if model.comment_at(r).text == text)
+    return next(r for r, c in enumerate(window.feed.rows) if c.text == text)
 
 
 def _one_claim(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
@@ -42,9 +43,10 @@ def test_enter_on_a_missed_comment_makes_a_claim_for_its_buyer(
 
     read_as = window.feed.data(window.feed.index(0, 3), Qt.ItemDataRole.ToolTipRole)
     assert "order.verb" in read_as  # why the reader read it so
-    window.feed_panel.suspects.setChecked(True)  # "Có thể là đơn"
-    assert window.feed_panel.filter.rowCount() == 1
+    window.feed_panel.suspects.setChecked(True)  # "Có thể là đơn": the show's, from the database
+    qtbot.waitUntil(lambda: len(window.feed.rows) == 1, timeout=5000)
     assert "(1)" in window.feed_panel.suspects.text()
+    hoa = window.feed.rows[0]
     shown: dict[str, object] = {}
 
     def accept_with_enter(dialog: ClaimDialog) -> int:
@@ -66,9 +68,9 @@ def test_enter_on_a_missed_comment_makes_a_claim_for_its_buyer(
     assert "0912•••678" in str(shown["comment"])
     assert [(i.code, int(i.qty)) for i in shown["items"]] == [("MO", 2)]  # type: ignore[attr-defined]
     claim = window.queue.rows[1]
-    hoa = window.feed.rows[1]
     assert claim.buyer_id == hoa.buyer_id and claim.comment_id == hoa.id  # her own account
-    qtbot.waitUntil(lambda: window.feed_panel.filter.rowCount() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: not window.feed.rows, timeout=3000)  # no longer a suspect
+    assert "(0)" in window.feed_panel.suspects.text()
     # the keyboard is on the new claim, ready to confirm it (the window's focus: the
     # offscreen platform does not give the window back its activation after a dialog)
     qtbot.waitUntil(lambda: window.focusWidget() is window.queue_view, timeout=3000)
@@ -91,7 +93,7 @@ def test_a_double_click_opens_the_claim_and_cancel_makes_none(
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(ClaimDialog, "exec", cancel)
-    rect = window.feed_view.visualRect(window.feed_panel.filter.index(0, 2))
+    rect = window.feed_view.visualRect(window.feed.index(0, 2))
     qtbot.mouseClick(window.feed_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(window.feed_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=5000)
@@ -160,3 +162,41 @@ def test_the_product_list_follows_a_changed_quantity(
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (5.0, True))
     QTest.keyClick(window.queue_view, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: held() == Decimal(5), timeout=5000)  # no other action needed
+
+
+def test_the_feed_holds_a_bounded_window_and_reads_the_rest_back(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    from livehelper import show
+
+    monkeypatch.setattr(show, "FEED_KEEP", 30)
+    monkeypatch.setattr(show, "FEED_PAGE", 10)
+    assert window.backend.pipeline is not None
+    for n in range(100):
+        window.backend.pipeline.submit(comment(n, "đẹp quá", name=f"Khách {n}"))
+    qtbot.waitUntil(lambda: window.feed_panel.total == 100, timeout=10000)
+    qtbot.waitUntil(lambda: window.feed.rows[-1].message_id == "m99", timeout=5000)
+    assert len(window.feed.rows) == 30  # following the live: the oldest went
+    bar = window.feed_view.verticalScrollBar()
+    assert bar.maximum() > 0  # more rows than fit: the assistant can scroll
+
+    def scroll_until(edge: Callable[[], int], done: Callable[[], bool]) -> None:
+        for _ in range(20):  # a page at a time
+            if done():
+                return
+            before = [c.id for c in window.feed.rows]
+            bar.setValue(edge())
+            qtbot.waitUntil(lambda b=before: [c.id for c in window.feed.rows] != b, timeout=5000)
+            assert len(window.feed.rows) <= 30
+        raise AssertionError("the feed did not reach the end it was scrolled to")
+
+    scroll_until(bar.minimum, lambda: window.feed.rows[0].message_id == "m0")
+    ids = [c.id for c in window.feed.rows]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)  # in order, none twice
+    for n in range(100, 105):  # the live goes on while she reads the first comments
+        window.backend.pipeline.submit(comment(n, "đẹp quá", name=f"Khách {n}"))
+    qtbot.waitUntil(lambda: window.feed_panel.total == 105, timeout=5000)
+    assert window.feed.rows[0].message_id == "m0"  # what she reads stays
+    scroll_until(bar.maximum, lambda: window.feed.rows[-1].message_id == "m104")
+    ids = [c.id for c in window.feed.rows]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids) == 30
