@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from livehelper.model import BuyerCard, Outcome, format_vnd
 from livehelper.store import Store
-from livehelper.ui import plain
+from livehelper.ui import plain, window_frame
 from livehelper.ui.backend import Backend
 from livehelper.ui.models import mask_phone
 
@@ -38,7 +38,7 @@ class BuyerDialog(QDialog):
         super().__init__(parent)
         self.backend, self.store = backend, store
         self.setWindowTitle(self.tr("Buyer"))
-        self.resize(620, 560)
+        window_frame.fit_dialog(self, 620, 560)
         layout = QVBoxLayout(self)
         self.title = plain.label()
         self.title.setTextFormat(Qt.TextFormat.RichText)  # bold; the name inside is escaped

@@ -36,7 +36,7 @@ from livehelper.export import FORMATS, templates, write_file
 from livehelper.export.validate import Problem, held_orders, validate
 from livehelper.model import Order
 from livehelper.store import Store
-from livehelper.ui import plain
+from livehelper.ui import plain, window_frame
 from livehelper.ui.backend import Backend
 from livehelper.ui.texts import export_problem_text, template_title
 
@@ -69,7 +69,7 @@ class ExportDialog(QDialog):
             session_id,
         )
         self.setWindowTitle(self.tr("Export orders"))
-        self.resize(760, 620)
+        window_frame.fit_dialog(self, 760, 620)
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain.label(self.tr("{n} confirmed orders in this live.").format(n=len(checked.orders)))
@@ -372,7 +372,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.html, self.printable, self.backend = html, printable, backend
         self.setWindowTitle(self.tr("Session report"))
-        self.resize(820, 760)
+        window_frame.fit_dialog(self, 820, 760)
         layout = QVBoxLayout(self)
         self.view = QTextBrowser()
         self.view.setHtml(printable)  # Qt's HTML view draws the table chart, not SVG

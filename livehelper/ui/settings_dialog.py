@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from livehelper import shop_settings
 from livehelper.model import Product, format_qty
 from livehelper.store import Store
-from livehelper.ui import plain
+from livehelper.ui import plain, window_frame
 from livehelper.ui.backend import Backend
 
 
@@ -57,7 +57,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.loaded, self.backend, self.store = loaded, backend, store
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(640, 560)
+        window_frame.fit_dialog(self, 640, 560)
         layout = QVBoxLayout(self)
 
         form = QFormLayout()

@@ -4,7 +4,7 @@ the screen the laptop has (1366x768 and 1280x720 less a taskbar) — and closing
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from livehelper.ui import window_settings
 
@@ -23,6 +23,14 @@ def fit_to_screen(window: QMainWindow) -> None:
     x = min(max(window.x(), screen.left()), screen.right() - width - FRAME[0])
     y = min(max(window.y(), screen.top()), screen.bottom() - height - FRAME[1])
     window.move(max(x, screen.left()), max(y, screen.top()))
+
+
+def fit_dialog(dialog: QWidget, width: int, height: int) -> None:
+    """A dialog as big as it likes (``width`` x ``height``), but inside the screen it
+    opens on, above the taskbar, with room for its title bar."""
+    parent = dialog.parentWidget()
+    screen = (parent or dialog).screen().availableGeometry()
+    dialog.resize(min(width, screen.width() - FRAME[0]), min(height, screen.height() - FRAME[1]))
 
 
 def sizes(window: QMainWindow) -> tuple[int, int]:

@@ -51,6 +51,10 @@ def test_the_window_fits_the_laptop_and_shows_ten_claims(laptop: str, db, tmp_pa
     assert fit["claims_visible"] >= claims, fit
     if laptop == "1366x768":
         assert fit["comment_chars"] >= 15, fit  # the start of the comment, readable
+    dialogs = fit["dialogs"]
+    assert len(dialogs) == 10, sorted(dialogs)  # every dialog the assistant opens
+    for name, (dx, dy, dw, dh) in dialogs.items():  # each fits above the taskbar
+        assert sx <= dx and sy <= dy and dx + dw <= sx + sw and dy + dh <= sy + sh, (name, fit)
 
 
 def test_the_window_remembers_its_size(qtbot, db) -> None:  # type: ignore[no-untyped-def]
