@@ -6,9 +6,8 @@ the real ``MainWindow`` offscreen on a fresh SQLite show, reading that relay as 
 does. A 10 ms timer measures how long the event loop was kept from running (a stall is
 what the assistant feels as a frozen window); about once a second Enter is pressed on
 the queue and the time until the window shows the order confirmed is taken.
-``--preload N`` stores N comments of an earlier part of the show first (their claims
-decided, as assistants would have), so the window opens on a long show: its memory
-then is the bounded feed's.
+``--preload N`` stores N comments of an earlier part of the show first (talk, no
+orders), so the window opens on a long show: its memory then is the bounded feed's.
 
 Prints one JSON line last: comments (sent), stored, lost, max_stall_ms, p99_stall_ms,
 confirm_p50_ms, confirm_max_ms, confirms, peak_rss_mb, feed_rows (kept in the window).
@@ -72,21 +71,40 @@ def serve(rate: int, seconds: float, port: Any, go: Any, sent_count: Any) -> Non
         server.serve_forever()
 
 
+CHATTER = ("đẹp quá", "giá bao nhiêu shop", "còn không ạ", "❤️❤️", "+1", "ship Hà Nội mấy ngày")
+
+
 def preload(url: str, count: int) -> None:
-    """An earlier part of the show: ``count`` comments stored, their claims decided."""
-    from livehelper.bench import synthetic_comments
+    """An earlier part of the show: ``count`` comments stored through the real writer
+    path. Talk, not orders: the queue then opens as a long show's would once its
+    assistants had decided (deciding 300,000 claims here would take an hour)."""
+    from datetime import UTC, datetime
+
     from livehelper.comments.parser import parser_for
-    from livehelper.model import ClaimStatus
+    from livehelper.model import IncomingComment
     from livehelper.store import Store
 
     store = Store.open(url)
     session = store.sessions()[0]
     parse = parser_for(store.products()).parse
+    now = datetime.now(UTC)
     batch = 5000
     for start in range(0, count, batch):
-        chunk = synthetic_comments(min(batch, count - start), seed=start, prefix=f"p{start}-")
-        result = store.ingest(session.id, chunk, parse)
-        store.decide([c.id for c in result.claims], ClaimStatus.REJECTED, by="earlier")
+        store.ingest(
+            session.id,
+            [
+                IncomingComment(
+                    "tiktok",
+                    f"p{n}",
+                    f"u{n % 20000}",
+                    f"Khách {n % 20000}",
+                    CHATTER[n % len(CHATTER)],
+                    now,
+                )
+                for n in range(start, min(count, start + batch))
+            ],
+            parse,
+        )
     store.close()
 
 
