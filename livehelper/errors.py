@@ -112,7 +112,20 @@ class UndoRefused(InvalidTransition):
 
 
 class OutOfStock(LivehelperError):
+    """Confirming claim ``claim_id`` would sell more ``product`` than is ``left``
+    (``capped``: left under this show's cap)."""
+
     code = "out_of_stock"
+
+    def __init__(
+        self, claim_id: int, product: str, left: object, wanted: object, capped: bool = False
+    ) -> None:
+        where = " for this show (its cap)" if capped else ""
+        super().__init__(
+            f"claim {claim_id}: only {left} {product} left{where}, the claim asks for {wanted}"
+        )
+        self.claim_id, self.product, self.left, self.wanted = claim_id, product, left, wanted
+        self.capped = capped
 
 
 class StoreError(LivehelperError):

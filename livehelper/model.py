@@ -294,6 +294,7 @@ class Decision:
     claim: Claim | None
     error: str | None = None
     offered: tuple[int, ...] = ()  # waitlisted claims that got the stock this one freed
+    problem: Exception | None = None  # why not, for the window to say in its language
 
 
 class StepKind(enum.StrEnum):

@@ -72,7 +72,7 @@ def confirm(conn: sa.Connection, claim_id: int, by: str, now: datetime) -> list[
         stock.ensure_show_rows(conn, session_id, [g[0] for g in goods])
         short = stock.take(conn, session_id, goods, reserve=False)
     if short is not None:
-        raise OutOfStock(shortage_text(conn, claim_id, goods, short))
+        raise shortage(conn, claim_id, goods, short)
     order_id = order_for(conn, session_id, buyer_id, now)
     conn.execute(cl.update().where(cl.c.id == claim_id).values(order_id=order_id))
     return []
@@ -118,17 +118,14 @@ def let_go(
     return stock.offer_freed(conn, session_id, [g[0] for g in goods], now)
 
 
-def shortage_text(
+def shortage(
     conn: sa.Connection, claim_id: int, goods: Sequence[tuple[int, int]], short: stock.Shortage
-) -> str:
+) -> OutOfStock:
     p = schema.products
     code = conn.execute(sa.select(p.c.code).where(p.c.id == short.product_id)).scalar()
     wanted = sum(q for pid, q in goods if pid == short.product_id)
-    where = " for this show (its cap)" if short.capped else ""
-    return (
-        f"claim {claim_id}: only {rows.from_milli(short.left_milli)} {code} left{where}, "
-        f"the claim asks for {rows.from_milli(wanted)}"
-    )
+    left, asked = rows.from_milli(short.left_milli), rows.from_milli(wanted)
+    return OutOfStock(claim_id, str(code), left, asked, short.capped)
 
 
 def order_for(conn: sa.Connection, session_id: int, buyer_id: int, now: datetime) -> int:

@@ -515,9 +515,9 @@ def _through_outage(
     except InvalidTransition as exc:
         # after a lost connection the first try may have committed after all
         done = already() if outages else None
-        return done or Decision(claim_id, False, None, str(exc))
+        return done or Decision(claim_id, False, None, str(exc), problem=exc)
     except (NotFound, OutOfStock) as exc:
-        return Decision(claim_id, False, None, str(exc))
+        return Decision(claim_id, False, None, str(exc), problem=exc)
     except sa.exc.OperationalError as exc:
         return Decision(claim_id, False, None, f"the database failed ({exc.orig}); try again")
 

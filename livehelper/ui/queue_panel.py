@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from livehelper import show
 from livehelper.model import Claim, ClaimStatus, ParsedItem, Step, StepKind
 from livehelper.store import Decision, Store
-from livehelper.ui import plain
+from livehelper.ui import plain, texts
 from livehelper.ui.backend import Backend
 from livehelper.ui.buyer_cards import BuyerCards
 from livehelper.ui.looking import LookingAt
@@ -385,11 +385,7 @@ class QueuePanel(QGroupBox):
                     self.sig_confirmed.emit(d.claim)
             else:
                 self.model.set_busy(d.claim_id, False)
-                self.sig_problem.emit(
-                    self.tr("Claim {id} was not changed: {reason}").format(
-                        id=d.claim_id, reason=d.error
-                    )
-                )
+                self.sig_problem.emit(texts.decision_problem_text(d))
         if not self.view.currentIndex().isValid():
             self.select_first()
         self.sig_stock_changed.emit()

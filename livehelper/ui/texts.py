@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from livehelper.errors import CatalogueError, RowProblem, SpeechUnavailable
+from livehelper.errors import CatalogueError, OutOfStock, RowProblem, SpeechUnavailable
+from livehelper.model import Decision, format_qty
 
 
 def row_problem_text(problem: RowProblem) -> str:
@@ -147,3 +148,30 @@ def speech_problem_text(problem: SpeechUnavailable) -> str:
         ),
     }
     return reasons.get(problem.reason, reasons["no_engine"])
+
+
+def decision_problem_text(decision: Decision) -> str:
+    """Why a claim was not confirmed or rejected, in the window's language."""
+    problem = decision.problem
+    if isinstance(problem, OutOfStock):
+        template = (
+            QCoreApplication.translate(
+                "Texts", "Claim {id} not confirmed: only {left} {product} left for this show "
+                "(its cap), the claim asks for {wanted}."
+            )
+            if problem.capped
+            else QCoreApplication.translate(
+                "Texts",
+                "Claim {id} not confirmed: only {left} {product} left, the claim asks for "
+                "{wanted}.",
+            )
+        )  # fmt: skip
+        return template.format(
+            id=decision.claim_id,
+            left=format_qty(problem.left),  # type: ignore[arg-type]
+            product=problem.product,
+            wanted=format_qty(problem.wanted),  # type: ignore[arg-type]
+        )
+    return QCoreApplication.translate("Texts", "Claim {id} was not changed: {reason}").format(
+        id=decision.claim_id, reason=decision.error
+    )

@@ -420,32 +420,32 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="107" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="99" />
         <source>Live comments</source>
         <translation>Bình luận trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="113" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="105" />
         <source>Only possible orders ({n})</source>
         <translation>Có thể là đơn ({n})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="142" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="243" />
         <source>Enter or double-click a comment to make an order of it.</source>
         <translation>Bấm Enter hoặc nhấp đúp vào bình luận để tạo đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="152" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="253" />
         <source>Make an order of this comment… (Enter)</source>
         <translation>Tạo đơn từ bình luận này… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="162" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="263" />
         <source>This comment is already claim {id}.</source>
         <translation>Bình luận này đã thành đơn chờ #{id}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/feed_panel.py" line="185" />
+        <location filename="../../livehelper/ui/feed_panel.py" line="286" />
         <source>No order was made: {reason}</source>
         <translation>Chưa tạo được đơn: {reason}</translation>
     </message>
@@ -495,17 +495,17 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="293" />
+        <location filename="../../livehelper/ui/main_window.py" line="298" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="305" />
+        <location filename="../../livehelper/ui/main_window.py" line="310" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="306" />
+        <location filename="../../livehelper/ui/main_window.py" line="311" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -514,7 +514,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="331" />
+        <location filename="../../livehelper/ui/main_window.py" line="336" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
@@ -569,7 +569,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="430" />
+        <location filename="../../livehelper/ui/main_window.py" line="435" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
@@ -610,146 +610,146 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="126" />
+        <location filename="../../livehelper/ui/models.py" line="138" />
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="127" />
+        <location filename="../../livehelper/ui/models.py" line="139" />
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="142" />
+        <location filename="../../livehelper/ui/models.py" line="154" />
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="143" />
+        <location filename="../../livehelper/ui/models.py" line="155" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="144" />
+        <location filename="../../livehelper/ui/models.py" line="156" />
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="145" />
+        <location filename="../../livehelper/ui/models.py" line="157" />
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="146" />
+        <location filename="../../livehelper/ui/models.py" line="158" />
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="179" />
+        <location filename="../../livehelper/ui/models.py" line="191" />
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="182" />
-        <location filename="../../livehelper/ui/models.py" line="258" />
-        <location filename="../../livehelper/ui/models.py" line="395" />
+        <location filename="../../livehelper/ui/models.py" line="194" />
+        <location filename="../../livehelper/ui/models.py" line="270" />
+        <location filename="../../livehelper/ui/models.py" line="445" />
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="183" />
-        <location filename="../../livehelper/ui/models.py" line="260" />
+        <location filename="../../livehelper/ui/models.py" line="195" />
+        <location filename="../../livehelper/ui/models.py" line="272" />
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="184" />
+        <location filename="../../livehelper/ui/models.py" line="196" />
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="197" />
+        <location filename="../../livehelper/ui/models.py" line="209" />
         <source>other</source>
         <translation>khác</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="215" />
+        <location filename="../../livehelper/ui/models.py" line="227" />
         <source>{who} is on it · {items}</source>
         <translation>{who} đang xử lý · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="219" />
+        <location filename="../../livehelper/ui/models.py" line="231" />
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="223" />
+        <location filename="../../livehelper/ui/models.py" line="235" />
         <source>SOLD OUT, in line · {items}</source>
         <translation>HẾT HÀNG, đang chờ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="227" />
+        <location filename="../../livehelper/ui/models.py" line="239" />
         <source>BACK IN STOCK for them · {items}</source>
         <translation>CÓ HÀNG LẠI cho khách · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="231" />
+        <location filename="../../livehelper/ui/models.py" line="243" />
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="243" />
+        <location filename="../../livehelper/ui/models.py" line="255" />
         <source>Instead of #{id}? R replaces it, M adds to it</source>
         <translation>Thay cho đơn #{id}? R thay thế, M cộng thêm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="257" />
+        <location filename="../../livehelper/ui/models.py" line="269" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="259" />
+        <location filename="../../livehelper/ui/models.py" line="271" />
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="261" />
-        <location filename="../../livehelper/ui/models.py" line="396" />
+        <location filename="../../livehelper/ui/models.py" line="273" />
+        <location filename="../../livehelper/ui/models.py" line="446" />
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="295" />
+        <location filename="../../livehelper/ui/models.py" line="336" />
         <source>This buyer (or this phone) refused a cash-on-delivery parcel before (bom hàng). B opens their card.</source>
         <translation>Khách này (hoặc số điện thoại này) đã từng bom hàng. Nhấn B để xem thông tin khách.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="304" />
+        <location filename="../../livehelper/ui/models.py" line="345" />
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="311" />
+        <location filename="../../livehelper/ui/models.py" line="352" />
         <source>Sold out when this came: it waits in line and gets stock that is freed.</source>
         <translation>Hết hàng lúc khách đặt: đơn chờ theo thứ tự và được nhận hàng khi có người huỷ.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="320" />
+        <location filename="../../livehelper/ui/models.py" line="361" />
         <source>A new quantity from this buyer: R replaces claim {id}, M merges them into one.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="325" />
+        <location filename="../../livehelper/ui/models.py" line="366" />
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="397" />
+        <location filename="../../livehelper/ui/models.py" line="447" />
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="398" />
+        <location filename="../../livehelper/ui/models.py" line="448" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -1025,72 +1025,67 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="168" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="167" />
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="169" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="168" />
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="170" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="169" />
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="171" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="170" />
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="188" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="193" />
         <source>● Ready for keys · Ctrl+Z undo</source>
         <translation>● Sẵn sàng nhận phím · Ctrl+Z hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="191" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="196" />
         <source>Click the list to use the keys</source>
         <translation>Bấm vào danh sách để dùng phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="195" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="200" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="195" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="200" />
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="196" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="201" />
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="225" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="229" />
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="273" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="275" />
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="303" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="305" />
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="387" />
-        <source>Claim {id} was not changed: {reason}</source>
-        <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="435" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="433" />
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
@@ -1403,194 +1398,209 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="12" />
+        <location filename="../../livehelper/ui/texts.py" line="13" />
         <source>the file {path} does not exist</source>
         <translation>không có tệp {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="13" />
+        <location filename="../../livehelper/ui/texts.py" line="14" />
         <source>the file is not UTF-8 text; save it as 'CSV UTF-8' and try again</source>
         <translation>tệp không phải văn bản UTF-8; hãy lưu lại dạng 'CSV UTF-8' rồi thử lại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="16" />
+        <location filename="../../livehelper/ui/texts.py" line="17" />
         <source>cannot read this Excel file ({error})</source>
         <translation>không đọc được tệp Excel này ({error})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="17" />
+        <location filename="../../livehelper/ui/texts.py" line="18" />
         <source>the header row must name the columns code,name,price,unit (missing: {missing})</source>
         <translation>dòng tiêu đề phải có các cột code,name,price,unit (đang thiếu: {missing})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="21" />
+        <location filename="../../livehelper/ui/texts.py" line="22" />
         <source>the file is empty</source>
         <translation>tệp trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="22" />
+        <location filename="../../livehelper/ui/texts.py" line="23" />
         <source>the file has a header but no products</source>
         <translation>tệp có dòng tiêu đề nhưng chưa có sản phẩm nào</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="23" />
+        <location filename="../../livehelper/ui/texts.py" line="24" />
         <source>the product code is empty</source>
         <translation>mã sản phẩm đang trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="24" />
+        <location filename="../../livehelper/ui/texts.py" line="25" />
         <source>the code {code!r} may use only letters, digits, '-' and '_' (at most 32)</source>
         <translation>mã {code!r} chỉ được dùng chữ, số, '-' và '_' (tối đa 32 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="27" />
+        <location filename="../../livehelper/ui/texts.py" line="28" />
         <source>the code {code!r} is already used on line {other}</source>
         <translation>mã {code!r} đã dùng ở dòng {other}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="30" />
+        <location filename="../../livehelper/ui/texts.py" line="31" />
         <source>the product name is empty</source>
         <translation>tên sản phẩm đang trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="31" />
+        <location filename="../../livehelper/ui/texts.py" line="32" />
         <source>the unit is empty (for example kg, hộp, túi)</source>
         <translation>đơn vị tính đang trống (ví dụ kg, hộp, túi)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="34" />
+        <location filename="../../livehelper/ui/texts.py" line="35" />
         <source>the price {value!r} is not a whole amount in đồng (for example 35000)</source>
         <translation>giá {value!r} không phải số tiền đồng chẵn (ví dụ 35000)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="37" />
+        <location filename="../../livehelper/ui/texts.py" line="38" />
         <source>the stock {value!r} is not a whole number (leave it empty for unlimited)</source>
         <translation>tồn kho {value!r} không phải số nguyên (để trống nếu không giới hạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="40" />
+        <location filename="../../livehelper/ui/texts.py" line="41" />
         <source>the code {code!r} is also how buyers write a quantity, a unit or an order ('chốt 2kg' would be read as this product); choose another code, for example the product's initials</source>
         <translation>mã {code!r} trùng với cách khách viết số lượng, đơn vị hoặc lời chốt đơn ('chốt 2kg' sẽ bị hiểu là sản phẩm này); hãy chọn mã khác, ví dụ chữ cái đầu của tên sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="46" />
+        <location filename="../../livehelper/ui/texts.py" line="47" />
         <source>the price {value!r} is more than 10 billion đồng; is a digit too many?</source>
         <translation>giá {value!r} lớn hơn 10 tỉ đồng; có gõ thừa chữ số không?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="49" />
+        <location filename="../../livehelper/ui/texts.py" line="50" />
         <source>the stock {value!r} is more than a billion; is a digit too many?</source>
         <translation>tồn kho {value!r} lớn hơn một tỉ; có gõ thừa chữ số không?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="52" />
+        <location filename="../../livehelper/ui/texts.py" line="53" />
         <source>the {column} cell holds a formula ({formula}) whose result was never saved; open the file in Excel and save it, or type the number</source>
         <translation>ô {column} chứa công thức ({formula}) nhưng chưa có kết quả được lưu; hãy mở tệp bằng Excel rồi lưu lại, hoặc gõ thẳng con số</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="60" />
+        <location filename="../../livehelper/ui/texts.py" line="61" />
         <source>line {line}: {problem}</source>
         <translation>dòng {line}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="69" />
+        <location filename="../../livehelper/ui/texts.py" line="70" />
         <source>Nothing was imported. Please fix these rows and import again:</source>
         <translation>Chưa nhập gì cả. Hãy sửa các dòng sau rồi nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="80" />
+        <location filename="../../livehelper/ui/texts.py" line="81" />
         <source>no phone number</source>
         <translation>không có số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="81" />
+        <location filename="../../livehelper/ui/texts.py" line="82" />
         <source>no delivery address (add it on the buyer's card)</source>
         <translation>không có địa chỉ giao hàng (thêm trong thẻ khách hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="84" />
+        <location filename="../../livehelper/ui/texts.py" line="85" />
         <source>the address names none of the 34 provinces</source>
         <translation>địa chỉ không nêu tỉnh/thành nào trong 34 tỉnh thành</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="87" />
+        <location filename="../../livehelper/ui/texts.py" line="88" />
         <source>the address names no ward or commune we know</source>
         <translation>địa chỉ không nêu phường/xã nào đã biết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="90" />
+        <location filename="../../livehelper/ui/texts.py" line="91" />
         <source>the buyer asked to cancel after confirming</source>
         <translation>khách đã xin huỷ sau khi xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="93" />
+        <location filename="../../livehelper/ui/texts.py" line="94" />
         <source>this buyer refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>khách này từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="96" />
+        <location filename="../../livehelper/ui/texts.py" line="97" />
         <source>a line with quantity or price 0</source>
         <translation>có dòng số lượng hoặc giá bằng 0</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="97" />
+        <location filename="../../livehelper/ui/texts.py" line="98" />
         <source>{count} claims were never confirmed or rejected: they are not exported</source>
         <translation>{count} đơn chờ chưa được xác nhận hay từ chối: không được xuất</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="108" />
+        <location filename="../../livehelper/ui/texts.py" line="109" />
         <source>livehelper (one row per order line)</source>
         <translation>livehelper (mỗi dòng hàng một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="109" />
+        <location filename="../../livehelper/ui/texts.py" line="110" />
         <source>GHN – bulk orders (one row per order)</source>
         <translation>GHN – tạo đơn hàng loạt (mỗi đơn một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="110" />
+        <location filename="../../livehelper/ui/texts.py" line="111" />
         <source>GHTK – Excel orders (one row per order)</source>
         <translation>GHTK – đăng đơn Excel (mỗi đơn một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="111" />
+        <location filename="../../livehelper/ui/texts.py" line="112" />
         <source>Viettel Post – bulk orders (one row per order)</source>
         <translation>Viettel Post – tạo đơn hàng loạt (mỗi đơn một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="114" />
+        <location filename="../../livehelper/ui/texts.py" line="115" />
         <source>Sapo – orders from a file (one row per product)</source>
         <translation>Sapo – nhập đơn từ file (mỗi sản phẩm một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="117" />
+        <location filename="../../livehelper/ui/texts.py" line="118" />
         <source>KiotViet – orders from a file (one row per product)</source>
         <translation>KiotViet – đặt hàng từ file (mỗi sản phẩm một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="127" />
+        <location filename="../../livehelper/ui/texts.py" line="128" />
         <source>Orders cannot be read aloud: this computer has no speech engine. On Linux run 'bash livehelper.sh' once more (it installs espeak-ng).</source>
         <translation>Không đọc đơn thành tiếng được: máy này chưa có bộ đọc giọng nói. Trên Linux hãy chạy lại 'bash livehelper.sh' (lệnh này cài espeak-ng).</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="132" />
+        <location filename="../../livehelper/ui/texts.py" line="133" />
         <source>Orders cannot be read aloud: the speech engine has no Vietnamese voice.</source>
         <translation>Không đọc đơn thành tiếng được: bộ đọc giọng nói chưa có giọng tiếng Việt.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="135" />
+        <location filename="../../livehelper/ui/texts.py" line="136" />
         <source>Orders cannot be read aloud: there is no program to play sound with. On Linux run 'bash livehelper.sh' once more (it installs alsa-utils).</source>
         <translation>Không đọc đơn thành tiếng được: máy chưa có chương trình phát âm thanh. Trên Linux hãy chạy lại 'bash livehelper.sh' (lệnh này cài alsa-utils).</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="140" />
+        <location filename="../../livehelper/ui/texts.py" line="141" />
         <source>Orders cannot be heard: the sound could not be played. Check that speakers or headphones are connected and not used by another program.</source>
         <translation>Không nghe được tiếng đọc đơn: máy không phát được âm thanh. Hãy kiểm tra loa hoặc tai nghe đã cắm chưa và không bị chương trình khác chiếm.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="145" />
+        <location filename="../../livehelper/ui/texts.py" line="146" />
         <source>Orders cannot be read aloud: the speech engine produced no sound.</source>
         <translation>Không đọc đơn thành tiếng được: bộ đọc giọng nói không tạo ra âm thanh.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="158" />
+        <source>Claim {id} not confirmed: only {left} {product} left for this show (its cap), the claim asks for {wanted}.</source>
+        <translation>Chưa chốt được đơn {id}: buổi live này chỉ còn mở bán {left} {product}, đơn cần {wanted}.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="163" />
+        <source>Claim {id} not confirmed: only {left} {product} left, the claim asks for {wanted}.</source>
+        <translation>Chưa chốt được đơn {id}: chỉ còn {left} {product}, đơn cần {wanted}.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="175" />
+        <source>Claim {id} was not changed: {reason}</source>
+        <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1619,12 +1629,12 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>WindowFrame</name>
     <message>
-        <location filename="../../livehelper/ui/window_frame.py" line="43" />
+        <location filename="../../livehelper/ui/window_frame.py" line="51" />
         <source>Close livehelper</source>
         <translation>Đóng livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/window_frame.py" line="44" />
+        <location filename="../../livehelper/ui/window_frame.py" line="52" />
         <source>A live is on: while livehelper is closed no comment is read and no order is caught. Close it anyway?</source>
         <translation>Đang live: khi đóng livehelper, không bình luận nào được đọc và không đơn nào được ghi. Vẫn đóng?</translation>
     </message>

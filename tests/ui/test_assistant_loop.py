@@ -200,3 +200,24 @@ def test_the_feed_holds_a_bounded_window_and_reads_the_rest_back(  # type: ignor
     scroll_until(bar.maximum, lambda: window.feed.rows[-1].message_id == "m104")
     ids = [c.id for c in window.feed.rows]
     assert ids == sorted(ids) and len(set(ids)) == len(ids) == 30
+
+
+def test_a_confirm_the_stock_refuses_is_said_in_vietnamese(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.window import _small_stock, close, open_window
+
+    url, store, session_id = db
+    _small_stock(store, session_id, 3)
+    w = open_window(qtbot, url, lang="vi")
+    try:
+        assert w.backend.pipeline is not None
+        w.backend.pipeline.submit(comment(1, "chốt 3kg", name="Chị Lan"))
+        w.backend.pipeline.submit(comment(2, "chốt 2kg", name="Cô Hoa"))  # waits: sold out
+        qtbot.waitUntil(lambda: len(w.queue.rows) == 2, timeout=5000)
+        w.queue_view.setFocus()
+        w.queue_panel.select(w.queue.rows[1].id)
+        QTest.keyClick(w.queue_view, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "Chưa chốt được" in w.statusBar().currentMessage(), timeout=5000)
+        said = w.statusBar().currentMessage()
+        assert "chỉ còn 0 KS, đơn cần 2" in said and "claim" not in said, said
+    finally:
+        close(w)
