@@ -1,8 +1,10 @@
 """Read a product catalogue from CSV or XLSX, checking every row before anything is stored.
 
 Columns (header row, any order, extra columns ignored): ``code,name,price,unit,stock,aliases``
-and optionally ``photo`` (an image file, relative to the catalogue, or an http(s) URL).
-Vietnamese headers work too (mã, tên, giá, đơn vị, tồn kho, tên khác, ảnh).
+and optionally ``photo`` (an image file, relative to the catalogue, or an http(s) URL) and
+``weight_kg`` (one unit's weight in kg, ``0,5`` for a 500 g jar: the shipping file's
+weight; a product sold by kg or g weighs its quantity without it).
+Vietnamese headers work too (mã, tên, giá, đơn vị, tồn kho, tên khác, ảnh, khối lượng).
 ``price`` is whole VND (``35000``, ``35.000``, ``35.000đ``, ``35k``); ``stock`` is a whole
 number or empty for unlimited; ``aliases`` are separated by ``|``.
 """
@@ -32,7 +34,11 @@ HEADER_ALIASES = {
     "stock": "stock", "ton kho": "stock", "so luong": "stock", "ton": "stock",
     "aliases": "aliases", "ten khac": "aliases", "alias": "aliases",
     "photo": "photo", "anh": "photo", "hinh anh": "photo", "hinh": "photo",
+    "weight_kg": "weight_kg", "weight": "weight_kg", "khoi luong": "weight_kg",
+    "khoi luong (kg)": "weight_kg", "khoi luong kg": "weight_kg", "can nang": "weight_kg",
+    "trong luong": "weight_kg", "trong luong (kg)": "weight_kg",
 }  # fmt: skip
+MAX_WEIGHT_KG = Decimal(1000)  # one unit heavier than this is a typing slip (grams typed as kg)
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$")
 
 
@@ -190,10 +196,18 @@ def parse_rows(
         aliases = tuple(
             dict.fromkeys(a.strip() for a in str(cell("aliases")).split("|") if a.strip())
         )
+        weight_cell = cell("weight_kg")
+        weight: Decimal | None = None
+        if str(weight_cell).strip() != "" and not isinstance(weight_cell, FormulaWithoutValue):
+            weight = _weight_kg(weight_cell)
+            if weight is None:
+                row_problems.append(row_problem(line, "bad_weight", value=_shown(weight_cell)))
         problems.extend(row_problems)
         if not row_problems and price is not None:
             photo = _photo(str(cell("photo")).strip(), folder)
-            specs.append(ProductSpec(code, name[:200], price, unit[:32], stock, aliases, photo))
+            specs.append(
+                ProductSpec(code, name[:200], price, unit[:32], stock, aliases, photo, weight)
+            )
     if header is None:
         raise CatalogueError([row_problem(1, "empty_file")], source)
     if problems:
@@ -266,6 +280,20 @@ def _whole_vnd(value: Any) -> int | None:
         return None
     amount = int(re.sub(r"[.,\s]", "", match.group(1)))
     return amount * 1000 if match.group(2) else amount
+
+
+def _weight_kg(value: Any) -> Decimal | None:
+    """One unit's weight in kg: ``0,5``, ``0.5``, ``1.2 kg``; None if it is not one."""
+    if isinstance(value, bool):
+        return None
+    text = _fold(str(value)).replace(",", ".").removesuffix("kg").strip()
+    try:
+        weight = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not weight.is_finite() or weight <= 0 or weight > MAX_WEIGHT_KG:
+        return None
+    return weight.quantize(Decimal("0.001")).normalize()
 
 
 def _whole_number(value: Any) -> Decimal | None:

@@ -53,6 +53,10 @@ ROW_MESSAGES = {
         "the product's initials"
     ),
     "price_too_high": "the price {value!r} is more than 10 billion đồng; is a digit too many?",
+    "bad_weight": (
+        "the weight {value!r} is not one unit's weight in kg (for example 0,5 for a 500 g jar;"
+        " leave it empty if you do not know)"
+    ),
     "stock_too_high": "the stock {value!r} is more than a billion; is a digit too many?",
     "formula_without_value": (
         "the {column} cell holds a formula ({formula}) whose result was never saved; open "

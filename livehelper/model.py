@@ -37,6 +37,7 @@ class Product:
     stock: Decimal | None  # None: unlimited
     aliases: tuple[str, ...] = ()
     photo: str | None = None  # a file path or an http(s) URL, shown on the product card
+    weight_kg: Decimal | None = None  # one unit's, for the shipping file; None: not given
     reserved: Decimal = Decimal(0)  # held by waiting claims
     cap_left: Decimal | None = None  # what this show's cap still allows; None: no cap
 
@@ -176,6 +177,12 @@ class ParseResult:
     rule: str = ""  # the reader's rule that decided ("order.verb", "other.question", …)
 
 
+# units that are a weight themselves: a kg of it weighs a kg
+UNIT_KG = {"kg": Decimal(1), "ký": Decimal(1), "kí": Decimal(1), "cân": Decimal(1),
+           "g": Decimal("0.001"), "gam": Decimal("0.001"), "gram": Decimal("0.001"),
+           "lạng": Decimal("0.1")}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class LineItem:
     """Goods at a price: a line of a claim or of an order."""
@@ -185,10 +192,19 @@ class LineItem:
     unit: str
     qty: Decimal
     unit_price: int
+    unit_weight_kg: Decimal | None = None  # the catalogue's weight of one unit, if given
 
     @property
     def total(self) -> int:
         return line_total(self.unit_price, self.qty)
+
+    @property
+    def weight_kg(self) -> Decimal | None:
+        """The line's weight: the catalogue's per unit, else what a kg or g unit says."""
+        if self.unit_weight_kg is not None:
+            return self.unit_weight_kg * self.qty
+        per_unit = UNIT_KG.get(self.unit.strip().lower())
+        return None if per_unit is None else per_unit * self.qty
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +284,7 @@ class ProductSpec:
     stock: Decimal | None
     aliases: tuple[str, ...] = ()
     photo: str | None = None
+    weight_kg: Decimal | None = None  # one unit's (a 500 g jar: 0.5)
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,6 +113,7 @@ def product_json(product: Any) -> dict[str, Any]:
         "unit": product.unit,
         "stock": None if product.stock is None else qty_to_json(product.stock),
         "aliases": list(product.aliases),
+        "weight_kg": None if product.weight_kg is None else qty_to_json(product.weight_kg),
     }
 
 

@@ -57,16 +57,13 @@ class Row:
 
 
 def _weight(order: Order, per_kg: Decimal) -> Any:
-    grams = Decimal(0)
-    for line in order.lines:
-        unit = line.unit.strip().lower()
-        if unit in ("kg", "ký", "kí", "cân"):
-            grams += line.qty * 1000
-        elif unit in ("g", "gam", "gram"):
-            grams += line.qty
-        else:
-            return ""  # a box or a bottle: the weight is the seller's to fill in
-    return qty_to_json(grams / per_kg)
+    """The parcel's weight: each line's from the catalogue (weight_kg), or from its kg/g
+    unit; empty when a line has neither (the seller fills it in)."""
+    weights = [line.weight_kg for line in order.lines]
+    if not weights or any(w is None for w in weights):
+        return ""
+    kg = sum((w for w in weights if w is not None), Decimal(0))
+    return qty_to_json((kg / per_kg).quantize(Decimal("0.001")).normalize())
 
 
 def _items(order: Order) -> str:
@@ -99,8 +96,8 @@ FIELDS: dict[str, Callable[[Row], Any]] = {
     "items": lambda r: _items(r.order),
     "order_total": lambda r: r.order.total,
     "claim_ids": lambda r: " ".join(str(c) for c in r.order.claim_ids),
-    "weight_g": lambda r: _weight(r.order, Decimal(1)),
-    "weight_kg": lambda r: _weight(r.order, Decimal(1000)),
+    "weight_g": lambda r: _weight(r.order, Decimal("0.001")),
+    "weight_kg": lambda r: _weight(r.order, Decimal(1)),
 }
 
 

@@ -34,6 +34,7 @@ def import_products(
             "stock_milli": None if spec.stock is None else rows.to_milli(spec.stock),
             "aliases": "|".join(spec.aliases),
             "photo": spec.photo,
+            "weight_g": None if spec.weight_kg is None else round(spec.weight_kg * 1000),
             "updated_at": now,
         }
         if spec.code.upper() in existing:

@@ -74,7 +74,9 @@ class Plan:
         self.rows.append({**claim, "status": ClaimStatus.PENDING.value, "created_at": now})
         self.goods.append([(p.id, rows.to_milli(qty)) for p, qty in wanted])
         self.items.append(
-            tuple(LineItem(p.code, p.name, p.unit, qty, p.price) for p, qty in wanted)
+            tuple(
+                LineItem(p.code, p.name, p.unit, qty, p.price, _kg(p.weight_g)) for p, qty in wanted
+            )
         )
 
 
@@ -155,10 +157,14 @@ def unique_comments(incoming: Iterable[IncomingComment]) -> list[IncomingComment
     return list(unique.values())
 
 
+def _kg(grams: int | None) -> Decimal | None:
+    return None if grams is None else rows.from_milli(grams)
+
+
 def product_rows(conn: sa.Connection) -> dict[str, Any]:
-    """Upper-case code -> the product's id, code, name, unit and price."""
+    """Upper-case code -> the product's id, code, name, unit, price and unit weight."""
     p = schema.products
-    found = conn.execute(sa.select(p.c.id, p.c.code, p.c.name, p.c.unit, p.c.price))
+    found = conn.execute(sa.select(p.c.id, p.c.code, p.c.name, p.c.unit, p.c.price, p.c.weight_g))
     return {row.code.upper(): row for row in found}
 
 

@@ -21,6 +21,7 @@ History:
   6  comments.rule (which of the reader's rules decided)
   7  buyers.address_source (an address a buyer wrote, or one an assistant typed)
   8  buyers.phone_source (a phone an assistant typed is not replaced by a comment's)
+  9  products.weight_g (one unit's weight, from the catalogue's weight_kg column)
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import sqlalchemy as sa
 from livehelper.errors import StoreError
 from livehelper.store import schema
 
-LATEST = 8
+LATEST = 9
 
 # version -> function run after that version's tables/columns exist
 DATA_HOOKS: dict[int, Callable[[sa.Connection], None]] = {}

@@ -3,6 +3,7 @@ where: every export run is a batch, every order a target accepted is marked once
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -61,7 +62,7 @@ def where(
                 key = (item.code, item.unit_price)
                 prev = lines.get(key)
                 qty = item.qty + (prev.qty if prev else 0)
-                lines[key] = LineItem(item.code, item.name, item.unit, qty, item.unit_price)
+                lines[key] = dataclasses.replace(item, qty=qty)
         person = persons.get(r.person)
         phone = (
             next((c.phone for c in reversed(claims_of) if c.phone), None)

@@ -39,6 +39,7 @@ def product(row: Any) -> Product:
         stock=None if row.stock_milli is None else from_milli(row.stock_milli),
         aliases=tuple(a for a in row.aliases.split("|") if a),
         photo=row.photo,
+        weight_kg=None if row.weight_g is None else from_milli(row.weight_g),
         reserved=from_milli(row.reserved_milli),
     )
 
@@ -72,7 +73,15 @@ def line_items(conn: sa.Connection, claim_ids: list[int]) -> dict[int, list[Line
     out: dict[int, list[LineItem]] = {}
     for chunk in chunks(claim_ids):
         rows = conn.execute(
-            sa.select(ci.c.claim_id, ci.c.qty_milli, ci.c.unit_price, p.c.code, p.c.name, p.c.unit)
+            sa.select(
+                ci.c.claim_id,
+                ci.c.qty_milli,
+                ci.c.unit_price,
+                p.c.code,
+                p.c.name,
+                p.c.unit,
+                p.c.weight_g,
+            )
             .join(p, ci.c.product_id == p.c.id)
             .where(ci.c.claim_id.in_(chunk))
             .order_by(ci.c.id)
@@ -85,6 +94,7 @@ def line_items(conn: sa.Connection, claim_ids: list[int]) -> dict[int, list[Line
                     unit=r.unit,
                     qty=from_milli(r.qty_milli),
                     unit_price=r.unit_price,
+                    unit_weight_kg=None if r.weight_g is None else from_milli(r.weight_g),
                 )
             )
     return out

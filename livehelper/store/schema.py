@@ -105,6 +105,8 @@ products = sa.Table(
     ),
     sa.Column("aliases", Text, nullable=False),  # '|'-separated
     sa.Column("photo", String(500), nullable=True, info={"since": 3}),  # file path or URL
+    # one unit's weight in grams (the catalogue's weight_kg), for the shipping partners
+    sa.Column("weight_g", sa.Integer, nullable=True, info={"since": 9}),
     sa.Column("updated_at", UTCDateTime, nullable=False),
 )
 

@@ -44,6 +44,11 @@ def row_problem_text(problem: RowProblem) -> str:
             "('chốt 2kg' would be read as this product); choose another code, for example "
             "the product's initials",
         ),
+        "bad_weight": QCoreApplication.translate(
+            "Texts",
+            "the weight {value!r} is not one unit's weight in kg (for example 0,5 for a 500 g "
+            "jar; leave it empty if you do not know)",
+        ),
         "price_too_high": QCoreApplication.translate(
             "Texts", "the price {value!r} is more than 10 billion đồng; is a digit too many?"
         ),

@@ -1469,136 +1469,141 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
     </message>
     <message>
         <location filename="../../livehelper/ui/texts.py" line="47" />
+        <source>the weight {value!r} is not one unit's weight in kg (for example 0,5 for a 500 g jar; leave it empty if you do not know)</source>
+        <translation>khối lượng {value!r} không phải khối lượng một đơn vị tính bằng kg (ví dụ 0,5 cho một hũ 500 g; không biết thì để trống)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="52" />
         <source>the price {value!r} is more than 10 billion đồng; is a digit too many?</source>
         <translation>giá {value!r} lớn hơn 10 tỉ đồng; có gõ thừa chữ số không?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="50" />
+        <location filename="../../livehelper/ui/texts.py" line="55" />
         <source>the stock {value!r} is more than a billion; is a digit too many?</source>
         <translation>tồn kho {value!r} lớn hơn một tỉ; có gõ thừa chữ số không?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="53" />
+        <location filename="../../livehelper/ui/texts.py" line="58" />
         <source>the {column} cell holds a formula ({formula}) whose result was never saved; open the file in Excel and save it, or type the number</source>
         <translation>ô {column} chứa công thức ({formula}) nhưng chưa có kết quả được lưu; hãy mở tệp bằng Excel rồi lưu lại, hoặc gõ thẳng con số</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="61" />
+        <location filename="../../livehelper/ui/texts.py" line="66" />
         <source>line {line}: {problem}</source>
         <translation>dòng {line}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="70" />
+        <location filename="../../livehelper/ui/texts.py" line="75" />
         <source>Nothing was imported. Please fix these rows and import again:</source>
         <translation>Chưa nhập gì cả. Hãy sửa các dòng sau rồi nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="81" />
+        <location filename="../../livehelper/ui/texts.py" line="86" />
         <source>no phone number</source>
         <translation>không có số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="82" />
+        <location filename="../../livehelper/ui/texts.py" line="87" />
         <source>no delivery address (add it on the buyer's card)</source>
         <translation>không có địa chỉ giao hàng (thêm trong thẻ khách hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="85" />
+        <location filename="../../livehelper/ui/texts.py" line="90" />
         <source>the address names none of the 34 provinces</source>
         <translation>địa chỉ không nêu tỉnh/thành nào trong 34 tỉnh thành</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="88" />
+        <location filename="../../livehelper/ui/texts.py" line="93" />
         <source>the address names no ward or commune we know</source>
         <translation>địa chỉ không nêu phường/xã nào đã biết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="91" />
+        <location filename="../../livehelper/ui/texts.py" line="96" />
         <source>the buyer asked to cancel after confirming</source>
         <translation>khách đã xin huỷ sau khi xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="94" />
+        <location filename="../../livehelper/ui/texts.py" line="99" />
         <source>this buyer refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>khách này từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="97" />
+        <location filename="../../livehelper/ui/texts.py" line="102" />
         <source>a line with quantity or price 0</source>
         <translation>có dòng số lượng hoặc giá bằng 0</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="98" />
+        <location filename="../../livehelper/ui/texts.py" line="103" />
         <source>{count} claims were never confirmed or rejected: they are not exported</source>
         <translation>{count} đơn chờ chưa được xác nhận hay từ chối: không được xuất</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="109" />
+        <location filename="../../livehelper/ui/texts.py" line="114" />
         <source>livehelper (one row per order line)</source>
         <translation>livehelper (mỗi dòng hàng một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="110" />
+        <location filename="../../livehelper/ui/texts.py" line="115" />
         <source>GHN – bulk orders (one row per order)</source>
         <translation>GHN – tạo đơn hàng loạt (mỗi đơn một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="111" />
+        <location filename="../../livehelper/ui/texts.py" line="116" />
         <source>GHTK – Excel orders (one row per order)</source>
         <translation>GHTK – đăng đơn Excel (mỗi đơn một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="112" />
+        <location filename="../../livehelper/ui/texts.py" line="117" />
         <source>Viettel Post – bulk orders (one row per order)</source>
         <translation>Viettel Post – tạo đơn hàng loạt (mỗi đơn một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="115" />
+        <location filename="../../livehelper/ui/texts.py" line="120" />
         <source>Sapo – orders from a file (one row per product)</source>
         <translation>Sapo – nhập đơn từ file (mỗi sản phẩm một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="118" />
+        <location filename="../../livehelper/ui/texts.py" line="123" />
         <source>KiotViet – orders from a file (one row per product)</source>
         <translation>KiotViet – đặt hàng từ file (mỗi sản phẩm một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="128" />
+        <location filename="../../livehelper/ui/texts.py" line="133" />
         <source>Orders cannot be read aloud: this computer has no speech engine. On Linux run 'bash livehelper.sh' once more (it installs espeak-ng).</source>
         <translation>Không đọc đơn thành tiếng được: máy này chưa có bộ đọc giọng nói. Trên Linux hãy chạy lại 'bash livehelper.sh' (lệnh này cài espeak-ng).</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="133" />
+        <location filename="../../livehelper/ui/texts.py" line="138" />
         <source>Orders cannot be read aloud: the speech engine has no Vietnamese voice.</source>
         <translation>Không đọc đơn thành tiếng được: bộ đọc giọng nói chưa có giọng tiếng Việt.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="136" />
+        <location filename="../../livehelper/ui/texts.py" line="141" />
         <source>Orders cannot be read aloud: there is no program to play sound with. On Linux run 'bash livehelper.sh' once more (it installs alsa-utils).</source>
         <translation>Không đọc đơn thành tiếng được: máy chưa có chương trình phát âm thanh. Trên Linux hãy chạy lại 'bash livehelper.sh' (lệnh này cài alsa-utils).</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="141" />
+        <location filename="../../livehelper/ui/texts.py" line="146" />
         <source>Orders cannot be heard: the sound could not be played. Check that speakers or headphones are connected and not used by another program.</source>
         <translation>Không nghe được tiếng đọc đơn: máy không phát được âm thanh. Hãy kiểm tra loa hoặc tai nghe đã cắm chưa và không bị chương trình khác chiếm.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="146" />
+        <location filename="../../livehelper/ui/texts.py" line="151" />
         <source>Orders cannot be read aloud: the speech engine produced no sound.</source>
         <translation>Không đọc đơn thành tiếng được: bộ đọc giọng nói không tạo ra âm thanh.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="158" />
+        <location filename="../../livehelper/ui/texts.py" line="163" />
         <source>Claim {id} not confirmed: only {left} {product} left for this show (its cap), the claim asks for {wanted}.</source>
         <translation>Chưa chốt được đơn {id}: buổi live này chỉ còn mở bán {left} {product}, đơn cần {wanted}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="163" />
+        <location filename="../../livehelper/ui/texts.py" line="168" />
         <source>Claim {id} not confirmed: only {left} {product} left, the claim asks for {wanted}.</source>
         <translation>Chưa chốt được đơn {id}: chỉ còn {left} {product}, đơn cần {wanted}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="175" />
+        <location filename="../../livehelper/ui/texts.py" line="180" />
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>

@@ -125,3 +125,28 @@ def test_failed_import_changes_nothing_in_the_store(store: Store, tmp_path: Path
             )
         )
     assert store.products() == before
+
+
+def test_a_unit_weight_for_the_shipping_file(tmp_path: Path) -> None:
+    specs = read_catalogue(
+        write(
+            tmp_path,
+            "Mã,Tên,Giá,Đơn vị,Khối lượng (kg)\n"
+            'MO,Mật ong,250000,hũ,"0,5"\nKS,Khoai,35000,kg,\nCH,Chè,90000,gói,0.25 kg\n',
+        )
+    )
+    assert [(s.code, s.weight_kg) for s in specs] == [
+        ("MO", Decimal("0.5")),
+        ("KS", None),  # sold by the kg: it weighs its quantity
+        ("CH", Decimal("0.25")),
+    ]
+
+
+@pytest.mark.parametrize("weight", ["nửa ký", "-1", "0", "1500"])
+def test_a_weight_that_is_not_one_is_named(tmp_path: Path, weight: str) -> None:
+    with pytest.raises(CatalogueError) as raised:
+        read_catalogue(
+            write(tmp_path, f"code,name,price,unit,weight_kg\nMO,Mật ong,1000,hũ,{weight}\n")
+        )
+    (problem,) = raised.value.problems
+    assert problem.reason == "bad_weight" and problem.line == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import re
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from livehelper.catalogue import read_catalogue
 from livehelper.comments.parser import parser_for
 from livehelper.export import FORMATS
 from livehelper.model import ClaimStatus, IncomingComment
@@ -254,3 +256,38 @@ def test_file_exports_are_recorded_and_can_leave_out_what_went_before(
     ]
     bad = run_cli("export", "--session", session, "--format", "json", "--template", "ghn", "--out", str(tmp_path / "x"), db=db, check=False)  # fmt: skip
     assert bad.returncode == 2 and "--template is for csv and xlsx" in bad.stderr
+
+
+def test_the_parcel_weighs_what_the_catalogue_says(demo_store: Store) -> None:
+    from livehelper.export import templates
+    from tests.helpers import DEMO_CATALOGUE
+
+    s = demo_store.start_session()
+    said = [
+        IncomingComment(
+            "tiktok", "w1", "u1", "Chị Lan", "na 2 hộp, khoai 1,5kg", datetime.now(UTC)
+        ),
+        IncomingComment("tiktok", "w2", "u2", "Cô Hoa", "3 túi hồi", datetime.now(UTC)),
+    ]
+    out = demo_store.ingest(s.id, said, parser_for(demo_store.products()).parse)
+    demo_store.decide([cl.id for cl in out.claims], ClaimStatus.CONFIRMED)
+    lan, hoa = demo_store.orders(s.id)
+    ghtk = templates.load("ghtk")
+    weights = [
+        dict(zip(ghtk.headers, row, strict=True))["Khối lượng (kg)"]
+        for row in templates.rows(ghtk, [lan, hoa])
+    ]
+    assert weights == [3.5, 1.5]  # 2 boxes of 1 kg and 1,5 kg sold by the kg; 3 × 0,5 kg
+    ghn = templates.load("ghn")
+    grams = dict(zip(ghn.headers, next(templates.rows(ghn, [lan])), strict=True))
+    assert grams["Khối lượng"] == 3500
+    demo_store.import_products(
+        [dataclasses.replace(spec, weight_kg=None) for spec in read_catalogue(DEMO_CATALOGUE)]
+    )
+    unknown = demo_store.orders(s.id)[0]  # a box with no weight: the seller fills it in
+    assert (
+        dict(zip(ghtk.headers, next(templates.rows(ghtk, [unknown])), strict=True))[
+            "Khối lượng (kg)"
+        ]
+        == ""
+    )
