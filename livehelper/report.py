@@ -166,8 +166,28 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 22px 0 8p
 td, th { border: 1px solid #ccc; padding: 4px 8px; text-align: left; }
 th { background: #f1f1f1; } td.n { text-align: right; }
 .figures td { border: none; padding: 2px 16px 2px 0; } .figures .v { font-weight: bold; }
-.slip { page-break-before: always; }
+.slip { border-top: 1px dashed #999; padding-top: 6px; margin-top: 14px; }
+.slip h2 { margin-top: 4px; }
 """
+SLIP_ROWS_A_PAGE = 34  # what an A4 page holds, in slip lines (measured, with a margin)
+
+
+def _slip_rows(order: Order) -> int:
+    """The lines one picking slip takes: its title, buyer, address, table head, goods,
+    the COD line, a note."""
+    return 6 + len(order.lines) + (1 if order.note else 0)
+
+
+def _starts_page(slips: Sequence[Order]) -> list[bool]:
+    """Which slips begin a new page: several share one, none is cut in two (Qt's
+    printer knows no page-break-inside, so the packing is done here)."""
+    starts, used = [], SLIP_ROWS_A_PAGE
+    for order in slips:
+        rows = _slip_rows(order)
+        new = used + rows > SLIP_ROWS_A_PAGE
+        used = rows if new else used + rows
+        starts.append(new)
+    return starts
 
 
 def render_html(report: SessionReport, for_print: bool = False) -> str:
@@ -226,9 +246,11 @@ def render_html(report: SessionReport, for_print: bool = False) -> str:
             )
         parts.append("</table>")
 
-    for order in report.slips:  # picking slips: one per buyer, each on its own page
+    # picking slips: one per buyer, several to a page, each whole on its page
+    for order, new_page in zip(report.slips, _starts_page(report.slips), strict=True):
+        page = " style='page-break-before: always'" if new_page else ""
         parts.append(
-            f"<div class='slip'><h2>Phiếu soạn hàng – đơn {order.id}</h2>"
+            f"<div class='slip'{page}><h2>Phiếu soạn hàng – đơn {order.id}</h2>"
             f"<p><b>{e(order.buyer_name)}</b> ({e(order.platform)}) · "
             f"{e(order.phone or 'chưa có số điện thoại')}<br>"
             f"{e(order.address or 'chưa có địa chỉ')}</p>"
@@ -255,27 +277,31 @@ def render_html(report: SessionReport, for_print: bool = False) -> str:
 def _chart_svg(report: SessionReport) -> str:
     if not report.per_minute:
         return "<p class='muted'>Chưa có đơn.</p>"
-    width, height = 720, 180
+    width, height, label = 720, 180, 18  # the labels have their own strips
     bars, group = _grouped(report.per_minute, CHART_BARS)
     top = max(n for _m, n in bars) or 1
     step = width / len(bars)
     clock = _clock_format(report)
     rects = []
     for i, (minute, count) in enumerate(bars):
+        if not count:
+            continue  # a quiet minute is a gap, not a bar
         h = height * count / top
         rects.append(
-            f"<rect x='{i * step:.1f}' y='{height - h:.1f}' width='{max(step - 1, 1):.1f}' "
-            f"height='{h:.1f}' fill='#2e7d32'><title>{minute.astimezone():{clock}}: {count}</title></rect>"
+            f"<rect x='{i * step:.1f}' y='{label + height - h:.1f}' "
+            f"width='{max(step - 1, 1):.1f}' height='{h:.1f}' fill='#2e7d32'>"
+            f"<title>{minute.astimezone():{clock}}: {count}</title></rect>"
         )
     first = f"{bars[0][0].astimezone():{clock}}"
     last = f"{report.per_minute[-1][0].astimezone():{clock}}"
     unit = "phút" if group == 1 else f"{group} phút"
     return (
-        f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height + 20}' "
-        f"role='img' aria-label='Đơn đặt theo phút'>{''.join(rects)}"
-        f"<text x='0' y='{height + 16}' font-size='12'>{first}</text>"
-        f"<text x='{width}' y='{height + 16}' font-size='12' text-anchor='end'>{last}</text>"
-        f"<text x='{width}' y='12' font-size='12' text-anchor='end'>tối đa {top}/{unit}</text></svg>"
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' "
+        f"height='{label + height + label}' role='img' aria-label='Đơn đặt theo phút'>"
+        f"{''.join(rects)}"
+        f"<text x='0' y='{label + height + 14}' font-size='12'>{first}</text>"
+        f"<text x='{width}' y='{label + height + 14}' font-size='12' text-anchor='end'>{last}</text>"
+        f"<text x='{width}' y='13' font-size='12' text-anchor='end'>tối đa {top}/{unit}</text></svg>"
     )
 
 
@@ -285,14 +311,21 @@ def _chart_table(report: SessionReport) -> str:
         return "<p class='muted'>Chưa có đơn.</p>"
     rows, group = _grouped(report.per_minute, 30)
     clock = _clock_format(report)
+    label = 60 if clock == "%H:%M" else 140
     top = max(n for _m, n in rows) or 1
     out = ["<table>"]
     for minute, count in rows:
         width = max(1, int(400 * count / top))
+        bar = (  # a quiet minute has no bar
+            f"<table><tr><td width='{width}' bgcolor='#2e7d32' style='border:none'>&nbsp;"
+            "</td></tr></table>"
+            if count
+            else ""
+        )
         out.append(
-            f"<tr><td>{minute.astimezone():{clock}}</td><td class='n'>{count}</td>"
-            f"<td style='border:none'><table><tr><td width='{width}' bgcolor='#2e7d32' "
-            f"style='border:none'>&nbsp;</td></tr></table></td></tr>"
+            f"<tr><td width='{label}' style='white-space: nowrap'>{minute.astimezone():{clock}}"
+            f"</td><td class='n' width='40'>{count}</td>"
+            f"<td style='border:none'>{bar}</td></tr>"  # widths given: Qt wraps "15:12" else
         )
     out.append("</table>")
     if group > 1:

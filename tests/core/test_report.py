@@ -84,8 +84,28 @@ def test_report_from_the_command_line(db: str, tmp_path: Path) -> None:
     assert "Phiếu soạn hàng" in (tmp_path / "r.html").read_text(encoding="utf-8")
     run_cli("report", "--session", session, "--out", str(tmp_path / "r.pdf"), db=db)
     pdf = (tmp_path / "r.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF") and b"/Count 3" in pdf  # the summary and two slips
+    assert pdf.startswith(b"%PDF") and b"/Count 2" in pdf  # the summary; two slips share a page
     bad = run_cli(
         "report", "--session", session, "--out", str(tmp_path / "r.docx"), db=db, check=False
     )
     assert bad.returncode == 2 and ".html or .pdf" in bad.stderr
+
+
+def test_picking_slips_share_pages_and_quiet_minutes_have_no_bar(demo_store: Store) -> None:
+    import dataclasses
+
+    figures = report.build(demo_store, known_show(demo_store))  # orders at 13:00 and 13:01
+    (lan, evil) = figures.slips
+    many = tuple(dataclasses.replace(lan, id=n) for n in range(1, 13))  # twelve buyers
+    starts = report._starts_page(many)
+    assert starts[0] and 2 <= sum(starts) <= 3  # several a page: 2 or 3 pages, not 12
+    big = dataclasses.replace(lan, lines=lan.lines * 40)  # 40 lines: a page to itself
+    assert report._starts_page((lan, big, evil)) == [True, True, True]
+    quiet = dataclasses.replace(  # an order at 13:00, none at 13:01–13:04, one at 13:05
+        figures, per_minute=[(figures.per_minute[0][0] + timedelta(minutes=m), n)
+                             for m, n in ((0, 2), (1, 0), (2, 0), (3, 0), (4, 0), (5, 1))]
+    )  # fmt: skip
+    svg = report.render_html(quiet)
+    assert svg.count("<rect") == 2  # the two minutes that had orders
+    table = report.render_html(quiet, for_print=True)
+    assert table.count("bgcolor='#2e7d32'") == 2 and table.count("13:0") >= 6
