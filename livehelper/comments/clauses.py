@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from livehelper.comments.phrases import Phrases
 
-# where a clause ends: a comma, a full stop that is not a decimal point, "và", "với"…
-CLAUSE = re.compile(r"[,;\n|]|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
+# where a clause ends: a comma or a full stop that is not a decimal one ("1,5", "1.5"),
+# "và", "với"…
+CLAUSE = re.compile(r"[;\n|]|(?<!\d),|,(?!\d)|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
 
 
 class OtherTimes:

@@ -202,3 +202,17 @@ def test_an_order_beside_a_look_is_still_an_order() -> None:
 )
 def test_small_words_that_decide(text: str, intent: Intent) -> None:
     assert _read(text)[0] is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("chè 2 hộp, 1,5kg bơ", [("CHE", Decimal(2)), ("BO", Decimal("1.5"))]),
+        ("quế 3 túi và 2,5 ký bơ", [("QUE", Decimal(3)), ("BO", Decimal("2.5"))]),
+        ("bơ 0,5kg, chè 1 hộp", [("BO", Decimal("0.5")), ("CHE", Decimal(1))]),
+    ],
+)
+def test_a_decimal_comma_does_not_end_a_clause(text: str, items: list[tuple[str, Decimal]]) -> None:
+    # "1,5" is one and a half, not the end of one clause and a 5 of the next
+    result = PARSER.parse(text, "BO")
+    assert [(i.code, i.qty) for i in result.items] == items and not result.ambiguous
