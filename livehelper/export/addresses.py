@@ -34,8 +34,26 @@ def split_address(text: str | None) -> Address:
     except Exception as exc:  # the reader failing must not stop an export
         log.warning("address not read (%s)", type(exc).__name__)
         return Address(text.strip(), "", "")
-    return Address(
-        street=(getattr(found, "street", None) or "").strip(),
-        ward=getattr(found, "ward", None) or "",
-        province=getattr(found, "province", None) or "",
-    )
+    ward = getattr(found, "ward", None) or ""
+    province = getattr(found, "province", None) or ""
+    street = (getattr(found, "street", None) or "").strip()
+    if not ward:  # a commune the reader does not know is still the buyer's words: kept
+        street = _without_province(text, getattr(found, "short_province", None) or "")
+    return Address(street=street, ward=ward, province=province)
+
+
+def _without_province(text: str, province: str) -> str:
+    """The address less its trailing province ("…, xã Tam Đường, Lai Châu" ->
+    "…, xã Tam Đường"), so nothing the buyer wrote is dropped."""
+    import re
+    import unicodedata
+
+    from livehelper.comments.folding import fold
+
+    text = unicodedata.normalize("NFC", text.strip())
+    if not province:
+        return text
+    folded = fold(text)  # the same length as text: positions line up
+    name = r"\s+".join(re.escape(word) for word in fold(province).split())
+    tail = re.search(rf"[\s,.;-]*(?:(?:tinh|tp|thanh pho|t)\.?\s*)?{name}[\s,.;]*$", folded)
+    return text[: tail.start()].strip(" ,.;-") if tail else text

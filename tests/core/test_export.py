@@ -291,3 +291,21 @@ def test_the_parcel_weighs_what_the_catalogue_says(demo_store: Store) -> None:
         ]
         == ""
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "street"),
+    [
+        ("Bản Hon, xã Tam Đường, Lai Châu", "Bản Hon, xã Tam Đường"),
+        ("bản Hon xã Bản Hon huyện Tam Đường tỉnh Lai Châu", "bản Hon xã Bản Hon huyện Tam Đường"),
+    ],
+)
+def test_a_commune_the_reader_does_not_know_stays_in_the_street(written: str, street: str) -> None:
+    # the shipping file's street column must not lose what the buyer wrote (it did:
+    # "xã Tam Đường" vanished from the GHTK file)
+    from livehelper.export.addresses import split_address
+
+    found = split_address(written)
+    assert (found.street, found.province) == (street, "Tỉnh Lai Châu") and found.ward == ""
+    known = split_address("thôn Nà Pàn, xã Chi Lăng, Lạng Sơn")  # a known one is split
+    assert (known.street, known.ward) == ("Thôn Nà Pàn", "Xã Chi Lăng")
