@@ -71,7 +71,7 @@ class FeedPanel(QGroupBox):
         self._has_older = self._has_newer = False  # in the database, not held here
         self._loading = False  # one page at a time
         self._missed = False  # live comments left out while newer ones were read back
-        view = table(self.model, (82, 112, 0, 76), FeedView())
+        view = table(self.model.qt, (82, 112, 0, 76), FeedView())
         assert isinstance(view, FeedView)
         self.view = view
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)  # a row a step

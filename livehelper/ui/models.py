@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from livehelper import phones
 from livehelper.model import Claim, Comment, Intent, Order, Product, format_qty, format_vnd
@@ -185,40 +185,102 @@ class ProductsModel(RowsModel[Product]):
             )
 
 
-class FeedModel(RowsModel[Comment]):
-    columns = (
-        (
-            QT_TRANSLATE_NOOP("Models", "Time"),
-            lambda c: c.received_at.astimezone().strftime("%H:%M:%S"),
-        ),
-        (QT_TRANSLATE_NOOP("Models", "Buyer"), lambda c: c.buyer_name),
-        (QT_TRANSLATE_NOOP("Models", "Comment"), lambda c: phones.mask(c.text)),
-        (QT_TRANSLATE_NOOP("Models", "Read as"), lambda c: intent_label(c.intent)),
-    )
+class FeedModel:
+    """The live comments, held in Qt's own item model. A view paints a Python model by
+    calling its data() for every cell and role, each call waiting for the interpreter
+    while the writer thread parses and stores: under a flood that froze the window.
+    Painting these rows runs no Python; each row is drawn into items once, as it comes."""
 
+    columns = (
+        QT_TRANSLATE_NOOP("Models", "Time"),
+        QT_TRANSLATE_NOOP("Models", "Buyer"),
+        QT_TRANSLATE_NOOP("Models", "Comment"),
+        QT_TRANSLATE_NOOP("Models", "Read as"),
+    )
     READ_AS_COLUMN = 3
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and index.isValid()
-            and index.column() == self.READ_AS_COLUMN
-            and index.row() < len(self.rows)
-        ):  # why the reader read it so: the assistant can tell a rule's habits
-            comment = self.rows[index.row()]
-            label = intent_label(comment.intent) or QCoreApplication.translate("Models", "other")
-            return plain.tooltip(f"{label} · {comment.rule}" if comment.rule else label)
-        return super().data(index, role)
+    def __init__(self, parent: Any = None) -> None:
+        self.qt = QStandardItemModel(0, len(self.columns), parent)
+        self.rows: list[Comment] = []
+        self.retranslate()
 
-    def style(self, row: Comment, role: int) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.intent is Intent.ORDER:
-                return ORDER_BG
-            if row.intent is Intent.CANCEL:
-                return CANCEL_BG
-        if role == Qt.ItemDataRole.FontRole and row.intent is Intent.ORDER:
-            return BOLD
-        return None
+    # what the window and the tests read, as from any Qt model
+    def index(self, row: int, column: int) -> QModelIndex:
+        return self.qt.index(row, column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.qt.data(index, role)
+
+    def rowCount(self) -> int:
+        return len(self.rows)
+
+    def _items(self, comment: Comment) -> list[QStandardItem]:
+        label = intent_label(comment.intent)
+        texts = (
+            comment.received_at.astimezone().strftime("%H:%M:%S"),
+            comment.buyer_name,
+            phones.mask(comment.text),
+            label,
+        )
+        background = {Intent.ORDER: ORDER_BG, Intent.CANCEL: CANCEL_BG}.get(comment.intent)
+        items = []
+        for column, text in enumerate(texts):
+            item = QStandardItem(text)
+            item.setEditable(False)
+            if column == self.READ_AS_COLUMN:  # why the reader read it so
+                shown = label or QCoreApplication.translate("Models", "other")
+                item.setToolTip(
+                    plain.tooltip(f"{shown} · {comment.rule}" if comment.rule else shown)
+                )
+            elif text:  # the whole cell, however narrow the column
+                item.setToolTip(plain.tooltip(text))
+            if background is not None:
+                item.setBackground(background)
+            if comment.intent is Intent.ORDER:
+                item.setFont(BOLD)
+            items.append(item)
+        items[0].setData(comment, Qt.ItemDataRole.UserRole)
+        return items
+
+    def set_rows(self, rows: Sequence[Comment]) -> None:
+        self.rows = list(rows)
+        self.qt.setRowCount(0)
+        self._insert(0, self.rows)
+
+    def append_rows(self, rows: Sequence[Comment]) -> None:
+        first = len(self.rows)
+        self.rows.extend(rows)
+        self._insert(first, rows)
+
+    def prepend_rows(self, rows: Sequence[Comment]) -> None:
+        self.rows[:0] = rows
+        self._insert(0, rows)
+
+    def _insert(self, first: int, rows: Sequence[Comment]) -> None:
+        for offset, comment in enumerate(rows):
+            self.qt.insertRow(first + offset, self._items(comment))
+
+    def remove_row(self, row: int) -> None:
+        self.remove_rows(row, 1)
+
+    def remove_rows(self, first: int, count: int) -> None:
+        if count > 0:
+            del self.rows[first : first + count]
+            self.qt.removeRows(first, count)
+
+    def replace_row(self, row: int, comment: Comment) -> None:
+        self.rows[row] = comment
+        for column, item in enumerate(self._items(comment)):
+            self.qt.setItem(row, column, item)
+
+    def row_of(self, predicate: Callable[[Comment], bool]) -> int:
+        return next((i for i, c in enumerate(self.rows) if predicate(c)), -1)
+
+    def retranslate(self) -> None:
+        self.qt.setHorizontalHeaderLabels([_translated_title(str(t)) for t in self.columns])
+        for row, comment in enumerate(self.rows):  # "Read as" is in the window's language
+            for column, item in enumerate(self._items(comment)):
+                self.qt.setItem(row, column, item)
 
 
 def _wants(claim: Claim) -> str:
