@@ -28,7 +28,7 @@ class OrdersPanel(QGroupBox):
         self._backend = backend
         self._store = store
         self.model = OrdersModel(self)
-        self.view = table(self.model, (100, 84, 0, 80), names=(2,))
+        self.view = table(self.model.qt, (100, 84, 0, 80), names=(2,))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
         layout = QVBoxLayout(self)

@@ -32,7 +32,7 @@ class ProductsPanel(QGroupBox):
         self._shown = shown
         self._featured = featured
         self.model = ProductsModel(self)
-        self.view = table(self.model, (30, 38, 0, 100, 70), names=(2,))
+        self.view = table(self.model.qt, (30, 38, 0, 100, 70), names=(2,))
         self.view.clicked.connect(lambda index: self.feature_row(index.row()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

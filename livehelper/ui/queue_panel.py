@@ -116,7 +116,9 @@ class QueuePanel(QGroupBox):
         self.lanes = LaneFilter(self.model, self)
 
         # narrow fixed columns and 30-pixel rows: ten claims fit a 1366x768 laptop
-        view = table(self.lanes, (40, 112, 140, 0, 88), QueueView(), row_height=30, names=(2,))
+        view = table(
+            self.lanes.proxy, (40, 112, 140, 0, 88), QueueView(), row_height=30, names=(2,)
+        )
         assert isinstance(view, QueueView)
         self.view = view
         view.setObjectName("queue")

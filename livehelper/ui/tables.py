@@ -5,25 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
 )
-
-
-class ElideMiddle(QStyledItemDelegate):
-    """Cut a long text in its middle: "Mật ong…Tây Bắc" and "Mật ong…hoa nhãn" stay two
-    products where "Mật ong r…" and "Mật ong h…" barely do."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 def table(
@@ -35,7 +22,9 @@ def table(
 ) -> QTableView:
     """A read-only row table. ``widths``: pixels per column, 0 for the one that stretches
     (fixed widths: measuring 100,000 rows to fit them would stall the window);
-    ``names``: the columns of product names, cut in their middle when too long."""
+    ``names``: the columns of product names: a table that has them cuts every long text
+    in its middle, "Mật ong…Tây Bắc" and "Mật ong…hoa nhãn" staying two products (a
+    delegate per column would run Python for every cell painted)."""
     view = view or QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -47,8 +36,8 @@ def table(
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(row_height)
     view.verticalHeader().hide()
-    for column in names:
-        view.setItemDelegateForColumn(column, ElideMiddle(view))
+    if names:
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     header = view.horizontalHeader()
     for column, width in enumerate(widths):
         if width:

@@ -101,7 +101,7 @@ def test_models_pass_qt_model_tester(qtmodeltester, db) -> None:  # type: ignore
     feed.set_rows(list(out.comments))
     queue.set_rows(list(out.claims[1:]))
     orders.set_rows(store.orders(session_id))
-    for model in (products, feed.qt, queue, orders):
+    for model in (products.qt, feed.qt, queue.qt, orders.qt):
         qtmodeltester.check(model, force_py=True)
     assert [feed.data(feed.index(r, 2)) for r in range(5)] == ["chốt 2kg 0912•••678"] * 5
 
