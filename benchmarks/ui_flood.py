@@ -120,8 +120,10 @@ def prepare(folder: Path, preloaded: int) -> str:
     session = store.start_session("Flood")
     store.feature(session.id, "KS")
     store.close()
-    if preloaded:
-        preload(url, preloaded)
+    if preloaded:  # in another process: this one's peak memory is the window's alone
+        worker = multiprocessing.get_context("spawn").Process(target=preload, args=(url, preloaded))
+        worker.start()
+        worker.join()
     return url
 
 
