@@ -172,12 +172,16 @@ def render(text: str, out: Path, voice: str | None = None, rate: int | None = No
     """Speak ``text`` into a WAV file with the configured voice."""
     engine = open_engine(voice, rate)
     out.parent.mkdir(parents=True, exist_ok=True)
+    _save(engine, text, out)
+    return out
+
+
+def _save(engine: Any, text: str, out: Path) -> None:
     with contextlib.redirect_stdout(sys.stderr):  # pyttsx3 prints "Audio saved to …"
         engine.save_to_file(text, str(out))
         engine.runAndWait()
     if not out.exists() or out.stat().st_size == 0:
         raise SpeechUnavailable(f"the speech engine wrote nothing to {out}", "wrote_nothing")
-    return out
 
 
 # the Linux programs that play a WAV, in the order tried: ALSA's (also through PulseAudio
@@ -326,11 +330,7 @@ class Announcer:
             os.close(handle)
             wav = Path(name)
             try:
-                with contextlib.redirect_stdout(sys.stderr):  # "Audio saved to …"
-                    engine.save_to_file(text, str(wav))
-                    engine.runAndWait()
-                if wav.stat().st_size == 0:
-                    raise SpeechUnavailable("the speech engine wrote nothing", "wrote_nothing")
+                _save(engine, text, wav)
                 play(player, wav)
             finally:
                 wav.unlink(missing_ok=True)
