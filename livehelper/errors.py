@@ -9,6 +9,7 @@ LivehelperError
 ├── StoreError            the database cannot be opened or is newer than this program
 │   └── DiskFull          the disk (or the database's quota) is full
 ├── UsageError            a command option that makes no sense (CODE=QTY without =)
+│   └── FileGaps          a partner's file would leave required cells empty
 ├── CommentRefused        one comment the database would not take (the rest are stored)
 ├── MalformedInput        a payload, an input line or a typed order that cannot be read
 │                         (also a ValueError: the readers' callers skip it and count it)
@@ -158,6 +159,17 @@ class UsageError(LivehelperError, ValueError):
     ValueError, which is what callers of the plain functions catch."""
 
     code = "usage"
+
+
+class FileGaps(UsageError):
+    """A partner's file would leave required cells empty (``gaps``: export.templates.Gap):
+    a coded value the shop has not chosen, a parcel with no weight. Nothing is written."""
+
+    code = "file_gaps"
+
+    def __init__(self, message: str, gaps: list[object]) -> None:
+        super().__init__(message)
+        self.gaps = gaps
 
 
 class CommentRefused(LivehelperError):

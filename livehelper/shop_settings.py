@@ -25,6 +25,15 @@ def _minutes(text: str) -> str:
     return f"{value:g}"
 
 
+def _grams(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""  # unset: an export asks again
+    if not text.isdigit() or not 1 <= int(text) <= 100_000:
+        raise UsageError(f"a weight in whole grams between 1 and 100000, not {text!r}")
+    return str(int(text))
+
+
 @dataclass(frozen=True)
 class Setting:
     default: str
@@ -42,6 +51,12 @@ SETTINGS = {
         "10",
         "a buyer repeating the same order within this many minutes still has one claim",
         _minutes,
+    ),
+    "default_weight_g": Setting(
+        "",
+        "shipping files: the weight in grams of one item of a product the catalogue "
+        "gives no weight_kg (empty: the export asks)",
+        _grams,
     ),
 }
 

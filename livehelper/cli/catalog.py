@@ -178,10 +178,21 @@ def cmd_settings(args: argparse.Namespace) -> int:
     store = open_store(args)
     for change in args.changes:
         key, sep, value = change.partition("=")
+        if sep and "." in key:  # a partner file's coded value: ghn.goi_cuoc=2
+            from livehelper.export.choices import set_from_setting
+
+            set_from_setting(store, key, value)
+            continue
         if not sep or key not in SETTINGS:
-            raise UsageError(f"settings take KEY=VALUE with KEY one of {', '.join(SETTINGS)}")
-        store.set_setting(key, SETTINGS[key].check(value))
-    shown = describe(store)
+            raise UsageError(
+                f"settings take KEY=VALUE with KEY one of {', '.join(SETTINGS)}, "
+                "or a template's choice (TEMPLATE.CHOICE=CODE)"
+            )
+        checked = SETTINGS[key].check(value)
+        store.set_setting(key, checked or None)
+    from livehelper.export import choices
+
+    shown = describe(store) + choices.describe(store)  # partners' codes after the shop's own
     if args.json:
         emit(shown)
     else:
@@ -192,6 +203,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
                     print(f"  - {rule}")
             else:
                 print(f"{line['key']} = {line['value']}  ({line['help']})")
+                for code, meaning in line.get("codes", {}).items():
+                    print(f"    {code} = {meaning}")
     return 0
 
 

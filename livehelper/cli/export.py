@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 from collections.abc import Sequence
@@ -141,7 +142,7 @@ def _export_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParse
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from livehelper.export import file_target, templates, write_file
+    from livehelper.export import choices, file_target, templates, write_file
     from livehelper.export.validate import held_orders, validate
 
     store = open_store(args)
@@ -171,6 +172,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.preview:
+        filling = choices.filling(store, template) if template else None
+        kept = [o for o in orders if o.id not in hold]
+        gaps = templates.gaps(template, kept, filling) if template and filling else []
         emit(
             {
                 "orders": len(orders),
@@ -179,7 +183,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "problems": [p.as_dict() for p in problems],
                 "columns": template.headers if template else None,
                 "unverified_columns": template.unverified if template else [],
-                "rows": list(templates.rows(template, orders))[:20] if template else None,
+                "rows": list(templates.rows(template, orders, filling))[:20] if template else None,
+                "gaps": [dataclasses.asdict(g) for g in gaps],
             }
         )
         return 0
@@ -267,6 +272,23 @@ def cmd_templates(args: argparse.Namespace) -> int:
                     "columns": t.headers,
                     "unverified_columns": t.unverified,
                     "sources": list(t.sources),
+                    "checked": t.checked,
+                    "caution": t.caution,
+                    "sheet": t.sheet,
+                    "header_row": t.header_row,
+                    "data_row": t.data_row,
+                    "needs_weight": t.weighs,
+                    "choices": [
+                        {
+                            "key": c.key,
+                            "setting": f"{t.name}.{c.key}",
+                            "label": c.label,
+                            "default": c.default,
+                            "required": c.required,
+                            "codes": c.codes,
+                        }
+                        for c in t.choices
+                    ],
                 }
                 for t in found
             ]
@@ -275,6 +297,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
     for t in found:
         check = f" · {len(t.unverified)} column(s) unverified" if t.unverified else ""
         print(f"{t.name:12} {t.title}{check}")
+        if t.caution:
+            print(f"{'':12} caution: {t.caution}")
     return 0
 
 

@@ -11,8 +11,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from livehelper.export import csv_file, json_file, xlsx_file
-from livehelper.export.templates import Template
+from livehelper.errors import FileGaps
+from livehelper.export import choices, csv_file, json_file, templates, xlsx_file
+from livehelper.export.fields import Filling
+from livehelper.export.templates import Gap, Template
 from livehelper.model import Order
 
 if TYPE_CHECKING:
@@ -23,7 +25,11 @@ class FileExporter(Protocol):
     suffix: str
 
     def write(
-        self, orders: Sequence[Order], out: Path, template: Template | None = None
+        self,
+        orders: Sequence[Order],
+        out: Path,
+        template: Template | None = None,
+        filling: Filling | None = None,
     ) -> int: ...
 
 
@@ -51,11 +57,19 @@ def write_file(
     """Write ``orders`` to ``out`` and record the run as an export batch, each order
     as exported to ``file_target(template)``. The file is written beside ``out`` and
     moved into place when complete: a failed write leaves neither a broken file nor a
-    half-recorded batch."""
+    half-recorded batch. A partner's file that would leave a required cell empty is
+    refused (FileGaps) before anything is written."""
     target = file_target(template)
+    filling = None
+    if template is not None:
+        filling = choices.filling(store, template)
+        # an order's empty phone or address is the check's to hold (or --force to send)
+        gaps = [g for g in templates.gaps(template, orders, filling) if g.choice or g.weight]
+        if gaps:
+            raise FileGaps(describe_gaps(template, gaps), list(gaps))
     partial = out.with_name(out.name + ".part")
     try:
-        written = FORMATS[fmt].write(orders, partial, template)
+        written = FORMATS[fmt].write(orders, partial, template, filling)
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
@@ -63,3 +77,28 @@ def write_file(
     if progress:
         progress(len(orders), len(orders))
     return written
+
+
+def describe_gaps(template: Template, gaps: Sequence[Gap]) -> str:
+    """The CLI's words for what a partner's file still needs."""
+    said = []
+    for gap in gaps:
+        if gap.choice is not None:
+            choice = template.choice(gap.choice)
+            codes = "; ".join(f"{c} = {m}" for c, m in choice.codes.items())
+            key = choices.setting_key(template, choice)
+            said.append(f"{choice.label}: choose once, `livehelper settings {key}=CODE` ({codes})")
+    unweighed = [g for g in gaps if g.weight]
+    if unweighed:
+        who = ", ".join(f"{g.order_id} ({g.buyer})" for g in unweighed[:5])
+        said.append(
+            f"{len(unweighed)} order(s) have a product with no weight (orders {who}): give "
+            f"the products weight_kg in the catalogue, or set a default for one item once, "
+            f"`livehelper settings {choices.WEIGHT_KEY}=GRAMS`"
+        )
+    said += [
+        f"order {g.order_id} ({g.buyer}) leaves {g.header!r} empty"
+        for g in gaps
+        if g.choice is None and not g.weight
+    ]
+    return f"the {template.name} file is not written: " + "; ".join(said)

@@ -1,4 +1,6 @@
-"""CSV in UTF-8 with a BOM, so Excel shows Vietnamese names correctly."""
+"""CSV in UTF-8 with a BOM, so Excel shows Vietnamese names correctly: the template's
+header row and its data rows (a CSV has no title rows, merges or formats: partners that
+lay out their file take the XLSX)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from livehelper.export import templates
+from livehelper.export.fields import Filling
 from livehelper.model import Order
 
 
@@ -15,14 +18,18 @@ class CsvExporter:
     suffix = ".csv"
 
     def write(
-        self, orders: Sequence[Order], out: Path, template: templates.Template | None = None
+        self,
+        orders: Sequence[Order],
+        out: Path,
+        template: templates.Template | None = None,
+        filling: Filling | None = None,
     ) -> int:
         template = template or templates.load("generic")
         phones = [i for i, c in enumerate(template.columns) if c.value == "phone"]
         with out.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(template.headers)
-            for row in templates.rows(template, orders):
+            for row in templates.rows(template, orders, filling):
                 for i in phones:
                     row[i] = phone_as_text(row[i])
                 writer.writerow(row)

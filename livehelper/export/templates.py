@@ -1,32 +1,71 @@
-"""Spreadsheet column templates (resources/export_templates/*.toml): which columns a
-shop system or shipping partner imports, filled from an order. A user's own copy (in
-their config folder) wins over the built-in file of the same name."""
+"""Spreadsheet templates (resources/export_templates/*.toml): the file a shop system or
+shipping partner imports, as that partner lays it out — the sheet, title rows above the
+header, one or two header rows with merged cells, each column's exact header text, cell
+format and what fills it, one row per order or per product line, and the coded values
+the partner requires (chosen once per shop, see ``choices``). A user's own copy (in
+their config folder) wins over the built-in file of the same name. The README of that
+folder documents the format."""
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from livehelper.errors import UsageError
-from livehelper.export.addresses import split_address
+from livehelper.export.fields import FIELDS, ITEM_PARTS, WEIGHT_FIELDS, Filling, Row, listed_items
 from livehelper.export.rows import safe_cell
-from livehelper.model import LineItem, Order, format_qty, qty_to_json
+from livehelper.model import LineItem, Order
 from livehelper.resources_path import resource
+
+FORMATS = ("general", "text", "number", "money")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A coded value the partner requires, the same on every row: chosen once per shop."""
+
+    key: str
+    label: str
+    codes: dict[str, str]  # code -> what it means, in the partner's words
+    default: str = ""  # the partner's documented default; "" when there is none
+    required: bool = True
+    cell: str = "{code}"  # what the file gets: "{code}", or "{code} - {meaning}"
+    note: str = ""
+
+    def written(self, code: str) -> str:
+        return self.cell.format(code=code, meaning=self.codes.get(code, "")) if code else ""
 
 
 @dataclass(frozen=True)
 class Column:
     header: str
-    value: str | None  # a field of FIELDS, or None for ``const``
+    value: str | None = None  # a field of FIELDS; or ``choice``; or ``const``
     const: str = ""
-    verified: bool = True
-    once: bool = False  # only on an order's first row
+    choice: str | None = None
+    group: str = ""  # a two-row header: the text over this and its neighbours
+    format: str = "general"  # text (phones), number, money; general
+    required: bool = False  # never left empty: the export refuses instead
+    verified: bool = True  # checked against the partner's own file or page
+    once: bool = False  # only on an order's first row (rows = "line")
+    item: str = "{qty} {unit} {name}"  # value = "items": one line of the order
+    join: str = "; "
+    forbid: str = ""  # characters of the partner's syntax taken out of product words
+    max_length: int = 0  # the partner refuses longer texts: cut, with "…"
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A fixed cell above the header (a title, a group of columns), maybe merged."""
+
+    at: str
+    text: str
+    merge: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,6 +76,14 @@ class Template:
     columns: tuple[Column, ...]
     sources: tuple[str, ...]
     path: Traversable
+    sheet: str = "Orders"
+    header_row: int = 1
+    data_row: int = 2  # header_row + 1, or + 2 for two header rows
+    cells: tuple[Cell, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    order_cells: str = "first_row"  # rows = "line": "merged" over the order's rows
+    checked: str = ""  # when the columns were last compared with the partner's file
+    caution: str = ""  # what the window says before an export with this template
 
     @property
     def headers(self) -> list[str]:
@@ -46,59 +93,17 @@ class Template:
     def unverified(self) -> list[str]:
         return [c.header for c in self.columns if not c.verified]
 
+    @property
+    def two_row_header(self) -> bool:
+        return self.data_row - self.header_row == 2
 
-@dataclass(frozen=True)
-class Row:
-    """What a column can read: the order, its position in the file, one line of it."""
+    def choice(self, key: str) -> Choice:
+        return next(c for c in self.choices if c.key == key)
 
-    order: Order
-    number: int
-    line: LineItem | None
-
-
-def _weight(order: Order, per_kg: Decimal) -> Any:
-    """The parcel's weight: each line's from the catalogue (weight_kg), or from its kg/g
-    unit; empty when a line has neither (the seller fills it in)."""
-    weights = [line.weight_kg for line in order.lines]
-    if not weights or any(w is None for w in weights):
-        return ""
-    kg = sum((w for w in weights if w is not None), Decimal(0))
-    return qty_to_json((kg / per_kg).quantize(Decimal("0.001")).normalize())
-
-
-def _items(order: Order) -> str:
-    return "; ".join(f"{format_qty(i.qty)} {i.unit} {i.name}" for i in order.lines)
-
-
-def _line(attr: Callable[[LineItem], Any]) -> Callable[[Row], Any]:
-    return lambda r: "" if r.line is None else attr(r.line)
-
-
-FIELDS: dict[str, Callable[[Row], Any]] = {
-    "order_id": lambda r: r.order.id,
-    "order_number": lambda r: r.number,
-    "order_ref": lambda r: f"LH{r.order.session_id}-{r.order.id}",
-    "session_id": lambda r: r.order.session_id,
-    "buyer": lambda r: r.order.buyer_name,
-    "platform": lambda r: r.order.platform,
-    "phone": lambda r: r.order.phone or "",
-    "note": lambda r: r.order.note or "",
-    "address": lambda r: r.order.address or "",
-    "street": lambda r: split_address(r.order.address).street,
-    "ward": lambda r: split_address(r.order.address).ward,
-    "province": lambda r: split_address(r.order.address).province,
-    "code": _line(lambda i: i.code),
-    "product": _line(lambda i: i.name),
-    "qty": _line(lambda i: qty_to_json(i.qty)),
-    "unit": _line(lambda i: i.unit),
-    "unit_price": _line(lambda i: i.unit_price),
-    "line_total": _line(lambda i: i.total),
-    "items": lambda r: _items(r.order),
-    "order_total": lambda r: r.order.total,
-    "claim_ids": lambda r: " ".join(str(c) for c in r.order.claim_ids),
-    "weight_g": lambda r: _weight(r.order, Decimal("0.001")),
-    "weight_kg": lambda r: _weight(r.order, Decimal(1)),
-}
+    @property
+    def weighs(self) -> bool:
+        """Its file needs every parcel's weight (a required weight column)."""
+        return any(c.required and c.value in WEIGHT_FIELDS for c in self.columns)
 
 
 def user_folder() -> Path:
@@ -145,52 +150,178 @@ def copy_to_user(name: str) -> Path:
     return target
 
 
-def _read(path: Traversable) -> Template:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        columns = tuple(
-            Column(
-                header=str(c["header"]),
-                value=c.get("value"),
-                const=str(c.get("const", "")),
-                verified=bool(c.get("verified", True)),
-                once=bool(c.get("once", False)),
-                note=str(c.get("note", "")),
-            )
-            for c in data["columns"]
-        )
-        rows = data.get("rows", "line")
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise UsageError(f"the export template {path} cannot be read: {exc}") from None
-    for column in columns:
-        if column.value is not None and column.value not in FIELDS:
-            raise UsageError(
-                f"{path}: column {column.header!r} asks for {column.value!r}; "
-                f"known values: {', '.join(FIELDS)}"
-            )
-    if rows not in ("order", "line"):
-        raise UsageError(f'{path}: rows must be "order" or "line", not {rows!r}')
-    return Template(
-        name=str(data.get("name", path.name.removesuffix(".toml"))),
-        title=str(data.get("title", path.name)),
-        rows=rows,
-        columns=columns,
-        sources=tuple(str(s) for s in data.get("sources", ())),
-        path=path,
+_CELL = re.compile(r"[A-Z]{1,3}[1-9]\d*")
+_RANGE = re.compile(r"[A-Z]{1,3}[1-9]\d*:[A-Z]{1,3}[1-9]\d*")
+
+
+def _choice(key: str, c: dict[str, Any]) -> Choice:
+    codes = {str(code): str(meaning) for code, meaning in dict(c["codes"]).items()}
+    return Choice(
+        key=key,
+        label=str(c.get("label", key)),
+        codes=codes,
+        default=str(c.get("default", "")),
+        required=bool(c.get("required", True)),
+        cell=str(c.get("cell", "{code}")),
+        note=str(c.get("note", "")),
     )
 
 
-def rows(template: Template, orders: Sequence[Order]) -> Iterator[list[Any]]:
-    """The template's rows; every text a buyer could have typed is made safe."""
+def _column(c: dict[str, Any]) -> Column:
+    return Column(
+        header=str(c["header"]),
+        value=c.get("value"),
+        const=str(c.get("const", "")),
+        choice=c.get("choice"),
+        group=str(c.get("group", "")),
+        format=str(c.get("format", "general")),
+        required=bool(c.get("required", False)),
+        verified=bool(c.get("verified", True)),
+        once=bool(c.get("once", False)),
+        item=str(c.get("item", Column.item)),
+        join=str(c.get("join", Column.join)),
+        forbid=str(c.get("forbid", "")),
+        max_length=int(c.get("max_length", 0)),
+        note=str(c.get("note", "")),
+    )
+
+
+def _read(path: Traversable) -> Template:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        columns = tuple(_column(c) for c in data["columns"])
+        choices = tuple(_choice(str(k), c) for k, c in dict(data.get("choices", {})).items())
+        cells = tuple(
+            Cell(str(c["at"]), str(c["text"]), str(c.get("merge", "")))
+            for c in data.get("cells", ())
+        )
+        header_row = int(data.get("header_row", 1))
+        template = Template(
+            name=str(data.get("name", path.name.removesuffix(".toml"))),
+            title=str(data.get("title", path.name)),
+            rows=str(data.get("rows", "line")),
+            columns=columns,
+            sources=tuple(str(s) for s in data.get("sources", ())),
+            path=path,
+            sheet=str(data.get("sheet", "Orders")),
+            header_row=header_row,
+            data_row=int(data.get("data_row", header_row + 1)),
+            cells=cells,
+            choices=choices,
+            order_cells=str(data.get("order_cells", "first_row")),
+            checked=str(data.get("checked", "")),
+            caution=str(data.get("caution", "")),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise UsageError(f"the export template {path} cannot be read: {exc}") from None
+    problem = _problem(template)
+    if problem:
+        raise UsageError(f"the export template {path}: {problem}")
+    return template
+
+
+def _problem(t: Template) -> str:
+    """What makes a template unusable, in words; "" when it is fine."""
+    keys = {c.key for c in t.choices}
+    for choice in t.choices:
+        if not choice.codes:
+            return f"choice {choice.key!r} lists no codes"
+        if choice.default and choice.default not in choice.codes:
+            return f"choice {choice.key!r}: the default {choice.default!r} is not one of its codes"
+    for column in t.columns:
+        filled_by = [column.value is not None, column.choice is not None]
+        if sum(filled_by) > 1:
+            return f"column {column.header!r} has both a value and a choice"
+        if column.value is not None and column.value not in FIELDS:
+            return f"column {column.header!r} asks for {column.value!r}; known: {', '.join(FIELDS)}"
+        if column.choice is not None and column.choice not in keys:
+            return f"column {column.header!r} asks for the choice {column.choice!r}, not defined"
+        if column.format not in FORMATS:
+            return f"column {column.header!r}: format must be one of {', '.join(FORMATS)}"
+        if column.group and not t.two_row_header:
+            return f"column {column.header!r} has a group: data_row must be header_row + 2"
+        try:
+            column.item.format_map({name: "" for name in ITEM_PARTS})
+        except (KeyError, ValueError, IndexError):
+            return f"column {column.header!r}: item may use {{{'}, {'.join(ITEM_PARTS)}}}"
+    if t.rows not in ("order", "line"):
+        return f'rows must be "order" or "line", not {t.rows!r}'
+    if t.order_cells not in ("first_row", "merged"):
+        return f'order_cells must be "first_row" or "merged", not {t.order_cells!r}'
+    if t.header_row < 1 or t.data_row - t.header_row not in (1, 2):
+        return "data_row must be header_row + 1 (or + 2 for a two-row header)"
+    for cell in t.cells:
+        if not _CELL.fullmatch(cell.at) or (cell.merge and not _RANGE.fullmatch(cell.merge)):
+            return f"cell {cell.at!r}: write cells as A1 and merges as A1:R1"
+    return ""
+
+
+def _value(column: Column, row: Row, template: Template) -> Any:
+    if column.choice is not None:
+        choice = template.choice(column.choice)
+        value: Any = choice.written(row.filling.choices.get(choice.key, choice.default))
+    elif column.value == "items":
+        value = listed_items(row.order, column.item, column.join, column.forbid)
+    elif column.value is not None:
+        value = FIELDS[column.value](row)
+    else:
+        value = column.const
+    if column.format in ("number", "money") and isinstance(value, str) and value.isdigit():
+        return int(value)  # a code like GHN's "2" is a number in GHN's own file
+    if column.format == "text" and not isinstance(value, str):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    value = safe_cell(value)
+    if column.max_length and len(value) > column.max_length:
+        value = value[: column.max_length - 1].rstrip() + "…"
+    return value
+
+
+def rows(
+    template: Template, orders: Sequence[Order], filling: Filling | None = None
+) -> Iterator[list[Any]]:
+    """The template's data rows; every text a buyer could have typed is made safe."""
+    filling = filling or Filling()
     for number, order in enumerate(orders, start=1):
         lines: Sequence[LineItem | None] = order.lines if template.rows == "line" else [None]
         for position, line in enumerate(lines):
-            row = Row(order, number, line)
-            out = []
-            for column in template.columns:
-                if column.once and position > 0:
-                    out.append("")
+            row = Row(order, number, line, filling)
+            yield [
+                "" if column.once and position > 0 else _value(column, row, template)
+                for column in template.columns
+            ]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A required cell the file would leave empty: the order (or None for a choice the
+    shop has not made) and the column's header."""
+
+    order_id: int | None
+    buyer: str
+    header: str
+    choice: str | None = None  # a choice key: ask the shop once
+    weight: bool = False  # a product with no weight: ask for the default once
+
+
+def gaps(template: Template, orders: Sequence[Order], filling: Filling) -> list[Gap]:
+    """Every required cell that would be empty, the shop's unmade choices first."""
+    found = [
+        Gap(None, "", column.header, choice=column.choice)
+        for column in template.columns
+        if column.choice is not None
+        and column.required
+        and not filling.choices.get(column.choice, template.choice(column.choice).default)
+    ]
+    required = [(i, c) for i, c in enumerate(template.columns) if c.required and not c.choice]
+    for order in orders:
+        for position, values in enumerate(rows(template, [order], filling)):
+            for i, column in required:
+                if values[i] not in ("", None) or (column.once and position > 0):
                     continue
-                value = FIELDS[column.value](row) if column.value else column.const
-                out.append(safe_cell(value) if isinstance(value, str) else value)
-            yield out
+                weight = column.value in WEIGHT_FIELDS
+                gap = Gap(order.id, order.buyer_name, column.header, weight=weight)
+                if gap not in found:
+                    found.append(gap)
+    return found

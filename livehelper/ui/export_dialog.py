@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livehelper.export import FORMATS, templates, write_file
+from livehelper.errors import FileGaps, UsageError
+from livehelper.export import FORMATS, choices, templates, write_file
+from livehelper.export.fields import Filling, line_weight_kg
 from livehelper.export.validate import Problem, held_orders, validate
 from livehelper.model import Order
 from livehelper.store import Store
 from livehelper.ui import plain, window_frame
 from livehelper.ui.backend import Backend
+from livehelper.ui.template_choices import TemplateChoices
 from livehelper.ui.texts import export_problem_text, template_title
 
 DESTINATIONS = ("xlsx", "csv", "json", "shopify", "woocommerce", "webhook")
@@ -48,6 +51,8 @@ class Checked:
     orders: list[Order]
     problems: list[Problem]
     templates: list[templates.Template]
+    fillings: dict[str, Filling]  # the shop's earlier answers, per template
+    unweighed: bool  # some product has no weight in the catalogue
 
 
 class ExportDialog(QDialog):
@@ -56,7 +61,18 @@ class ExportDialog(QDialog):
     @staticmethod
     def check(store: Store, session_id: int) -> Checked:  # worker thread
         orders = store.orders(session_id)
-        return Checked(orders, validate(store, session_id, orders), templates.available())
+        found = templates.available()
+        fillings = {}
+        for template in found:
+            try:
+                fillings[template.name] = choices.filling(store, template)
+            except UsageError:  # a saved code the template no longer has: asked again
+                fillings[template.name] = Filling(unit_weight_g=choices.unit_weight_g(store))
+        unweighed = any(
+            line_weight_kg(line, Filling()) is None for order in orders for line in order.lines
+        )
+        problems = validate(store, session_id, orders)
+        return Checked(orders, problems, found, fillings, unweighed)
 
     def __init__(
         self, checked: Checked, backend: Backend, store: Store, session_id: int, parent: Any
@@ -98,7 +114,11 @@ class ExportDialog(QDialog):
             )
         self.template.setCurrentIndex(max(0, self.template.findData("generic")))
         file_page = QWidget()
-        QFormLayout(file_page).addRow(self.tr("Columns:"), self.template)
+        file_form = QFormLayout(file_page)
+        file_form.addRow(self.tr("Columns:"), self.template)
+        self.choices = TemplateChoices()
+        file_form.addRow(self.choices)
+        self.template.currentIndexChanged.connect(self._template_changed)
         self.url = QLineEdit()
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
@@ -166,6 +186,16 @@ class ExportDialog(QDialog):
         layout.addLayout(buttons)
         self.sig_progress.connect(self._progressed)
         self._destination_changed()
+        self._template_changed()
+
+    def _chosen_template(self) -> templates.Template:
+        name = self.template.currentData()
+        return next(t for t in self.checked.templates if t.name == name)
+
+    def _template_changed(self) -> None:
+        template = self._chosen_template()
+        saved = self.checked.fillings.get(template.name, Filling())
+        self.choices.show_template(template, saved, template.weighs and self.checked.unweighed)
 
     def _destination_changed(self) -> None:
         kind = self.destination.currentData()
@@ -177,8 +207,8 @@ class ExportDialog(QDialog):
 
     def preview(self) -> None:
         """The first rows as the chosen template lays them out; nothing is written."""
-        template = templates.load(self.template.currentData())
-        rows = list(templates.rows(template, self.checked.orders[:20]))
+        template = self._chosen_template()
+        rows = list(templates.rows(template, self.checked.orders[:20], self.choices.filling()))
         self.results.clear()
         self.results.setColumnCount(len(template.headers))
         self.results.setHorizontalHeaderLabels(
@@ -255,12 +285,23 @@ class ExportDialog(QDialog):
         """Write the file (tests call this with a path, skipping the file chooser)."""
         if out.suffix.lower() != f".{kind}":
             out = out.with_suffix(f".{kind}")
-        template = templates.load(self.template.currentData()) if kind in ("xlsx", "csv") else None
+        template = self._chosen_template() if kind in ("xlsx", "csv") else None
+        missing = self.choices.missing() if template else []
+        if missing:
+            self.status.setText(self.tr("Choose first: {what}.").format(what=", ".join(missing)))
+            return
         store, session_id = self.store, self.session_id
         hold = self.held()
         orders = [o for o in self.checked.orders if o.id not in hold]
+        filling = self.choices.filling()
+        if template:
+            self.checked.fillings[template.name] = filling
 
         def job() -> list[dict[str, object]]:
+            if template is not None:  # remembered for the shop: asked once
+                choices.choose(store, template, filling.choices)
+                if filling.unit_weight_g:
+                    store.set_setting(choices.WEIGHT_KEY, str(filling.unit_weight_g))
             write_file(store, session_id, orders, kind, out, template, self.sig_progress.emit)
             written = [
                 {"order_id": o.id, "result": "written", "remote_id": str(out)} for o in orders
@@ -362,6 +403,19 @@ class ExportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
+        if isinstance(exc, FileGaps):
+            template = self._chosen_template()
+            what = {
+                template.choice(g.choice).label if g.choice else self.tr("the weight of one item")
+                for g in exc.gaps
+                if isinstance(g, templates.Gap)
+            }
+            self.status.setText(
+                self.tr("The file is not written: choose first: {what}.").format(
+                    what=", ".join(sorted(what))
+                )
+            )
+            return
         self.status.setText(self.tr("Export failed: {error}").format(error=exc))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from livehelper.errors import CatalogueError, OutOfStock, RowProblem, SpeechUnavailable
+from livehelper.export.templates import Template
 from livehelper.model import Decision, format_qty
 
 
@@ -113,7 +114,9 @@ def template_title(name: str, title: str) -> str:
     titles = {
         "generic": QCoreApplication.translate("Texts", "livehelper (one row per order line)"),
         "ghn": QCoreApplication.translate("Texts", "GHN – bulk orders (one row per order)"),
-        "ghtk": QCoreApplication.translate("Texts", "GHTK – Excel orders (one row per order)"),
+        "ghtk": QCoreApplication.translate(
+            "Texts", "GHTK – Excel orders (one row per product, the order's cells merged)"
+        ),
         "viettelpost": QCoreApplication.translate(
             "Texts", "Viettel Post – bulk orders (one row per order)"
         ),
@@ -125,6 +128,38 @@ def template_title(name: str, title: str) -> str:
         ),
     }
     return titles.get(name, title)
+
+
+def template_caution(template: Template) -> str:
+    """What the window says before an export with a template not fully checked against
+    its partner's own file; "" for one that is."""
+    cautions = {
+        "sapo": QCoreApplication.translate(
+            "Texts",
+            "Nothing public confirms Sapo's order-import columns: the quantity, price, buyer "
+            "and delivery headers are guesses. Compare with Sapo's sample file before the "
+            "first import.",
+        ),
+        "kiotviet": QCoreApplication.translate(
+            "Texts",
+            "KiotViet may have no order import at all: its public material shows imports of "
+            "products, price books, customers and suppliers only. Every column here is a "
+            "guess.",
+        ),
+    }
+    if template.name in cautions:
+        return cautions[template.name]
+    if template.caution:
+        return template.caution
+    if template.unverified:
+        return QCoreApplication.translate(
+            "Texts", "{n} column(s) not checked against {name}'s own sample file: {columns}."
+        ).format(
+            n=len(template.unverified),
+            name=template.name,
+            columns=", ".join(h.splitlines()[0] for h in template.unverified),
+        )
+    return ""
 
 
 def speech_problem_text(problem: SpeechUnavailable) -> str:

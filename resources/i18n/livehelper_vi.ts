@@ -248,171 +248,186 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="71" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="227" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="87" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="257" />
         <source>Export orders</source>
         <translation>Xuất đơn hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="75" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="91" />
         <source>{n} confirmed orders in this live.</source>
         <translation>Phiên live này có {n} đơn đã xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="81" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="97" />
         <source>Excel file (.xlsx)</source>
         <translation>Tệp Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="82" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="98" />
         <source>CSV file (Excel, UTF-8)</source>
         <translation>Tệp CSV (Excel, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="83" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="99" />
         <source>JSON file</source>
         <translation>Tệp JSON</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="84" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="100" />
         <source>Shop: Shopify, Haravan, Sapo (Admin API)</source>
         <translation>Cửa hàng: Shopify, Haravan, Sapo (Admin API)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="85" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="101" />
         <source>Shop: WooCommerce</source>
         <translation>Cửa hàng: WooCommerce</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="86" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="102" />
         <source>Webhook (your own system)</source>
         <translation>Webhook (hệ thống riêng của bạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="90" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="106" />
         <source>Send to:</source>
         <translation>Gửi tới:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="95" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="111" />
         <source> ({n} columns unverified)</source>
         <translation> ({n} cột chưa kiểm chứng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="101" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="118" />
         <source>Columns:</source>
         <translation>Mẫu cột:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="109" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="129" />
         <source>Address:</source>
         <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="110" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="130" />
         <source>Token or key:</source>
         <translation>Token hoặc khoá:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="111" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="131" />
         <source>Secret:</source>
         <translation>Mã bí mật:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="112" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="132" />
         <source>Remember (kept in the computer's keyring)</source>
         <translation>Ghi nhớ (lưu trong kho mật khẩu của máy)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="123" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="143" />
         <source>Check before export (✗ is held back: tick it to export it anyway):</source>
         <translation>Kiểm tra trước khi xuất (✗ là bị giữ lại: đánh dấu để vẫn xuất):</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="138" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="158" />
         <source>✓ Nothing to fix.</source>
         <translation>✓ Không có gì cần sửa.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="147" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="329" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="167" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="370" />
         <source>Order</source>
         <translation>Đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="147" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="329" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="167" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="370" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="147" />
-        <location filename="../../livehelper/ui/export_dialog.py" line="329" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="167" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="370" />
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="156" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="176" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="158" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="178" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="195" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="225" />
         <source>Preview of {n} rows; (?) marks columns not checked against {name}'s sample.</source>
         <translation>Xem trước {n} dòng; (?) là cột chưa được đối chiếu với file mẫu của {name}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="251" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="281" />
         <source>orders</source>
         <translation>don</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="277" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="291" />
+        <source>Choose first: {what}.</source>
+        <translation>Hãy chọn trước: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="318" />
         <source>Give the address first.</source>
         <translation>Hãy nhập địa chỉ trước.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="317" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="358" />
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="333" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="374" />
         <source>written</source>
         <translation>đã ghi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="334" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="375" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="335" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="376" />
         <source>already there</source>
         <translation>đã có sẵn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="336" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="377" />
         <source>held back: fix it first</source>
         <translation>tạm giữ: cần sửa trước</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="337" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="378" />
         <source>failed: try again later</source>
         <translation>lỗi: thử lại sau</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="354" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="395" />
         <source>Done: {ok} exported, {skipped} already there, {held} held, {failed} failed.</source>
         <translation>Xong: {ok} đơn đã xuất, {skipped} đã có sẵn, {held} tạm giữ, {failed} lỗi.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="365" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="409" />
+        <source>the weight of one item</source>
+        <translation>khối lượng của một sản phẩm</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="414" />
+        <source>The file is not written: choose first: {what}.</source>
+        <translation>Chưa ghi tệp: hãy chọn trước: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/export_dialog.py" line="419" />
         <source>Export failed: {error}</source>
         <translation>Xuất đơn thất bại: {error}</translation>
     </message>
@@ -610,146 +625,146 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="138" />
+        <location filename="../../livehelper/ui/models.py" line="170" />
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="139" />
+        <location filename="../../livehelper/ui/models.py" line="171" />
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="154" />
+        <location filename="../../livehelper/ui/models.py" line="186" />
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="155" />
+        <location filename="../../livehelper/ui/models.py" line="187" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="156" />
+        <location filename="../../livehelper/ui/models.py" line="188" />
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="157" />
+        <location filename="../../livehelper/ui/models.py" line="189" />
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="158" />
+        <location filename="../../livehelper/ui/models.py" line="190" />
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="191" />
+        <location filename="../../livehelper/ui/models.py" line="221" />
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="194" />
-        <location filename="../../livehelper/ui/models.py" line="270" />
-        <location filename="../../livehelper/ui/models.py" line="445" />
+        <location filename="../../livehelper/ui/models.py" line="224" />
+        <location filename="../../livehelper/ui/models.py" line="291" />
+        <location filename="../../livehelper/ui/models.py" line="457" />
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="195" />
-        <location filename="../../livehelper/ui/models.py" line="272" />
+        <location filename="../../livehelper/ui/models.py" line="225" />
+        <location filename="../../livehelper/ui/models.py" line="293" />
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="196" />
+        <location filename="../../livehelper/ui/models.py" line="226" />
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="209" />
+        <location filename="../../livehelper/ui/models.py" line="234" />
         <source>other</source>
         <translation>khác</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="227" />
+        <location filename="../../livehelper/ui/models.py" line="248" />
         <source>{who} is on it · {items}</source>
         <translation>{who} đang xử lý · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="231" />
+        <location filename="../../livehelper/ui/models.py" line="252" />
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="235" />
+        <location filename="../../livehelper/ui/models.py" line="256" />
         <source>SOLD OUT, in line · {items}</source>
         <translation>HẾT HÀNG, đang chờ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="239" />
+        <location filename="../../livehelper/ui/models.py" line="260" />
         <source>BACK IN STOCK for them · {items}</source>
         <translation>CÓ HÀNG LẠI cho khách · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="243" />
+        <location filename="../../livehelper/ui/models.py" line="264" />
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="255" />
+        <location filename="../../livehelper/ui/models.py" line="276" />
         <source>Instead of #{id}? R replaces it, M adds to it</source>
         <translation>Thay cho đơn #{id}? R thay thế, M cộng thêm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="269" />
+        <location filename="../../livehelper/ui/models.py" line="290" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="271" />
+        <location filename="../../livehelper/ui/models.py" line="292" />
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="273" />
-        <location filename="../../livehelper/ui/models.py" line="446" />
+        <location filename="../../livehelper/ui/models.py" line="294" />
+        <location filename="../../livehelper/ui/models.py" line="458" />
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="336" />
+        <location filename="../../livehelper/ui/models.py" line="354" />
         <source>This buyer (or this phone) refused a cash-on-delivery parcel before (bom hàng). B opens their card.</source>
         <translation>Khách này (hoặc số điện thoại này) đã từng bom hàng. Nhấn B để xem thông tin khách.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="345" />
+        <location filename="../../livehelper/ui/models.py" line="363" />
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="352" />
+        <location filename="../../livehelper/ui/models.py" line="370" />
         <source>Sold out when this came: it waits in line and gets stock that is freed.</source>
         <translation>Hết hàng lúc khách đặt: đơn chờ theo thứ tự và được nhận hàng khi có người huỷ.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="361" />
+        <location filename="../../livehelper/ui/models.py" line="379" />
         <source>A new quantity from this buyer: R replaces claim {id}, M merges them into one.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="366" />
+        <location filename="../../livehelper/ui/models.py" line="384" />
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="447" />
+        <location filename="../../livehelper/ui/models.py" line="459" />
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="448" />
+        <location filename="../../livehelper/ui/models.py" line="460" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>
@@ -1025,67 +1040,67 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="167" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="169" />
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="168" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="170" />
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="169" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="171" />
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="170" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="172" />
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="193" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="195" />
         <source>● Ready for keys · Ctrl+Z undo</source>
         <translation>● Sẵn sàng nhận phím · Ctrl+Z hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="196" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="198" />
         <source>Click the list to use the keys</source>
         <translation>Bấm vào danh sách để dùng phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="200" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="202" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="200" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="202" />
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="201" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="203" />
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="229" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="231" />
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="275" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="277" />
         <source>{names} asked to cancel: their claims are marked red</source>
         <translation>{names} xin huỷ đơn: các đơn của họ được tô đỏ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="305" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="307" />
         <source>Back in stock for: {who}</source>
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="433" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="435" />
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>
@@ -1093,32 +1108,32 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="374" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="428" />
         <source>Session report</source>
         <translation>Báo cáo phiên live</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="382" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="436" />
         <source>Save as PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="383" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="437" />
         <source>Save as HTML…</source>
         <translation>Lưu HTML…</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="397" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="451" />
         <source>report</source>
         <translation>bao-cao</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="400" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="454" />
         <source>Save the report</source>
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/export_dialog.py" line="420" />
+        <location filename="../../livehelper/ui/export_dialog.py" line="474" />
         <source>Saved to {path}</source>
         <translation>Đã lưu vào {path}</translation>
     </message>
@@ -1396,214 +1411,262 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
     </message>
 </context>
 <context>
+    <name>TemplateChoices</name>
+    <message>
+        <location filename="../../livehelper/ui/template_choices.py" line="40" />
+        <source>(leave empty)</source>
+        <translation>(để trống)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/template_choices.py" line="43" />
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/template_choices.py" line="51" />
+        <source>— give it —</source>
+        <translation>— nhập vào —</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/template_choices.py" line="55" />
+        <source>Some products have no weight in the catalogue; the file needs one. This weight is used for one item of each of them.</source>
+        <translation>Một số sản phẩm chưa có khối lượng trong danh mục; tệp của đơn vị vận chuyển bắt buộc phải có. Khối lượng này được dùng cho mỗi sản phẩm như vậy.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/template_choices.py" line="59" />
+        <source>Weight of one item with no weight:</source>
+        <translation>Khối lượng 1 sản phẩm chưa có khối lượng:</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/template_choices.py" line="77" />
+        <source>the weight of one item</source>
+        <translation>khối lượng của một sản phẩm</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="13" />
+        <location filename="../../livehelper/ui/texts.py" line="14" />
         <source>the file {path} does not exist</source>
         <translation>không có tệp {path}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="14" />
+        <location filename="../../livehelper/ui/texts.py" line="15" />
         <source>the file is not UTF-8 text; save it as 'CSV UTF-8' and try again</source>
         <translation>tệp không phải văn bản UTF-8; hãy lưu lại dạng 'CSV UTF-8' rồi thử lại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="17" />
+        <location filename="../../livehelper/ui/texts.py" line="18" />
         <source>cannot read this Excel file ({error})</source>
         <translation>không đọc được tệp Excel này ({error})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="18" />
+        <location filename="../../livehelper/ui/texts.py" line="19" />
         <source>the header row must name the columns code,name,price,unit (missing: {missing})</source>
         <translation>dòng tiêu đề phải có các cột code,name,price,unit (đang thiếu: {missing})</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="22" />
+        <location filename="../../livehelper/ui/texts.py" line="23" />
         <source>the file is empty</source>
         <translation>tệp trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="23" />
+        <location filename="../../livehelper/ui/texts.py" line="24" />
         <source>the file has a header but no products</source>
         <translation>tệp có dòng tiêu đề nhưng chưa có sản phẩm nào</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="24" />
+        <location filename="../../livehelper/ui/texts.py" line="25" />
         <source>the product code is empty</source>
         <translation>mã sản phẩm đang trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="25" />
+        <location filename="../../livehelper/ui/texts.py" line="26" />
         <source>the code {code!r} may use only letters, digits, '-' and '_' (at most 32)</source>
         <translation>mã {code!r} chỉ được dùng chữ, số, '-' và '_' (tối đa 32 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="28" />
+        <location filename="../../livehelper/ui/texts.py" line="29" />
         <source>the code {code!r} is already used on line {other}</source>
         <translation>mã {code!r} đã dùng ở dòng {other}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="31" />
+        <location filename="../../livehelper/ui/texts.py" line="32" />
         <source>the product name is empty</source>
         <translation>tên sản phẩm đang trống</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="32" />
+        <location filename="../../livehelper/ui/texts.py" line="33" />
         <source>the unit is empty (for example kg, hộp, túi)</source>
         <translation>đơn vị tính đang trống (ví dụ kg, hộp, túi)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="35" />
+        <location filename="../../livehelper/ui/texts.py" line="36" />
         <source>the price {value!r} is not a whole amount in đồng (for example 35000)</source>
         <translation>giá {value!r} không phải số tiền đồng chẵn (ví dụ 35000)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="38" />
+        <location filename="../../livehelper/ui/texts.py" line="39" />
         <source>the stock {value!r} is not a whole number (leave it empty for unlimited)</source>
         <translation>tồn kho {value!r} không phải số nguyên (để trống nếu không giới hạn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="41" />
+        <location filename="../../livehelper/ui/texts.py" line="42" />
         <source>the code {code!r} is also how buyers write a quantity, a unit or an order ('chốt 2kg' would be read as this product); choose another code, for example the product's initials</source>
         <translation>mã {code!r} trùng với cách khách viết số lượng, đơn vị hoặc lời chốt đơn ('chốt 2kg' sẽ bị hiểu là sản phẩm này); hãy chọn mã khác, ví dụ chữ cái đầu của tên sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="47" />
+        <location filename="../../livehelper/ui/texts.py" line="48" />
         <source>the weight {value!r} is not one unit's weight in kg (for example 0,5 for a 500 g jar; leave it empty if you do not know)</source>
         <translation>khối lượng {value!r} không phải khối lượng một đơn vị tính bằng kg (ví dụ 0,5 cho một hũ 500 g; không biết thì để trống)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="52" />
+        <location filename="../../livehelper/ui/texts.py" line="53" />
         <source>the price {value!r} is more than 10 billion đồng; is a digit too many?</source>
         <translation>giá {value!r} lớn hơn 10 tỉ đồng; có gõ thừa chữ số không?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="55" />
+        <location filename="../../livehelper/ui/texts.py" line="56" />
         <source>the stock {value!r} is more than a billion; is a digit too many?</source>
         <translation>tồn kho {value!r} lớn hơn một tỉ; có gõ thừa chữ số không?</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="58" />
+        <location filename="../../livehelper/ui/texts.py" line="59" />
         <source>the {column} cell holds a formula ({formula}) whose result was never saved; open the file in Excel and save it, or type the number</source>
         <translation>ô {column} chứa công thức ({formula}) nhưng chưa có kết quả được lưu; hãy mở tệp bằng Excel rồi lưu lại, hoặc gõ thẳng con số</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="66" />
+        <location filename="../../livehelper/ui/texts.py" line="67" />
         <source>line {line}: {problem}</source>
         <translation>dòng {line}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="75" />
+        <location filename="../../livehelper/ui/texts.py" line="76" />
         <source>Nothing was imported. Please fix these rows and import again:</source>
         <translation>Chưa nhập gì cả. Hãy sửa các dòng sau rồi nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="86" />
+        <location filename="../../livehelper/ui/texts.py" line="87" />
         <source>no phone number</source>
         <translation>không có số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="87" />
+        <location filename="../../livehelper/ui/texts.py" line="88" />
         <source>no delivery address (add it on the buyer's card)</source>
         <translation>không có địa chỉ giao hàng (thêm trong thẻ khách hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="90" />
+        <location filename="../../livehelper/ui/texts.py" line="91" />
         <source>the address names none of the 34 provinces</source>
         <translation>địa chỉ không nêu tỉnh/thành nào trong 34 tỉnh thành</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="93" />
+        <location filename="../../livehelper/ui/texts.py" line="94" />
         <source>the address names no ward or commune we know</source>
         <translation>địa chỉ không nêu phường/xã nào đã biết</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="96" />
+        <location filename="../../livehelper/ui/texts.py" line="97" />
         <source>the buyer asked to cancel after confirming</source>
         <translation>khách đã xin huỷ sau khi xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="99" />
+        <location filename="../../livehelper/ui/texts.py" line="100" />
         <source>this buyer refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>khách này từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="102" />
+        <location filename="../../livehelper/ui/texts.py" line="103" />
         <source>a line with quantity or price 0</source>
         <translation>có dòng số lượng hoặc giá bằng 0</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="103" />
+        <location filename="../../livehelper/ui/texts.py" line="104" />
         <source>{count} claims were never confirmed or rejected: they are not exported</source>
         <translation>{count} đơn chờ chưa được xác nhận hay từ chối: không được xuất</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="114" />
+        <location filename="../../livehelper/ui/texts.py" line="115" />
         <source>livehelper (one row per order line)</source>
         <translation>livehelper (mỗi dòng hàng một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="115" />
+        <location filename="../../livehelper/ui/texts.py" line="116" />
         <source>GHN – bulk orders (one row per order)</source>
         <translation>GHN – tạo đơn hàng loạt (mỗi đơn một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="116" />
-        <source>GHTK – Excel orders (one row per order)</source>
-        <translation>GHTK – đăng đơn Excel (mỗi đơn một hàng)</translation>
+        <location filename="../../livehelper/ui/texts.py" line="117" />
+        <source>GHTK – Excel orders (one row per product, the order's cells merged)</source>
+        <translation>GHTK – đăng đơn Excel (mỗi sản phẩm một hàng, gộp ô của đơn)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="117" />
+        <location filename="../../livehelper/ui/texts.py" line="120" />
         <source>Viettel Post – bulk orders (one row per order)</source>
         <translation>Viettel Post – tạo đơn hàng loạt (mỗi đơn một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="120" />
+        <location filename="../../livehelper/ui/texts.py" line="123" />
         <source>Sapo – orders from a file (one row per product)</source>
         <translation>Sapo – nhập đơn từ file (mỗi sản phẩm một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="123" />
+        <location filename="../../livehelper/ui/texts.py" line="126" />
         <source>KiotViet – orders from a file (one row per product)</source>
         <translation>KiotViet – đặt hàng từ file (mỗi sản phẩm một hàng)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="133" />
+        <location filename="../../livehelper/ui/texts.py" line="137" />
+        <source>Nothing public confirms Sapo's order-import columns: the quantity, price, buyer and delivery headers are guesses. Compare with Sapo's sample file before the first import.</source>
+        <translation>Chưa có tài liệu công khai nào xác nhận các cột nhập đơn của Sapo: các cột số lượng, giá, người mua và giao hàng là phỏng đoán. Hãy đối chiếu với file mẫu của Sapo trước lần nhập đầu tiên.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="143" />
+        <source>KiotViet may have no order import at all: its public material shows imports of products, price books, customers and suppliers only. Every column here is a guess.</source>
+        <translation>KiotViet có thể không có chức năng nhập đơn từ file: tài liệu công khai chỉ có nhập hàng hoá, bảng giá, khách hàng và nhà cung cấp. Mọi cột ở đây đều là phỏng đoán.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="155" />
+        <source>{n} column(s) not checked against {name}'s own sample file: {columns}.</source>
+        <translation>{n} cột chưa được đối chiếu với file mẫu của {name}: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/texts.py" line="168" />
         <source>Orders cannot be read aloud: this computer has no speech engine. On Linux run 'bash livehelper.sh' once more (it installs espeak-ng).</source>
         <translation>Không đọc đơn thành tiếng được: máy này chưa có bộ đọc giọng nói. Trên Linux hãy chạy lại 'bash livehelper.sh' (lệnh này cài espeak-ng).</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="138" />
+        <location filename="../../livehelper/ui/texts.py" line="173" />
         <source>Orders cannot be read aloud: the speech engine has no Vietnamese voice.</source>
         <translation>Không đọc đơn thành tiếng được: bộ đọc giọng nói chưa có giọng tiếng Việt.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="141" />
+        <location filename="../../livehelper/ui/texts.py" line="176" />
         <source>Orders cannot be read aloud: there is no program to play sound with. On Linux run 'bash livehelper.sh' once more (it installs alsa-utils).</source>
         <translation>Không đọc đơn thành tiếng được: máy chưa có chương trình phát âm thanh. Trên Linux hãy chạy lại 'bash livehelper.sh' (lệnh này cài alsa-utils).</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="146" />
+        <location filename="../../livehelper/ui/texts.py" line="181" />
         <source>Orders cannot be heard: the sound could not be played. Check that speakers or headphones are connected and not used by another program.</source>
         <translation>Không nghe được tiếng đọc đơn: máy không phát được âm thanh. Hãy kiểm tra loa hoặc tai nghe đã cắm chưa và không bị chương trình khác chiếm.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="151" />
+        <location filename="../../livehelper/ui/texts.py" line="186" />
         <source>Orders cannot be read aloud: the speech engine produced no sound.</source>
         <translation>Không đọc đơn thành tiếng được: bộ đọc giọng nói không tạo ra âm thanh.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="163" />
+        <location filename="../../livehelper/ui/texts.py" line="198" />
         <source>Claim {id} not confirmed: only {left} {product} left for this show (its cap), the claim asks for {wanted}.</source>
         <translation>Chưa chốt được đơn {id}: buổi live này chỉ còn mở bán {left} {product}, đơn cần {wanted}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="168" />
+        <location filename="../../livehelper/ui/texts.py" line="203" />
         <source>Claim {id} not confirmed: only {left} {product} left, the claim asks for {wanted}.</source>
         <translation>Chưa chốt được đơn {id}: chỉ còn {left} {product}, đơn cần {wanted}.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/texts.py" line="180" />
+        <location filename="../../livehelper/ui/texts.py" line="215" />
         <source>Claim {id} was not changed: {reason}</source>
         <translation>Đơn {id} chưa được thay đổi: {reason}</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
 import re
 from datetime import UTC, datetime
@@ -116,11 +117,16 @@ def test_every_template_round_trips(addressed, tmp_path: Path, name: str, fmt: s
     if fmt == "csv":
         raw = out.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads the UTF-8
-        rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     else:
-        sheet = openpyxl.load_workbook(out).worksheets[0]
+        sheet = openpyxl.load_workbook(out)[template.sheet]
         assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
-        rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        header = [
+            sheet.cell(template.header_row + (1 if c.group else 0), i).value
+            for i, c in enumerate(template.columns, start=1)
+        ]
+        data = sheet.iter_rows(min_row=template.data_row, values_only=True)
+        rows = [header] + [["" if v is None else str(v) for v in r] for r in data]
     assert rows[0] == template.headers
     lines = sum(len(o.lines) for o in addressed) if template.rows == "line" else len(addressed)
     assert len(rows) == 1 + lines
@@ -135,14 +141,17 @@ def test_every_template_round_trips(addressed, tmp_path: Path, name: str, fmt: s
 
 def test_template_fields_and_the_first_row_rule(addressed) -> None:  # type: ignore[no-untyped-def]
     from livehelper.export import templates
+    from livehelper.export.fields import FIELDS, Row
 
     lan = addressed[0]
+    parts = Row(lan, 1, None)  # the address parts a user's own template can ask for
+    assert FIELDS["province"](parts) == "Tỉnh Lạng Sơn" and FIELDS["ward"](parts) == "Xã Chi Lăng"
+    assert FIELDS["street"](parts) == "Thôn Nà Pàn"
     ghtk = templates.load("ghtk")
     row = dict(zip(ghtk.headers, next(templates.rows(ghtk, [lan])), strict=True))
-    assert row["Tỉnh/Thành phố"] == "Tỉnh Lạng Sơn" and row["Phường/Xã"] == "Xã Chi Lăng"
-    assert row["Địa chỉ chi tiết"] == "Thôn Nà Pàn"
+    assert row["Địa chỉ chi tiết"] == "thôn Nà Pàn, xã Chi Lăng, Lạng Sơn"  # GHTK: one field
     assert row["Khối lượng (kg)"] == 1.5  # sold by the kg: the weight is known
-    assert row["Mã đơn hàng riêng"] == f"LH{lan.session_id}-{lan.id}"
+    assert row["Mã ĐH riêng"] == f"LH{lan.session_id}-{lan.id}"
     sapo = templates.load("sapo")
     import dataclasses
 
@@ -159,10 +168,13 @@ def test_templates_are_listed_and_a_users_copy_wins(tmp_path: Path) -> None:
 
     listed = {t["name"]: t for t in json.loads(run_cli("templates", "list", "--json").stdout)}
     assert {"generic", "ghn", "ghtk", "viettelpost", "sapo", "kiotviet"} <= set(listed)
-    assert (
-        listed["ghn"]["unverified_columns"] and "Địa chỉ" not in listed["ghn"]["unverified_columns"]
-    )
-    assert listed["ghn"]["sources"]
+    assert listed["ghn"]["unverified_columns"] == []  # every column is on GHN's own sample
+    assert listed["kiotviet"]["columns"] == listed["kiotviet"]["unverified_columns"]
+    assert listed["kiotviet"]["caution"] and listed["sapo"]["caution"]
+    assert listed["ghn"]["sources"] and listed["ghn"]["checked"] == "2026-12-01"
+    assert (listed["ghn"]["header_row"], listed["ghn"]["data_row"]) == (3, 5)
+    service = next(c for c in listed["viettelpost"]["choices"] if c["key"] == "dich_vu")
+    assert service["required"] and not service["default"] and "LCOD" in service["codes"]
     copy = Path(run_cli("templates", "copy", "ghn").stdout.strip())
     copy.write_text(
         copy.read_text(encoding="utf-8").replace('"Ghi chú thêm"', '"Ghi chú shop"'),
@@ -221,7 +233,7 @@ def test_a_file_export_holds_back_what_the_check_holds(
     assert "not written (fix it, or --force)" in done.stderr
     assert "1 order(s) held back" in done.stderr
     sheet = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[0]
-    assert len(list(sheet.iter_rows())) == 2  # the header and the one good order
+    assert sheet.max_row == 5  # GHN's four rows above its data, and the one good order
     history = json.loads(run_cli("export", "--session", session, "--history", db=db).stdout)
     assert [b["orders"] for b in history] == [1]  # the held one is not marked as sent
 
@@ -238,19 +250,22 @@ def test_file_exports_are_recorded_and_can_leave_out_what_went_before(
     # --force: the order with no phone goes too (held back otherwise, as tested below)
     base = ["export", "--session", session, "--format", "xlsx", "--template", "ghn", "--force"]
     preview = json.loads(run_cli(*base, "--preview", db=db).stdout)
-    assert preview["orders"] == 2 and preview["columns"][2] == "Địa chỉ"
-    assert preview["unverified_columns"] and len(preview["rows"]) == 2
+    assert preview["orders"] == 2 and preview["columns"][2].startswith("Số nhà/ngõ")
+    assert preview["unverified_columns"] == [] and len(preview["rows"]) == 2
     assert not (tmp_path / "a.xlsx").exists()
     first = run_cli(*base, "--out", str(tmp_path / "a.xlsx"), db=db)
-    assert "not checked against ghn's own sample" in first.stderr
+    assert "not checked against" not in first.stderr  # GHN's sample shows every column
     assert "no phone number" in first.stderr
+    sapo = run_cli(*base[:-2], "sapo", "--force", "--out", str(tmp_path / "s.xlsx"), db=db)
+    assert "not checked against sapo's own sample" in sapo.stderr
     again = run_cli(*base, "--out", str(tmp_path / "b.xlsx"), db=db)
     assert "2 of them were exported with this template before" in again.stderr
     run_cli(*base, "--only-new", "--out", str(tmp_path / "c.xlsx"), db=db)
-    assert len(list(openpyxl.load_workbook(tmp_path / "c.xlsx").worksheets[0].iter_rows())) == 1
+    assert openpyxl.load_workbook(tmp_path / "c.xlsx").worksheets[0].max_row == 4  # no data
     history = json.loads(run_cli("export", "--session", session, "--history", db=db).stdout)
     assert [(b["target"], b["orders"]) for b in history] == [
         ("file:ghn", 2),
+        ("file:sapo", 2),
         ("file:ghn", 2),
         ("file:ghn", 0),
     ]
@@ -258,8 +273,10 @@ def test_file_exports_are_recorded_and_can_leave_out_what_went_before(
     assert bad.returncode == 2 and "--template is for csv and xlsx" in bad.stderr
 
 
-def test_the_parcel_weighs_what_the_catalogue_says(demo_store: Store) -> None:
-    from livehelper.export import templates
+def test_the_parcel_weighs_what_the_catalogue_says(demo_store: Store, tmp_path: Path) -> None:
+    from livehelper.errors import FileGaps
+    from livehelper.export import choices, templates, write_file
+    from livehelper.export.fields import Filling
     from tests.helpers import DEMO_CATALOGUE
 
     s = demo_store.start_session()
@@ -272,25 +289,36 @@ def test_the_parcel_weighs_what_the_catalogue_says(demo_store: Store) -> None:
     out = demo_store.ingest(s.id, said, parser_for(demo_store.products()).parse)
     demo_store.decide([cl.id for cl in out.claims], ClaimStatus.CONFIRMED)
     lan, hoa = demo_store.orders(s.id)
-    ghtk = templates.load("ghtk")
+    ghtk = templates.load("ghtk")  # one row per product line
     weights = [
         dict(zip(ghtk.headers, row, strict=True))["Khối lượng (kg)"]
         for row in templates.rows(ghtk, [lan, hoa])
     ]
-    assert weights == [3.5, 1.5]  # 2 boxes of 1 kg and 1,5 kg sold by the kg; 3 × 0,5 kg
-    ghn = templates.load("ghn")
-    grams = dict(zip(ghn.headers, next(templates.rows(ghn, [lan])), strict=True))
-    assert grams["Khối lượng"] == 3500
+    assert weights == [2, 1.5, 1.5]  # 2 boxes of 1 kg; 1,5 kg sold by the kg; 3 × 0,5 kg
+    ghn = templates.load("ghn")  # one row per order
+    weight = next(h for h in ghn.headers if h.startswith("Khối lượng"))
+    grams = [
+        dict(zip(ghn.headers, r, strict=True))[weight] for r in templates.rows(ghn, [lan, hoa])
+    ]
+    assert grams == [3500, 1500]
     demo_store.import_products(
         [dataclasses.replace(spec, weight_kg=None) for spec in read_catalogue(DEMO_CATALOGUE)]
     )
-    unknown = demo_store.orders(s.id)[0]  # a box with no weight: the seller fills it in
-    assert (
-        dict(zip(ghtk.headers, next(templates.rows(ghtk, [unknown])), strict=True))[
-            "Khối lượng (kg)"
-        ]
-        == ""
+    unknown = demo_store.orders(s.id)[0]  # boxes with no weight: the shop is asked once
+    (gap,) = [g for g in templates.gaps(ghn, [unknown], Filling()) if g.weight]
+    assert gap.order_id == unknown.id
+    with pytest.raises(FileGaps, match="default_weight_g"):
+        write_file(demo_store, s.id, [unknown], "xlsx", tmp_path / "w.xlsx", ghn)
+    assert not (tmp_path / "w.xlsx").exists() and demo_store.batches(s.id) == []
+    demo_store.set_setting("default_weight_g", "400")
+    assert choices.filling(demo_store, ghn).unit_weight_g == 400
+    row = next(templates.rows(ghn, [unknown], choices.filling(demo_store, ghn)))
+    assert dict(zip(ghn.headers, row, strict=True))[weight] == 2 * 400 + 1500  # khoai: by kg
+    assert not any(
+        g.weight for g in templates.gaps(ghn, [unknown], choices.filling(demo_store, ghn))
     )
+    write_file(demo_store, s.id, [unknown], "xlsx", tmp_path / "w.xlsx", ghn)
+    assert (tmp_path / "w.xlsx").exists()
 
 
 @pytest.mark.parametrize(

@@ -102,6 +102,9 @@ def main(width: int, height: int, url: str) -> None:
             # run their own loop: this timer still fires inside it), it is found here
             for widget in QApplication.topLevelWidgets():
                 if isinstance(widget, QDialog) and widget.isVisible():
+                    if type(widget).__name__ == "ExportDialog":  # its tallest page
+                        widget.template.setCurrentIndex(widget.template.findData("viettelpost"))
+                        QApplication.processEvents()
                     frame = widget.frameGeometry()
                     shown[type(widget).__name__] = [
                         frame.x(), frame.y(), frame.width(), frame.height()

@@ -63,9 +63,10 @@ def test_export_dialog_checks_then_exports_with_progress_and_results(
     headers = [
         dialog.results.horizontalHeaderItem(c).text() for c in range(dialog.results.columnCount())
     ]
-    assert "Tỉnh/Thành phố (?)" in headers and dialog.results.rowCount() == 2
-    province = headers.index("Tỉnh/Thành phố (?)")
-    assert {dialog.results.item(r, province).text() for r in range(2)} == {"Tỉnh Lạng Sơn", ""}
+    assert "Địa chỉ chi tiết" in headers and dialog.results.rowCount() == 2
+    address = headers.index("Địa chỉ chi tiết")  # GHTK takes the whole address
+    shown = {dialog.results.item(r, address).text() for r in range(2)}
+    assert shown == {"thôn Nà Pàn, xã Chi Lăng, Lạng Sơn", ""}
     dialog.export_file("xlsx", tmp_path / "ghtk")
     qtbot.waitUntil(lambda: "exported" in dialog.status.text(), timeout=5000)
     assert dialog.results.rowCount() == 2
@@ -100,6 +101,53 @@ def test_export_dialog_checks_then_exports_with_progress_and_results(
         qtbot.waitUntil(lambda: again.token.text() == shop.token, timeout=3000)
     finally:
         shop.stop()
+
+
+def test_a_partners_codes_are_asked_once_and_remembered(
+    qtbot, window: MainWindow, db, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from livehelper.ui.export_dialog import ExportDialog
+
+    _url, store, session_id = db
+    assert window.backend.pipeline is not None
+    window.backend.pipeline.submit(comment(1, "chốt 2kg 0912345678", name="Chị Lan"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 1, timeout=5000)
+    store.decide([c.id for c in window.queue.rows], ClaimStatus.CONFIRMED)
+    store.update_buyer(store.orders(session_id)[0].buyer_id, address="xã Chi Lăng, Lạng Sơn")
+    checked = ExportDialog.check(store, session_id)
+    dialog = ExportDialog(checked, window.backend, store, session_id, window)
+    dialog.template.setCurrentIndex(dialog.template.findData("kiotviet"))
+    assert dialog.choices.caution is not None and "KiotViet" in dialog.choices.caution.text()
+    dialog.template.setCurrentIndex(dialog.template.findData("viettelpost"))
+    service = dialog.choices.boxes["dich_vu"]
+    assert service.currentIndex() == -1  # Viettel Post documents no default service
+    assert dialog.choices.boxes["loai_hang"].currentData() == "Bưu kiện"  # its list's parcel
+    dialog.export_file("xlsx", tmp_path / "vtp")
+    assert "Dịch vụ" in dialog.status.text() and not (tmp_path / "vtp.xlsx").exists()
+    service.setCurrentIndex(service.findData("LCOD"))
+    dialog.export_file("xlsx", tmp_path / "vtp")
+    qtbot.waitUntil(lambda: "exported" in dialog.status.text(), timeout=5000)
+    assert (tmp_path / "vtp.xlsx").exists() and store.setting("viettelpost.dich_vu") == "LCOD"
+    again = ExportDialog(
+        ExportDialog.check(store, session_id), window.backend, store, session_id, window
+    )
+    again.template.setCurrentIndex(again.template.findData("viettelpost"))
+    assert again.choices.boxes["dich_vu"].currentData() == "LCOD"  # asked once
+    # a product with no weight: the file asks the weight of one item, once
+    unweighed = dataclasses.replace(again.checked, unweighed=True)
+    third = ExportDialog(unweighed, window.backend, store, session_id, window)
+    third.template.setCurrentIndex(third.template.findData("ghn"))
+    assert third.choices.weight is not None
+    third.export_file("xlsx", tmp_path / "ghn")
+    assert "weight" in third.status.text()
+    third.choices.weight.setValue(300)
+    third.export_file("xlsx", tmp_path / "ghn")
+    qtbot.waitUntil(lambda: "exported" in third.status.text(), timeout=5000)
+    assert store.setting("default_weight_g") == "300"
+    for shown in (dialog, again, third):
+        shown.close()
 
 
 def test_report_dialog_shows_and_saves(qtbot, window: MainWindow, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
