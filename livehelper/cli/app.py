@@ -95,6 +95,7 @@ def _bench_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser
     p = bench.add_parser("export", parents=[common], help="write N orders to a file")
     p.add_argument("--orders", type=COUNT, default=10_000)
     p.add_argument("--format", choices=["csv", "xlsx", "json"], default="xlsx")
+    p.add_argument("--template", default="generic", help="csv/xlsx columns (templates list)")
     p.add_argument("--json", action="store_true")
     p = bench.add_parser("parse", parents=[common], help="parser only, one core")
     p.add_argument("--count", type=COUNT, default=100000)
@@ -108,7 +109,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.action == "ingest":
         figures = bench.bench_ingest(args.count, rate=args.rate)
     elif args.action == "export":
-        figures = bench.bench_export(args.orders, args.format)
+        figures = bench.bench_export(args.orders, args.format, args.template)
     else:
         figures = bench.bench_parse(args.count, args.repeat)
     if args.json:

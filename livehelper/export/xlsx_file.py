@@ -31,59 +31,77 @@ class XlsxExporter:
 
         template = template or templates.load("generic")
         with out.open("wb") as handle:  # a folder that is gone fails here, before any work
-            book = openpyxl.Workbook()
-            sheet = book.active
-            assert sheet is not None
-            sheet.title = template.sheet
-            _titles(sheet, template)
-            _headers(sheet, template)
+            book = openpyxl.Workbook(write_only=True)  # streamed: 10,000 orders in seconds
+            sheet = book.create_sheet(template.sheet)
+            _widths(sheet, template)
+            sheet.freeze_panes = f"A{template.data_row}"
+            for row in _top_rows(sheet, template):
+                sheet.append(row)
             _data(sheet, template, orders, filling)
-            sheet.freeze_panes = sheet.cell(template.data_row, 1)
             book.save(handle)
         return len(orders)
 
 
-def _text_cell(sheet: Any, row: int, column: int, text: str) -> None:
+def _text_cell(sheet: Any, text: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    cell = sheet.cell(row, column, text)
+    cell = WriteOnlyCell(sheet, text)
     cell.number_format = "@"
     cell.font = Font(bold=True)
     cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    return cell
 
 
-def _titles(sheet: Any, template: templates.Template) -> None:
+def _top_rows(sheet: Any, template: templates.Template) -> list[list[Any]]:
+    """The rows above the data: fixed cells (titles, groups of columns), then one header
+    row; or two: a group's text over its columns, and every column without a group
+    merged down over both rows. Merges are recorded on the sheet."""
     from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
+    grid: dict[tuple[int, int], str] = {}
+    merges: list[tuple[int, int, int, int]] = []
     for fixed in template.cells:
         letters, row = coordinate_from_string(fixed.at)
-        _text_cell(sheet, row, column_index_from_string(letters), fixed.text)
+        grid[row, column_index_from_string(letters)] = fixed.text
         if fixed.merge:
-            sheet.merge_cells(fixed.merge)
-
-
-def _headers(sheet: Any, template: templates.Template) -> None:
-    """One header row; or two: a group's text over its columns, and every column
-    without a group merged down over both rows."""
-    from openpyxl.utils import get_column_letter
-
+            sheet.merged_cells.add(fixed.merge)
     top = template.header_row
     numbered = list(enumerate(template.columns, start=1))
     for group, members in groupby(numbered, key=lambda n: n[1].group):
         columns = list(members)
         if group:
             first, last = columns[0][0], columns[-1][0]
-            _text_cell(sheet, top, first, group)
+            grid[top, first] = group
             if last > first:
-                sheet.merge_cells(start_row=top, start_column=first, end_row=top, end_column=last)
+                merges.append((top, first, top, last))
         for index, column in columns:
-            row = top + 1 if group else top
-            _text_cell(sheet, row, index, column.header)
+            grid[top + 1 if group else top, index] = column.header
             if template.two_row_header and not group:
-                sheet.merge_cells(
-                    start_row=top, start_column=index, end_row=top + 1, end_column=index
-                )
-    for index, column in numbered:
+                merges.append((top, index, top + 1, index))
+    for start_row, start_column, end_row, end_column in merges:
+        sheet.merged_cells.add(_range(start_row, start_column, end_row, end_column))
+    width = max(column for _row, column in grid)
+    return [
+        [
+            _text_cell(sheet, grid[row, column]) if (row, column) in grid else None
+            for column in range(1, width + 1)
+        ]
+        for row in range(1, template.data_row)
+    ]
+
+
+def _range(start_row: int, start_column: int, end_row: int, end_column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    first, last = get_column_letter(start_column), get_column_letter(end_column)
+    return f"{first}{start_row}:{last}{end_row}"
+
+
+def _widths(sheet: Any, template: templates.Template) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(template.columns, start=1):
         longest = max(len(line) for line in (column.header or " ").splitlines())
         sheet.column_dimensions[get_column_letter(index)].width = min(40, max(9, longest + 2))
 
@@ -91,30 +109,51 @@ def _headers(sheet: Any, template: templates.Template) -> None:
 def _data(
     sheet: Any, template: templates.Template, orders: Sequence[Order], filling: Filling | None
 ) -> None:
-    formats = [NUMBER_FORMATS[c.format] for c in template.columns]
-    row = template.data_row
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+
+    # one styled cell per format, its style copied to each cell: setting a number
+    # format cell by cell looks it up in the workbook each time (twice as slow)
+    styles: list[Any] = []
+    for column in template.columns:
+        number_format = NUMBER_FORMATS[column.format]
+        if number_format == "General":
+            styles.append(None)  # a plain value: no cell object at all
+            continue
+        model = WriteOnlyCell(sheet)
+        model.number_format = number_format
+        styles.append(model._style)
     for values in templates.rows(template, orders, filling):
-        for index, value in enumerate(values, start=1):
-            cell = sheet.cell(row, index, value)
-            cell.number_format = formats[index - 1]
-        row += 1
-    if template.rows == "line" and template.order_cells == "merged":
-        _merge_orders(sheet, template, orders)
+        row: list[Any] = []
+        for value, style in zip(values, styles, strict=True):
+            if style is None or value == "":  # an empty cell is left out of the file
+                row.append(None if value == "" else value)
+                continue
+            cell = WriteOnlyCell(sheet, value)
+            cell._style = copy(style)
+            row.append(cell)
+        sheet.append(row)
+    merged = [CellRange(r) for r in _order_merges(template, orders)]
+    if merged:  # all at once: adding ranges one by one checks each against all before
+        sheet.merged_cells = MultiCellRange([*sheet.merged_cells.ranges, *merged])
 
 
-def _merge_orders(sheet: Any, template: templates.Template, orders: Sequence[Order]) -> None:
+def _order_merges(template: templates.Template, orders: Sequence[Order]) -> list[str]:
     """An order of several products: its order-wide cells (``once``) merged down over
     its rows, as GHTK's grid shows them."""
+    if template.rows != "line" or template.order_cells != "merged":
+        return []
     once = [i for i, c in enumerate(template.columns, start=1) if c.once]
+    ranges = []
     first = template.data_row
     for order in orders:
         last = first + len(order.lines) - 1
         if last > first:
-            for column in once:
-                sheet.merge_cells(
-                    start_row=first, start_column=column, end_row=last, end_column=column
-                )
+            ranges += [_range(first, column, last, column) for column in once]
         first = last + 1
+    return ranges
 
 
 EXPORTER = XlsxExporter()
