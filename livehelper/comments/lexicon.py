@@ -36,6 +36,7 @@ class Lexicon:
     count_units: tuple[str, ...]
     containers: tuple[str, ...]
     not_quantity: tuple[str, ...]
+    prices: tuple[str, ...] = ()  # money amounts, also in not_quantity
     never_typos: tuple[str, ...] = ()
     no_more: tuple[str, ...] = ()
     plan: tuple[str, ...] = ()
@@ -81,7 +82,8 @@ class Lexicon:
             by_weight=tuple(fold(u) for u in units["by_weight"]),
             count_units=tuple(dict.fromkeys(fold(u) for u in units["count"])),
             containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
-            not_quantity=tuple(data["not_quantity"]["patterns"]),
+            not_quantity=tuple(data["not_quantity"]["prices"] + data["not_quantity"]["patterns"]),
+            prices=tuple(data["not_quantity"]["prices"]),
             never_typos=folded(data.get("typos", {}).get("never", [])),
             no_more=folded(intent.get("no_more", [])),
             plan=folded(intent.get("plan", [])),

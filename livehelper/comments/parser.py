@@ -116,6 +116,14 @@ class Parser:
                     keys.setdefault(fold(joined), (p.code, False))
                     spellings.append(joined)
         self._keys = keys
+        # a product's first word as written with its accents ("nấm"): a number after it is
+        # the product's amount, not a "năm 1" (year) or "lễ 2" the number patterns blank
+        self._accented_words = {
+            word
+            for label in (q for p in products for q in (p.name, *p.aliases))
+            for word in lower(label).split()[:1]
+            if fold(word) != word
+        }
         # leftovers are mended into the lexicon's words only: a product's name typed with
         # a slip is the typo matcher's to judge (it knows when not to guess)
         product_words = {w for key in keys for w in RUN.findall(key)}
@@ -182,6 +190,14 @@ class Parser:
         )
         containers = alternation(lx.containers)
         self._pack_before_re = re.compile(rf"(?<![a-z])(?:{containers})\s*$")
+        # an order phrase ending in a container ("cho vào giỏ 2kg") holds no bag of 2kg
+        carts = [fold(o) for o in lx.order if fold(o).split()[-1] in set(lx.containers)]
+        self._cart_before_re = re.compile(
+            rf"(?<![a-z])(?:{alternation(carts) if carts else '(?!)'})\s*$"
+        )
+        self._price_re = re.compile(
+            "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.prices) + ")"
+        )
 
     # ------------------------------------------------------------------ parse
     def parse(self, text: str, featured: str | None = None) -> ParseResult:
@@ -212,8 +228,10 @@ class Parser:
             )
         said = s  # before everyday phrases go: "hồi nãy" still says "earlier"
         s = self._everyday.blank(s, written, runs)
+        priced = False
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
-            s = self._not_qty_re.sub(spaces, s)
+            priced = self._price_re.search(s) is not None
+            s = self._blank_not_quantities(s, written)
         featured = featured.upper() if featured and featured.upper() in self._codes else None
 
         mentions = self._mentions(s, written)
@@ -245,7 +263,7 @@ class Parser:
             quantities = [q for q in quantities if not _inside(q.start, context)]
         order = self._order.search(t, written, runs=runs)
         intent, confidence, ambiguous, rule = self._intent(
-            t, written, mentions, quantities, runs, order
+            t, written, mentions, quantities, runs, order, priced
         )
         if as_order:
             intent = Intent.ORDER
@@ -317,14 +335,39 @@ class Parser:
                 value *= 10
             if half:
                 value += Decimal("0.5")
-            if unit and unit in self._weight_set and self._pack_before_re.search(s, 0, start):
-                prev = out[-1] if out else None  # "2 cân 5 lạng": "cân" folds like a can
-                if not (prev and prev.unit in self._weight_set and not s[prev.end : start].strip()):
-                    continue  # "1 túi 5kg": 5kg is the size of the bag
+            if (
+                unit
+                and unit in self._weight_set
+                and self._is_pack_size(s, start, end, out, mentions)
+            ):
+                continue  # "1 túi 5kg": 5kg is the size of the bag
             if not unit and value > 100:
                 continue  # a bare 250 is grams, a price or a code, not 250 items
             out.append(_Quantity(start, end, value, unit, bool(unit)))
         return _joined_weights(out, s, self.lexicon.weight_units)
+
+    def _blank_not_quantities(self, s: str, written: str) -> str:
+        def keep_product(m: re.Match[str]) -> str:
+            word = written[m.start() : m.end()].split()[0] if m.group().strip() else ""
+            return m.group() if word in self._accented_words else spaces(m)
+
+        return self._not_qty_re.sub(keep_product, s)
+
+    def _is_pack_size(
+        self, s: str, start: int, end: int, found: list[_Quantity], mentions: list[_Mention]
+    ) -> bool:
+        """A weight right after a container word is the container's size ("1 túi 5kg"),
+        unless the container is an order phrase's ("cho vào giỏ 2kg"), the weight goes on
+        a weight ("2 cân 5 lạng": "cân" folds like a can), or it starts the next product
+        ("1 túi hồi 2kg khoai": 2kg of khoai, the hồi's name blanked between)."""
+        if not self._pack_before_re.search(s, 0, start) or self._cart_before_re.search(s, 0, start):
+            return False
+        prev = found[-1] if found else None
+        if prev and prev.unit in self._weight_set and not s[prev.end : start].strip():
+            return False
+        named_between = any(start > m.start >= prev.end for m in mentions) if prev else False
+        next_named = any(m.start >= end and not s[end : m.start].strip() for m in mentions)
+        return not (named_between and next_named)
 
     def _word_number_in_context(self, s: str, m: re.Match[str], mentions: list[_Mention]) -> bool:
         """A number word without a unit counts only right after an order word or
@@ -346,6 +389,7 @@ class Parser:
         quantities: list[_Quantity],
         runs: frozenset[str],
         order: Found | None,
+        priced: bool = False,
     ) -> tuple[Intent, float, bool, str]:
         """The intent, how sure, whether to ask the assistant, and the rule that decided
         (a short stable name: ``livehelper parse`` prints it, the feed shows it)."""
@@ -399,6 +443,10 @@ class Parser:
         explicit = [q for q in quantities if q.explicit]
         if self._show.search(s, written, runs=runs) and not (firm and explicit):
             return Intent.OTHER, 0.8, False, "other.show_me"  # "cho e xem quả bổ đôi"
+        if priced and not order:
+            # "hoa hồi 120k 1 túi ạ", "60k 1kg na à": a price beside an amount and no order
+            # word checks the price; a buyer ordering says so ("chốt 1 túi 120k")
+            return Intent.OTHER, 0.7, False, "other.price_check"
         if firm or (order and (quantities or mentions)):
             return Intent.ORDER, 0.95, False, "order.verb"
         if mentions and explicit:

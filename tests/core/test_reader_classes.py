@@ -216,3 +216,61 @@ def test_a_decimal_comma_does_not_end_a_clause(text: str, items: list[tuple[str,
     # "1,5" is one and a half, not the end of one clause and a 5 of the next
     result = PARSER.parse(text, "BO")
     assert [(i.code, i.qty) for i in result.items] == items and not result.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a weight right after "túi <product>" starts the next product, not the bag's size
+        ("cho c 1 túi quế 2kg bơ nhé", [("QUE", Decimal(1)), ("BO", Decimal(2))]),
+        ("lấy 1 hộp chè 3 ký bơ", [("CHE", Decimal(1)), ("BO", Decimal(3))]),
+        ("lấy 2 túi quế 500g nhé", [("QUE", Decimal(2))]),  # here 500g is the bag's size
+        # a cart is an order phrase, not a basket of 3kg
+        ("bỏ giỏ 3kg nhé", [("BO", Decimal(3))]),
+        ("cho vào giỏ 2 ký bơ", [("BO", Decimal(2))]),
+    ],
+)
+def test_a_weight_after_a_container(text: str, items: list[tuple[str, Decimal]]) -> None:
+    assert _read(text) == (Intent.ORDER, items)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("chè 200k 1 hộp ạ", Intent.OTHER),  # checks the price
+        ("quế 90k 1 túi à", Intent.OTHER),
+        ("1kg bơ 60 nghìn hả", Intent.OTHER),
+        ("chốt 1 hộp chè 200k", Intent.ORDER),  # says it orders
+        ("lấy 2kg bơ 120k nhé", Intent.ORDER),
+    ],
+)
+def test_a_price_beside_an_amount(text: str, intent: Intent) -> None:
+    result = PARSER.parse(text, "BO")
+    assert result.intent is intent
+    assert result.order_like or intent is Intent.ORDER  # still in "Có thể là đơn"
+
+
+NAMED_LIKE_TIMES = Parser(
+    [
+        ProductSpec("NH", "Nấm hương rừng", 200000, "túi", None, ("nấm", "nấm hương")),
+        ProductSpec("LE", "Lê Bắc Hà", 50000, "kg", None, ("lê",)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("nấm 2 túi nhé", [("NH", Decimal(2))]),  # not "năm 2", a year
+        ("lê 3kg", [("LE", Decimal(3))]),  # not "lễ 3", a holiday
+        ("cho e 1 túi nấm 1 kg lê", [("NH", Decimal(1)), ("LE", Decimal(1))]),
+    ],
+)
+def test_a_product_named_like_a_time_word(text: str, items: list[tuple[str, Decimal]]) -> None:
+    result = NAMED_LIKE_TIMES.parse(text, "NH")
+    assert (result.intent, [(i.code, i.qty) for i in result.items]) == (Intent.ORDER, items)
+
+
+def test_a_time_word_still_is_one() -> None:
+    result = NAMED_LIKE_TIMES.parse("lễ 2/9 shop có live không", "NH")
+    assert result.intent is Intent.OTHER
