@@ -157,6 +157,10 @@ class Parser:
             rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?"
             rf"(?:{'|'.join(_ORDER_CORE)})(?![a-z0-9])"
         )
+        # "k huỷ đâu", "đừng hủy nhé": a negated cancel keeps the order
+        self._negation_before_re = re.compile(
+            rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?$"
+        )
         self._advice_re = re.compile(
             rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+"
             rf"(?:{alternation(fold(t) for t in lx.suggestion_tail)})(?![a-z0-9])"
@@ -394,7 +398,14 @@ class Parser:
         """The intent, how sure, whether to ask the assistant, and the rule that decided
         (a short stable name: ``livehelper parse`` prints it, the feed shows it)."""
         firm = self._firm_order.search(s, written, runs=runs)
-        cancel = self._cancel.search(s, written, runs=runs)
+        cancel = next(
+            (
+                c
+                for c in self._cancel.finditer(s, written, runs=runs)
+                if not self._negation_before_re.search(s, 0, c.begin)
+            ),
+            None,
+        )
         if cancel:
             reorder = self._firm_order.search(s, written, cancel.end(), runs=runs)
             if reorder and any(q.start >= cancel.end() for q in quantities):

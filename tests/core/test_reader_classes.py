@@ -274,3 +274,17 @@ def test_a_product_named_like_a_time_word(text: str, items: list[tuple[str, Deci
 def test_a_time_word_still_is_one() -> None:
     result = NAMED_LIKE_TIMES.parse("lễ 2/9 shop có live không", "NH")
     assert result.intent is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "cancels"),
+    [
+        ("chị đặt 2 hộp chè rồi, k huỷ đâu", False),  # keeps her order
+        ("đừng hủy đơn của c nhé", False),
+        ("e không hủy, chỉ hỏi ship", False),
+        ("huỷ đơn quế nhé", True),
+        ("thôi k lấy nữa", True),
+    ],
+)
+def test_a_negated_cancel_keeps_the_order(text: str, cancels: bool) -> None:
+    assert (_read(text)[0] is Intent.CANCEL) is cancels
