@@ -22,7 +22,7 @@ from typing import Any
 
 from livehelper.catalogue import read_catalogue
 from livehelper.comments.parser import Parser
-from livehelper.model import IncomingComment
+from livehelper.model import IncomingComment, Intent, ParseResult
 from livehelper.pipeline import Pipeline
 from livehelper.resources_path import resource_file
 from livehelper.store import IngestResult, Store
@@ -128,6 +128,7 @@ def bench_ingest(count: int = 20000, rate: float = 5000) -> dict[str, Any]:
         paced = synthetic_comments(count, seed=8, prefix="p")
         paced_seconds, paced_lat, paced_stored = _run(store, session.id, paced, rate=rate)
         claims = len(store.claims(session.id))
+        limit = storage_limit(store, session.id, count)
         store.close()
     return {
         "comments": count,
@@ -142,8 +143,65 @@ def bench_ingest(count: int = 20000, rate: float = 5000) -> dict[str, Any]:
         "flood_p99_ms": round(_percentile(flood_lat, 0.99), 2),
         "claims": claims,
         "lost": (count - flood_stored) + (count - paced_stored),
+        "storage_limit_per_s": round(limit, 1),
+        "limit_ratio": round(count / seconds / limit, 3),
         "database": "sqlite (WAL, synchronous=NORMAL, background checkpoints)",
     }
+
+
+def storage_limit(store: Store, session_id: int, count: int) -> float:
+    """The machine's bare limit, measured in the same run: comment rows stored durably
+    through SQLAlchemy Core executemany, 200 rows a transaction, into the same database
+    (SQLite WAL, the store's settings), with no reading and no claims. Rows a second."""
+    from livehelper.store import schema
+
+    buyer_id = (
+        store.ingest(session_id, synthetic_comments(1, prefix="limit-buyer"), lambda _t, _f: _OTHER)
+        .comments[0]
+        .buyer_id
+    )
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "session_id": session_id,
+            "platform": "tiktok",
+            "message_id": f"limit{i}",
+            "buyer_id": buyer_id,
+            "text": c.text,
+            "received_at": now,
+            "raw": None,
+            "featured_product_id": None,
+            "intent": "other",
+            "phone": None,
+        }
+        for i, c in enumerate(synthetic_comments(count, prefix="limit"))
+    ]
+    start = time.perf_counter()
+    for first in range(0, len(rows), 200):
+        with store.engine.begin() as conn:
+            conn.execute(schema.comments.insert(), rows[first : first + 200])
+    return len(rows) / (time.perf_counter() - start)
+
+
+_OTHER = ParseResult(Intent.OTHER)
+
+
+def fold_limit(texts: list[str], repeat: int) -> float:
+    """The bare reading limit: NFC, lower case, the parser's fold and one regex loop
+    (its quantity pattern) over the same texts, best of ``repeat``. Comments a second."""
+    import unicodedata
+
+    from livehelper.comments.folding import FOLD
+
+    quantity = Parser([])._qty_re
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        for text in texts:
+            for _m in quantity.finditer(unicodedata.normalize("NFC", text).lower().translate(FOLD)):
+                pass
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
 
 
 def bench_parse(count: int = 100000, repeat: int = 3) -> dict[str, Any]:
@@ -160,12 +218,15 @@ def bench_parse(count: int = 100000, repeat: int = 3) -> dict[str, Any]:
             parser.parse(text, "KS")
         runs.append(time.perf_counter() - start)
     best = min(runs)
+    limit = fold_limit(texts, repeat)
     return {
         "comments": count,
         "repeat": len(runs),
         "seconds": round(best, 3),
         "comments_per_s": round(count / best, 1),
         "median_comments_per_s": round(count / statistics.median(runs), 1),
+        "fold_limit_per_s": round(limit, 1),
+        "limit_ratio": round(count / best / limit, 3),
         "peak_rss_mb": _peak_rss_mb(),
     }
 

@@ -36,7 +36,7 @@ from livehelper.model import (
     ParseResult,
 )
 from livehelper.store import buyers, policy, rows, schema, stock
-from livehelper.store.engine import chunks, insert_ignoring_conflicts
+from livehelper.store.engine import CHUNK, chunks, insert_ignoring_conflicts
 from livehelper.store.memory import BuyerKey, Memory
 
 ParseFn = Callable[[str, str | None], ParseResult]
@@ -348,11 +348,12 @@ def insert_claims(conn: sa.Connection, plan: Plan) -> list[int]:
     if not plan.rows:
         return []
     cl = schema.claims
-    claim_ids = list(
-        conn.execute(
-            cl.insert().returning(cl.c.id, sort_by_parameter_order=True), plan.rows
-        ).scalars()
+    # a claim per comment: ids are matched by comment. Asking SQLAlchemy to keep the
+    # rows' order instead makes SQLite insert them one statement each
+    by_comment: dict[int, int] = dict(
+        conn.execute(cl.insert().returning(cl.c.comment_id, cl.c.id), plan.rows).all()
     )
+    claim_ids = [by_comment[row["comment_id"]] for row in plan.rows]
     conn.execute(
         schema.claim_items.insert(),
         [
@@ -366,39 +367,48 @@ def insert_claims(conn: sa.Connection, plan: Plan) -> list[int]:
             for (product_id, qty_milli), item in zip(goods, items, strict=True)
         ],
     )
-    for position, replaced in plan.in_batch:
-        plan.rows[position]["replaces_claim_id"] = claim_ids[replaced]
+    if plan.in_batch:
+        for position, replaced in plan.in_batch:
+            plan.rows[position]["replaces_claim_id"] = claim_ids[replaced]
         conn.execute(
             cl.update()
-            .where(cl.c.id == claim_ids[position])
-            .values(replaces_claim_id=claim_ids[replaced])
+            .where(cl.c.id == sa.bindparam("c_id"))
+            .values(replaces_claim_id=sa.bindparam("c_replaces")),
+            [
+                {"c_id": claim_ids[position], "c_replaces": claim_ids[replaced]}
+                for position, replaced in plan.in_batch
+            ],
         )
     return claim_ids
 
 
 def flag_cancels(conn: sa.Connection, session_id: int, stored: Sequence[Stored]) -> list[int]:
-    """ "huỷ đơn": flag what the buyer has open (waiting or confirmed) before it."""
+    """ "huỷ đơn": flag what the buyer has open (waiting or confirmed) before it; one
+    statement for the batch, each buyer's claims before their last cancel."""
     cl = schema.claims
-    flagged: list[int] = []
+    last_cancel: dict[int, int] = {}
     for s in stored:
-        if s.result.intent is not Intent.CANCEL:
-            continue
-        flagged += (
+        if s.result.intent is Intent.CANCEL:
+            last_cancel[s.row["buyer_id"]] = max(
+                s.comment_id, last_cancel.get(s.row["buyer_id"], 0)
+            )
+    flagged: set[int] = set()
+    for chunk in chunks(sorted(last_cancel), CHUNK // 3):  # three parameters a buyer
+        before = sa.case({b: last_cancel[b] for b in chunk}, value=cl.c.buyer_id)
+        flagged.update(
             conn.execute(
                 cl.update()
                 .where(
                     cl.c.session_id == session_id,
-                    cl.c.buyer_id == s.row["buyer_id"],
-                    cl.c.comment_id < s.comment_id,
+                    cl.c.buyer_id.in_(chunk),
+                    cl.c.comment_id < before,
                     cl.c.status.in_([ClaimStatus.PENDING.value, ClaimStatus.CONFIRMED.value]),
                 )
                 .values(cancel_requested=True)
                 .returning(cl.c.id)
-            )
-            .scalars()
-            .all()
+            ).scalars()
         )
-    return sorted(set(flagged))
+    return sorted(flagged)
 
 
 def remember_phones(conn: sa.Connection, stored: Sequence[Stored]) -> None:
