@@ -192,8 +192,10 @@ def fold_limit(texts: list[str], repeat: int) -> float:
     import unicodedata
 
     from livehelper.comments.folding import FOLD
+    from livehelper.comments.lexicon import default_lexicon
+    from livehelper.comments.quantities import Quantities
 
-    quantity = Parser([])._qty_re
+    quantity = Quantities(default_lexicon(), []).pattern
     best = float("inf")
     for _ in range(max(1, repeat)):
         start = time.perf_counter()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Protocol
 
 from livehelper import phones
@@ -30,6 +30,7 @@ from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon
 from livehelper.comments.phrases import Found, Phrases, alternation, blank, spaces
+from livehelper.comments.quantities import ORDER_CORE, PRONOUNS, Quantities, Quantity
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
 
@@ -52,8 +53,6 @@ _ADDS = re.compile(r"(?<![a-z0-9])them(?![a-z0-9])")
 
 
 _SPACES = re.compile(r"\s+")
-_PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a", "anh", "co")
-_ORDER_CORE = ("lay", "chot", "mua", "dat", "order", "oder", "ship", "gui")
 # at the end only: "hả" unaccented is also Hà ("ship về Hà Nội")
 _QUESTION_END = ("khong", "ko", "hong", "hok", "khum", "kh", "ha", "ho")
 
@@ -71,15 +70,6 @@ _YES_NO = re.compile(
     r"(?<![a-z0-9])co\s+(?:[a-z0-9]+\s+){0,3}?(?:k|khong|ko|hong|hok|khum|kh)"
     r"(?:\s+(?:a|c|chi|e|em|shop|ad|vay|nhi|ha|ban|b|anh))*[\s?!.]*$"
 )
-
-
-@dataclass(slots=True)
-class _Quantity:
-    start: int
-    end: int
-    value: Decimal
-    unit: str | None  # folded unit word, None for a bare number
-    explicit: bool  # x2, sl 2, or a number with a unit
 
 
 @dataclass(slots=True)
@@ -116,14 +106,8 @@ class Parser:
                     keys.setdefault(fold(joined), (p.code, False))
                     spellings.append(joined)
         self._keys = keys
-        # a product's first word as written with its accents ("nấm"): a number after it is
-        # the product's amount, not a "năm 1" (year) or "lễ 2" the number patterns blank
-        self._accented_words = {
-            word
-            for label in (q for p in products for q in (p.name, *p.aliases))
-            for word in lower(label).split()[:1]
-            if fold(word) != word
-        }
+        self._numbers = Quantities(lx, products)
+        self._weight_set = self._numbers.weight_set
         # leftovers are mended into the lexicon's words only: a product's name typed with
         # a slip is the typo matcher's to judge (it knows when not to guess)
         product_words = {w for key in keys for w in RUN.findall(key)}
@@ -154,53 +138,16 @@ class Parser:
         self._suggestion = Phrases(lx.suggestion)
         negation = alternation(fold(n) for n in lx.negation)
         self._negated_order_re = re.compile(
-            rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?"
-            rf"(?:{'|'.join(_ORDER_CORE)})(?![a-z0-9])"
+            rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(PRONOUNS)})\s+)?"
+            rf"(?:{'|'.join(ORDER_CORE)})(?![a-z0-9])"
         )
         # "k huỷ đâu", "đừng hủy nhé": a negated cancel keeps the order
         self._negation_before_re = re.compile(
-            rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?$"
+            rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(PRONOUNS)})\s+)?$"
         )
         self._advice_re = re.compile(
-            rf"(?<![a-z0-9])(?:{'|'.join(_ORDER_CORE)})\s+"
+            rf"(?<![a-z0-9])(?:{'|'.join(ORDER_CORE)})\s+"
             rf"(?:{alternation(fold(t) for t in lx.suggestion_tail)})(?![a-z0-9])"
-        )
-        self._not_qty_re = re.compile(
-            "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.not_quantity) + ")"
-        )
-
-        weight = alternation(lx.weight_units)
-        count = alternation(lx.count_units)
-        numword = alternation(lx.number_words)
-        half = alternation(fold(h) for h in lx.half)
-        half_of = alternation(fold(h) for h in lx.half_of)
-        dozen = alternation(fold(d) for d in lx.dozen)
-        unit = f"(?:{weight}|{count})"
-        self._weight_set = set(lx.weight_units)
-        self._qty_re = re.compile(
-            rf"""
-            (?<![a-z0-9.,])
-            (?:
-                (?P<marker>x|sl|so\s+luong)\s*:?\s*(?P<mnum>\d{{1,3}}(?:[.,]\d+)?)
-              | (?P<halfof>{half_of})\s+(?P<hunit>{weight}|{count})
-              | (?:(?P<num>\d{{1,4}}(?:[.,]\d{{1,3}})?)|(?P<word>{numword}))
-                (?:\s*(?P<dozen>{dozen}))?
-                (?:\s*(?P<unit>{unit}))?
-                (?:\s+(?P<half>{half}))?
-            )
-            (?![a-z0-9])
-            """,
-            re.VERBOSE,
-        )
-        containers = alternation(lx.containers)
-        self._pack_before_re = re.compile(rf"(?<![a-z])(?:{containers})\s*$")
-        # an order phrase ending in a container ("cho vào giỏ 2kg") holds no bag of 2kg
-        carts = [fold(o) for o in lx.order if fold(o).split()[-1] in set(lx.containers)]
-        self._cart_before_re = re.compile(
-            rf"(?<![a-z])(?:{alternation(carts) if carts else '(?!)'})\s*$"
-        )
-        self._price_re = re.compile(
-            "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.prices) + ")"
         )
 
     # ------------------------------------------------------------------ parse
@@ -234,8 +181,8 @@ class Parser:
         s = self._everyday.blank(s, written, runs)
         priced = False
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
-            priced = self._price_re.search(s) is not None
-            s = self._blank_not_quantities(s, written)
+            priced = self._numbers.priced(s)
+            s = self._numbers.blank_not_quantities(s, written)
         featured = featured.upper() if featured and featured.upper() in self._codes else None
 
         mentions = self._mentions(s, written)
@@ -258,7 +205,7 @@ class Parser:
                 mentions = [_Mention(a, b, code, False) for a, b, code in slips]
                 t = blank(s, [(a, b) for a, b, _code in slips])
                 guessed = True
-        quantities = self._quantities(t, written, mentions)
+        quantities = self._numbers.find(t, written, mentions)
         amounts = [q.start for q in quantities if q.explicit]
         context = self._other_times.clauses(said, t, written, runs, amounts)
         if context:  # "hôm qua mua 5kg rồi, nay lấy thêm 5kg": only the new part counts
@@ -303,94 +250,12 @@ class Parser:
             out.append(_Mention(m.begin, m.finish, found[0], found[1]))
         return out
 
-    def _quantities(self, s: str, written: str, mentions: list[_Mention]) -> list[_Quantity]:
-        taken = [(m.start, m.end) for m in mentions]
-        out: list[_Quantity] = []
-        for m in self._qty_re.finditer(s):
-            start, end = m.span()
-            if start == end or m.group(0).isspace():
-                continue
-            if taken and any(a < end and start < b for a, b in taken):
-                continue  # the number is part of a product name
-            marker, mnum, halfof, hunit, num, word, dozen, unit, half = m.group(
-                "marker", "mnum", "halfof", "hunit", "num", "word", "dozen", "unit", "half"
-            )
-            if marker:
-                value = _decimal(mnum)
-                if value is not None:
-                    out.append(_Quantity(start, end, value, None, True))
-                continue
-            if halfof:
-                out.append(_Quantity(start, end, Decimal("0.5"), hunit, True))
-                continue
-            if num:
-                value = _decimal(num)
-            else:
-                if written[m.start("word") : m.end("word")] not in self.lexicon.number_spellings:
-                    continue  # "bà" (grandma) folds to "ba" but is not three
-                if word == "nam" and not unit:  # "năm" is a year or "nam" (south) without a unit
-                    continue
-                value = Decimal(self.lexicon.number_words[word])
-                if not unit and not dozen and not self._word_number_in_context(s, m, mentions):
-                    continue
-            if value is None or value <= 0:
-                continue
-            if dozen:
-                value *= 10
-            if half:
-                value += Decimal("0.5")
-            if (
-                unit
-                and unit in self._weight_set
-                and self._is_pack_size(s, start, end, out, mentions)
-            ):
-                continue  # "1 túi 5kg": 5kg is the size of the bag
-            if not unit and value > 100:
-                continue  # a bare 250 is grams, a price or a code, not 250 items
-            out.append(_Quantity(start, end, value, unit, bool(unit)))
-        return _joined_weights(out, s, self.lexicon.weight_units)
-
-    def _blank_not_quantities(self, s: str, written: str) -> str:
-        def keep_product(m: re.Match[str]) -> str:
-            word = written[m.start() : m.end()].split()[0] if m.group().strip() else ""
-            return m.group() if word in self._accented_words else spaces(m)
-
-        return self._not_qty_re.sub(keep_product, s)
-
-    def _is_pack_size(
-        self, s: str, start: int, end: int, found: list[_Quantity], mentions: list[_Mention]
-    ) -> bool:
-        """A weight right after a container word is the container's size ("1 túi 5kg"),
-        unless the container is an order phrase's ("cho vào giỏ 2kg"), the weight goes on
-        a weight ("2 cân 5 lạng": "cân" folds like a can), or it starts the next product
-        ("1 túi hồi 2kg khoai": 2kg of khoai, the hồi's name blanked between)."""
-        if not self._pack_before_re.search(s, 0, start) or self._cart_before_re.search(s, 0, start):
-            return False
-        prev = found[-1] if found else None
-        if prev and prev.unit in self._weight_set and not s[prev.end : start].strip():
-            return False
-        named_between = any(start > m.start >= prev.end for m in mentions) if prev else False
-        next_named = any(m.start >= end and not s[end : m.start].strip() for m in mentions)
-        return not (named_between and next_named)
-
-    def _word_number_in_context(self, s: str, m: re.Match[str], mentions: list[_Mention]) -> bool:
-        """A number word without a unit counts only right after an order word or
-        right before a product: "lấy hai", "hai khoai sâm"."""
-        before = s[max(0, m.start() - 16) : m.start()]
-        if re.search(
-            rf"(?:{'|'.join(_ORDER_CORE)}|cho)\s+(?:(?:{'|'.join(_PRONOUNS)})\s+)?$", before
-        ):
-            return True
-        rest = s[m.end() : m.end() + 40]
-        start = m.end() + len(rest) - len(rest.lstrip())
-        return any(mention.start == start for mention in mentions)
-
     def _intent(
         self,
         s: str,
         written: str,
         mentions: list[_Mention],
-        quantities: list[_Quantity],
+        quantities: list[Quantity],
         runs: frozenset[str],
         order: Found | None,
         priced: bool = False,
@@ -414,7 +279,7 @@ class Parser:
         if self._past.search(s, written, runs=runs):
             return Intent.OTHER, 0.8, False, "other.past"
         # the regexes below need one of these words standing alone: skip them if absent
-        order_core = not runs.isdisjoint(_ORDER_CORE)
+        order_core = not runs.isdisjoint(ORDER_CORE)
         negated = self._negated_order_re.search(s) if order_core else None
         if negated:
             # "k lấy cam nữa", "thôi e không lấy thạch nữa nhé": no more of it, a cancel
@@ -476,7 +341,7 @@ class Parser:
         self,
         s: str,
         mentions: list[_Mention],
-        quantities: list[_Quantity],
+        quantities: list[Quantity],
         featured: str | None,
     ) -> tuple[list[ParsedItem], bool]:
         unsure = False
@@ -499,7 +364,7 @@ class Parser:
         def clause(pos: int) -> int:
             return sum(1 for b in bounds if b < pos)
 
-        chosen: dict[str, _Quantity | None] = {}
+        chosen: dict[str, Quantity | None] = {}
         for mention in mentions:
             chosen.setdefault(mention.code, None)
         for q in quantities:
@@ -509,7 +374,7 @@ class Parser:
                 before = [m for m in mentions if m.end <= q.start]
                 pool = before[-1:] or pool
 
-            def cost(m: _Mention, q: _Quantity = q) -> int:
+            def cost(m: _Mention, q: Quantity = q) -> int:
                 # the nearest product whose unit fits and that has no quantity yet
                 fits = self._fits(m.code, q)
                 return _gap(m, q) + (0 if fits else 1000) + (0 if chosen[m.code] is None else 50)
@@ -526,14 +391,14 @@ class Parser:
     def _sold_by_weight(self, code: str) -> bool:
         return self._units.get(code, "") in self.lexicon.by_weight
 
-    def _fits(self, code: str, q: _Quantity) -> bool:
+    def _fits(self, code: str, q: Quantity) -> bool:
         if q.unit is None:
             return True
         if q.unit in self._weight_set:
             return self._sold_by_weight(code)
         return q.unit == self._units.get(code) or not self._sold_by_weight(code)
 
-    def _convert(self, code: str, q: _Quantity | None) -> tuple[Decimal, bool]:
+    def _convert(self, code: str, q: Quantity | None) -> tuple[Decimal, bool]:
         """The quantity in the product's own unit, and whether that was a guess."""
         if q is None:
             return Decimal(1), False
@@ -548,41 +413,15 @@ class Parser:
         return q.value, False
 
 
-def _decimal(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        return None
-
-
 def _clean(value: Decimal) -> Decimal:
     return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
-
-
-def _joined_weights(found: list[_Quantity], s: str, weights: dict[str, Decimal]) -> list[_Quantity]:
-    """ "1kg 2 lạng", "2 cân 5 lạng": one weight, the larger unit first, nothing between."""
-    out: list[_Quantity] = []
-    for q in found:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.unit in weights
-            and q.unit in weights
-            and weights[q.unit] < weights[last.unit]
-            and not s[last.end : q.start].strip()
-        ):
-            total = last.value * weights[last.unit] + q.value * weights[q.unit]
-            out[-1] = _Quantity(last.start, q.end, total / weights[last.unit], last.unit, True)
-        else:
-            out.append(q)
-    return out
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
 
 
-def _gap(m: _Mention, q: _Quantity) -> int:
+def _gap(m: _Mention, q: Quantity) -> int:
     # a quantity right after its product ("KS 2kg") reads most naturally; before it is next
     return q.start - m.end if q.start >= m.end else (m.start - q.end) + 1
 

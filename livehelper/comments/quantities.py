@@ -1,0 +1,204 @@
+"""Which numbers in a comment are amounts ("2kg", "5 lạng", "x3", "hai hộp", "nửa ký",
+"1 chục") and which are something else: a price, a time, a date, an address (blanked
+first), a bag's size ("1 túi 5kg"). Used by the parser on folded text, its products'
+names already blanked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Protocol
+
+from livehelper.comments.folding import fold, lower
+from livehelper.comments.lexicon import Lexicon
+from livehelper.comments.phrases import alternation, spaces
+
+PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a", "anh", "co")
+ORDER_CORE = ("lay", "chot", "mua", "dat", "order", "oder", "ship", "gui")
+
+
+class Spanned(Protocol):
+    """A product found in the text: where it starts and ends."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None  # folded unit word, None for a bare number
+    explicit: bool  # x2, sl 2, or a number with a unit
+
+
+class Quantities:
+    """The amount patterns of one lexicon and catalogue, compiled once."""
+
+    def __init__(self, lx: Lexicon, products: Sequence[Any]) -> None:
+        self._lexicon = lx
+        # a product's first word as written with its accents ("nấm"): a number after it is
+        # the product's amount, not a "năm 1" (year) or "lễ 2" the number patterns blank
+        self._accented_words = {
+            word
+            for label in (q for p in products for q in (p.name, *p.aliases))
+            for word in lower(label).split()[:1]
+            if fold(word) != word
+        }
+        self._not_qty_re = re.compile(
+            "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.not_quantity) + ")"
+        )
+        weight = alternation(lx.weight_units)
+        count = alternation(lx.count_units)
+        numword = alternation(lx.number_words)
+        half = alternation(fold(h) for h in lx.half)
+        half_of = alternation(fold(h) for h in lx.half_of)
+        dozen = alternation(fold(d) for d in lx.dozen)
+        unit = f"(?:{weight}|{count})"
+        self.weight_set = set(lx.weight_units)
+        self.pattern = re.compile(
+            rf"""
+            (?<![a-z0-9.,])
+            (?:
+                (?P<marker>x|sl|so\s+luong)\s*:?\s*(?P<mnum>\d{{1,3}}(?:[.,]\d+)?)
+              | (?P<halfof>{half_of})\s+(?P<hunit>{weight}|{count})
+              | (?:(?P<num>\d{{1,4}}(?:[.,]\d{{1,3}})?)|(?P<word>{numword}))
+                (?:\s*(?P<dozen>{dozen}))?
+                (?:\s*(?P<unit>{unit}))?
+                (?:\s+(?P<half>{half}))?
+            )
+            (?![a-z0-9])
+            """,
+            re.VERBOSE,
+        )
+        containers = alternation(lx.containers)
+        self._pack_before_re = re.compile(rf"(?<![a-z])(?:{containers})\s*$")
+        # an order phrase ending in a container ("cho vào giỏ 2kg") holds no bag of 2kg
+        carts = [fold(o) for o in lx.order if fold(o).split()[-1] in set(lx.containers)]
+        self._cart_before_re = re.compile(
+            rf"(?<![a-z])(?:{alternation(carts) if carts else '(?!)'})\s*$"
+        )
+        self._price_re = re.compile(
+            "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.prices) + ")"
+        )
+
+    def priced(self, s: str) -> bool:
+        return self._price_re.search(s) is not None
+
+    def find(self, s: str, written: str, mentions: Sequence[Spanned]) -> list[Quantity]:
+        """The quantities in ``s`` (folded, products blanked), in order."""
+        taken = [(m.start, m.end) for m in mentions]
+        out: list[Quantity] = []
+        for m in self.pattern.finditer(s):
+            start, end = m.span()
+            if start == end or m.group(0).isspace():
+                continue
+            if taken and any(a < end and start < b for a, b in taken):
+                continue  # the number is part of a product name
+            marker, mnum, halfof, hunit, num, word, dozen, unit, half = m.group(
+                "marker", "mnum", "halfof", "hunit", "num", "word", "dozen", "unit", "half"
+            )
+            if marker:
+                value = _decimal(mnum)
+                if value is not None:
+                    out.append(Quantity(start, end, value, None, True))
+                continue
+            if halfof:
+                out.append(Quantity(start, end, Decimal("0.5"), hunit, True))
+                continue
+            if num:
+                value = _decimal(num)
+            else:
+                if written[m.start("word") : m.end("word")] not in self._lexicon.number_spellings:
+                    continue  # "bà" (grandma) folds to "ba" but is not three
+                if word == "nam" and not unit:  # "năm" is a year or "nam" (south) without a unit
+                    continue
+                value = Decimal(self._lexicon.number_words[word])
+                if not unit and not dozen and not self._word_number_in_context(s, m, mentions):
+                    continue
+            if value is None or value <= 0:
+                continue
+            if dozen:
+                value *= 10
+            if half:
+                value += Decimal("0.5")
+            if (
+                unit
+                and unit in self.weight_set
+                and self._is_pack_size(s, start, end, out, mentions)
+            ):
+                continue  # "1 túi 5kg": 5kg is the size of the bag
+            if not unit and value > 100:
+                continue  # a bare 250 is grams, a price or a code, not 250 items
+            out.append(Quantity(start, end, value, unit, bool(unit)))
+        return joined_weights(out, s, self._lexicon.weight_units)
+
+    def blank_not_quantities(self, s: str, written: str) -> str:
+        """Prices, times, dates, sizes and addresses blanked, save a product's amount."""
+
+        def keep_product(m: re.Match[str]) -> str:
+            word = written[m.start() : m.end()].split()[0] if m.group().strip() else ""
+            return m.group() if word in self._accented_words else spaces(m)
+
+        return self._not_qty_re.sub(keep_product, s)
+
+    def _is_pack_size(
+        self, s: str, start: int, end: int, found: list[Quantity], mentions: Sequence[Spanned]
+    ) -> bool:
+        """A weight right after a container word is the container's size ("1 túi 5kg"),
+        unless the container is an order phrase's ("cho vào giỏ 2kg"), the weight goes on
+        a weight ("2 cân 5 lạng": "cân" folds like a can), or it starts the next product
+        ("1 túi hồi 2kg khoai": 2kg of khoai, the hồi's name blanked between)."""
+        if not self._pack_before_re.search(s, 0, start) or self._cart_before_re.search(s, 0, start):
+            return False
+        prev = found[-1] if found else None
+        if prev and prev.unit in self.weight_set and not s[prev.end : start].strip():
+            return False
+        named_between = any(start > m.start >= prev.end for m in mentions) if prev else False
+        next_named = any(m.start >= end and not s[end : m.start].strip() for m in mentions)
+        return not (named_between and next_named)
+
+    def _word_number_in_context(
+        self, s: str, m: re.Match[str], mentions: Sequence[Spanned]
+    ) -> bool:
+        """A number word without a unit counts only right after an order word or
+        right before a product: "lấy hai", "hai khoai sâm"."""
+        before = s[max(0, m.start() - 16) : m.start()]
+        if re.search(
+            rf"(?:{'|'.join(ORDER_CORE)}|cho)\s+(?:(?:{'|'.join(PRONOUNS)})\s+)?$", before
+        ):
+            return True
+        rest = s[m.end() : m.end() + 40]
+        start = m.end() + len(rest) - len(rest.lstrip())
+        return any(mention.start == start for mention in mentions)
+
+
+def joined_weights(found: list[Quantity], s: str, weights: dict[str, Decimal]) -> list[Quantity]:
+    """ "1kg 2 lạng", "2 cân 5 lạng": one weight, the larger unit first, nothing between."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.unit in weights
+            and q.unit in weights
+            and weights[q.unit] < weights[last.unit]
+            and not s[last.end : q.start].strip()
+        ):
+            total = last.value * weights[last.unit] + q.value * weights[q.unit]
+            out[-1] = Quantity(last.start, q.end, total / weights[last.unit], last.unit, True)
+        else:
+            out.append(q)
+    return out
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
