@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -155,3 +156,50 @@ class WalCheckpointer:
         self._stopping.set()
         self._thread.join(5)
         self._checkpoint("TRUNCATE")  # leave a small WAL behind
+
+
+class WriteGate:
+    """This process's writers to SQLite, in turn, short ones first. SQLite has one write
+    lock, and a writer kept waiting polls for it (sleeping 1 to 100 ms between tries):
+    the pipeline's writer, starting its next batch the moment it commits, kept an
+    assistant's confirm waiting for the lock for seconds under a flood. Here a short
+    write (a decision) waits only for the batch being written, and the next batch waits
+    for the short writes. PostgreSQL locks rows, not the database: no gate there."""
+
+    BULK_PATIENCE_S = 1.0  # a batch waits no longer for short writes than this
+
+    def __init__(self, enabled: bool) -> None:
+        self._enabled = enabled
+        self._turns = threading.Condition()
+        self._short_waiting = self._short_writing = 0
+        self._bulk_writing = False
+
+    @contextmanager
+    def turn(self, bulk: bool) -> Iterator[None]:
+        if not self._enabled:
+            yield
+            return
+        with self._turns:
+            if bulk:
+                self._turns.wait_for(
+                    lambda: not (self._short_waiting or self._short_writing),
+                    self.BULK_PATIENCE_S,
+                )
+                self._bulk_writing = True
+            else:
+                self._short_waiting += 1
+                self._turns.wait_for(lambda: not self._bulk_writing, OUTAGE_WAIT_S)
+                self._short_waiting -= 1
+                self._short_writing += 1
+        try:
+            yield
+        finally:
+            with self._turns:
+                if bulk:
+                    self._bulk_writing = False
+                else:
+                    self._short_writing -= 1
+                self._turns.notify_all()
+
+
+OUTAGE_WAIT_S = 30.0  # a short write waits no longer for a batch (SQLite's own timeout)

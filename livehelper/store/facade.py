@@ -73,6 +73,7 @@ from livehelper.store import (
 )
 from livehelper.store.engine import (
     WalCheckpointer,
+    WriteGate,
     conflict,
     open_engine,
     safe_url,
@@ -93,6 +94,7 @@ class Store:
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._memory = Memory()
         self._checkpointer: WalCheckpointer | None = None
+        self._gate = WriteGate(self.is_sqlite)  # decisions go before the next batch
 
     # ------------------------------------------------------------ transactions
     @classmethod
@@ -119,8 +121,8 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def _write(self) -> Iterator[sa.Connection]:
-        with self.engine.connect() as conn:
+    def _write(self, bulk: bool = False) -> Iterator[sa.Connection]:
+        with self._gate.turn(bulk), self.engine.connect() as conn:
             conn = conn.execution_options(livehelper_write=True)
             with conn.begin():
                 yield conn
@@ -256,7 +258,7 @@ class Store:
     def _ingest(
         self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn
     ) -> IngestResult:
-        with self._write() as conn:
+        with self._write(bulk=True) as conn:
             result, new_buyers = ingest.run(
                 conn, self._memory, session_id, incoming, parse, utcnow()
             )

@@ -2,6 +2,10 @@
 
 * ``Backend.call`` runs a function on one worker thread (all store calls queue there,
   in order) and delivers the result or the exception back on the GUI thread.
+* ``Backend.act`` does the same on a second worker kept for what the assistant does
+  herself (confirm, reject, undo, change a quantity): a key press must not wait behind
+  the window's own looking around (the follower's reads, the orders reloaded), which
+  under a flood queue up on the first worker for seconds.
 * The pipeline's writer thread and the comment sources' asyncio thread report through
   Qt signals, which Qt queues onto the GUI thread.
 """
@@ -57,6 +61,7 @@ class Backend(QObject):
         self.overlays: OverlayThread | None = None
         self.announcer = Announcer(on_problem=self.sig_speech_problem.emit)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livehelper-store")
+        self._actions = ThreadPoolExecutor(max_workers=1, thread_name_prefix="livehelper-act")
         self._closed = False
         self._sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.store: Store | None = None
@@ -73,6 +78,28 @@ class Backend(QObject):
         failed: Failed | None = None,
         **kwargs: Any,
     ) -> None:
+        self._submit(self._executor, fn, args, kwargs, done, failed)
+
+    def act(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Done | None = None,
+        failed: Failed | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``call``, on the assistant's own worker (her decisions, in the order made)."""
+        self._submit(self._actions, fn, args, kwargs, done, failed)
+
+    def _submit(
+        self,
+        executor: ThreadPoolExecutor,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        done: Done | None,
+        failed: Failed | None,
+    ) -> None:
         def job() -> None:
             try:
                 value = fn(*args, **kwargs)
@@ -86,7 +113,7 @@ class Backend(QObject):
 
         if self._closed:  # a timer firing while the app closes: nothing left to do it
             return
-        self._executor.submit(job)
+        executor.submit(job)
 
     @Slot(object, object, object)
     def _deliver(self, callback: Callable[[Any], None], value: Any, _unused: Any) -> None:
@@ -226,6 +253,7 @@ class Backend(QObject):
         self.announcer.close()
         self.stop_obs()
         self.stop_live()
+        self._actions.shutdown(wait=True)  # a decision made is stored before closing
         self._executor.shutdown(wait=True)
         if self.store is not None:
             self.store.close()

@@ -6,7 +6,8 @@ the window connects its signals to what it draws."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -96,3 +97,26 @@ class Follower(QObject):
     def _totals_failed(self, exc: BaseException) -> None:
         self._totals_busy = False
         self.sig_problem.emit(str(exc))
+
+
+class JustDecided:
+    """The claims this window decided in the last seconds. Decisions run on their own
+    worker (Backend.act), so a look at the database that began before one was stored
+    can come back after it: such a look must not bring the claim back to the queue."""
+
+    KEEP_S = 10.0
+
+    def __init__(self) -> None:
+        self._at: dict[int, float] = {}
+
+    def add(self, claim_id: int) -> None:
+        self._at[claim_id] = time.monotonic()
+
+    def forget(self, claim_ids: Iterable[int]) -> None:
+        for claim_id in claim_ids:  # undone: the claim is back, as the database says
+            self._at.pop(claim_id, None)
+
+    def ids(self) -> set[int]:
+        now = time.monotonic()
+        self._at = {i: t for i, t in self._at.items() if now - t < self.KEEP_S}
+        return set(self._at)

@@ -18,6 +18,14 @@ def label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return widget
 
 
+def one_line(widget: QLabel, text: str) -> None:
+    """``text`` on one line of ``widget``, cut with "…" where it does not fit; the whole
+    of it in the tooltip."""
+    width = max(100, widget.width())
+    widget.setText(widget.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
+    widget.setToolTip(tooltip(text) if text else "")
+
+
 def tooltip(text: str) -> str:
     """A tooltip showing ``text`` as written (tooltips have no plain-text switch)."""
     return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"

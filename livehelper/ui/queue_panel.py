@@ -29,6 +29,7 @@ from livehelper.store import Decision, Store
 from livehelper.ui import plain, texts
 from livehelper.ui.backend import Backend
 from livehelper.ui.buyer_cards import BuyerCards
+from livehelper.ui.follower import JustDecided
 from livehelper.ui.looking import LookingAt
 from livehelper.ui.models import LANES, LaneFilter, QueueModel, claim_detail, in_lane, items_text
 from livehelper.ui.quantity_dialog import ask_quantity
@@ -113,6 +114,7 @@ class QueuePanel(QGroupBox):
         self.cards = BuyerCards(backend, store, self)
         self.cards.sig_changed.connect(self.reload_flags)
         self.model = QueueModel(self)
+        self.just_decided = JustDecided()
         self.lanes = LaneFilter(self.model, self)
 
         # narrow fixed columns and 30-pixel rows: ten claims fit a 1366x768 laptop
@@ -183,11 +185,7 @@ class QueuePanel(QGroupBox):
 
     def _show_detail(self) -> None:
         claim = self.selected_claim()
-        text = claim_detail(claim) if claim is not None else ""
-        metrics = self.detail.fontMetrics()
-        width = max(100, self.detail.width())
-        self.detail.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
-        self.detail.setToolTip(plain.tooltip(text) if text else "")
+        plain.one_line(self.detail, claim_detail(claim) if claim is not None else "")
 
     def _show_ready(self, focused: bool) -> None:
         """Whether the keys act on the claims now: the assistant sees it at a glance."""
@@ -242,8 +240,10 @@ class QueuePanel(QGroupBox):
             holder = None if holder == me else holder
             if claim.id in waiting and holder != claim.held_by:
                 self.model.update_claim(dataclasses.replace(claim, held_by=holder))
-        # only claims this window is not deciding itself right now
-        busy = self.model.busy
+        # only claims this window is not deciding itself right now, nor just decided
+        recent = self.just_decided.ids()
+        busy = self.model.busy | recent
+        new = [c for c in new if c.id not in recent]
         gone = [c.id for c in self.model.rows if c.id not in waiting and c.id not in busy]
         self.model.remove_claims(gone)
         # who looks at each, as the others see it (this window's own look left out)
@@ -367,7 +367,7 @@ class QueuePanel(QGroupBox):
         row = self.view.currentIndex().row()
         self.model.set_busy(claim.id, True)
         self._select_next_after(row)
-        self._backend.call(
+        self._backend.act(
             store.decide, [claim.id], status, by=self._assistant(), done=self._decided
         )
 
@@ -378,6 +378,7 @@ class QueuePanel(QGroupBox):
             self._backend.call(store.claims_by_id, offered, done=self._offered_loaded)
         for d in decisions:
             if d.ok:
+                self.just_decided.add(d.claim_id)
                 self.model.remove_claim(d.claim_id)
                 if d.claim is not None:
                     kind = _STEP_OF.get(d.claim.status)
@@ -416,7 +417,7 @@ class QueuePanel(QGroupBox):
             self.history.record(Step(StepKind.REPLACE, claim.id, earlier_id=earlier))
             self.sig_stock_changed.emit()
 
-        self._backend.call(store.resolve_repeat, claim.id, True, self._assistant(), done=done)
+        self._backend.act(store.resolve_repeat, claim.id, True, self._assistant(), done=done)
 
     def _merge(self, store: Store, claim: Claim) -> None:
         self.model.set_busy(claim.id, True)
@@ -435,7 +436,7 @@ class QueuePanel(QGroupBox):
                 self.tr("Claim {id} was not merged: {reason}").format(id=claim.id, reason=exc)
             )
 
-        self._backend.call(store.merge, claim.id, self._assistant(), done=merged, failed=refused)
+        self._backend.act(store.merge, claim.id, self._assistant(), done=merged, failed=refused)
 
     def edit_quantity(self) -> None:
         claim, store = self.selected_claim(), self._store()
@@ -452,7 +453,7 @@ class QueuePanel(QGroupBox):
             self.history.record(step)
             self.sig_stock_changed.emit()  # it holds another amount: the products show it
 
-        self._backend.call(store.set_quantity, claim.id, item.code, qty, done=changed)
+        self._backend.act(store.set_quantity, claim.id, item.code, qty, done=changed)
 
     def _show_again(self, claims: Sequence[Claim]) -> None:
         """Claims that wait (again): updated where shown, else added."""
@@ -464,6 +465,7 @@ class QueuePanel(QGroupBox):
                 self.model.append_rows([claim])
 
     def _undone(self, claims: list[Claim]) -> None:
+        self.just_decided.forget(c.id for c in claims)
         self._show_again(claims)
         self.select(claims[0].id)
         self.sig_stock_changed.emit()

@@ -44,7 +44,7 @@ class UndoHistory(QObject):
         def undone(claims: list[Claim]) -> None:
             self.sig_undone.emit(claims)
 
-        self._backend.call(
+        self._backend.act(
             store.undo,
             step,
             done=undone,

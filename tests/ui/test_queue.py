@@ -297,3 +297,37 @@ def test_a_flagged_buyer_is_warned_about_and_their_card_opens_with_b(
         dialog._save()
     qtbot.waitUntil(lambda: not window.queue.rows[row].buyer_flagged, timeout=3000)
     assert store.buyer_card(first.buyer_id).person.address == "Bản Hon, Tam Đường, Lai Châu"
+
+
+def test_a_look_begun_before_a_decision_does_not_bring_the_claim_back(
+    qtbot, window: MainWindow, db
+) -> None:  # type: ignore[no-untyped-def]
+    """Decisions run on their own worker (a key press does not wait behind the
+    window's looking around), so a look at the database may come back after one:
+    the claim it still shows as waiting, even changed, stays decided here."""
+    import dataclasses
+
+    from livehelper import show
+    from livehelper.model import Expired
+
+    _url, store, _session_id = db
+    pipeline = window.backend.pipeline
+    assert pipeline is not None
+    pipeline.submit(comment(1, "chốt 2kg", "Chị Lan"))
+    pipeline.submit(comment(2, "chốt 1kg", "Cô Hoa"))
+    qtbot.waitUntil(lambda: len(window.queue.rows) == 2, timeout=5000)
+    lan = next(c for c in window.queue.rows if c.buyer_name == "Chị Lan")
+    stale = show.Followed(
+        {c.id: None for c in window.queue.rows},
+        [dataclasses.replace(lan, cancel_requested=True)],  # as read before the decision
+        Expired((), ()),
+    )
+    window.queue_panel.select(lan.id)
+    window.queue_panel.confirm()
+    qtbot.waitUntil(lambda: window.queue.row_of_claim(lan.id) < 0, timeout=5000)
+    window.queue_panel.follow(stale)
+    assert window.queue.row_of_claim(lan.id) < 0
+    assert store.claim(lan.id).status is ClaimStatus.CONFIRMED
+    window.queue_panel.just_decided.forget([lan.id])  # undone: the database speaks again
+    window.queue_panel.follow(stale)
+    assert window.queue.row_of_claim(lan.id) >= 0
