@@ -1,3 +1,4 @@
 from livehelper.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # a spawned process (the reader) imports this module too
+    raise SystemExit(main())

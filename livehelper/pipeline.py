@@ -5,6 +5,10 @@ since its last commit and stores it as one batch (group commit): under a flood
 batches grow and throughput stays high; when it is quiet each comment is committed
 on its own within milliseconds. Listeners hear about a batch only after its commit,
 so nothing is shown that a crash could lose.
+
+Before the writer, a reading stage sends a flood's batches to the reader process on
+the other core (comments/reader_process.py): the writer then only stores. A quiet
+show's comments, and any the process could not read, the writer reads itself.
 """
 
 from __future__ import annotations
@@ -13,15 +17,18 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
 from livehelper import retry
+from livehelper.comments import reader_process
 from livehelper.comments.base import FeatureChange, SourceEvent
 from livehelper.comments.parser import Parser, parser_for
 from livehelper.errors import CommentRefused, DiskFull, is_disk_full
-from livehelper.model import IncomingComment, Session
+from livehelper.model import IncomingComment, ParseResult, Session
 from livehelper.store import IngestResult, Store
 from livehelper.store.engine import conflict
 
@@ -32,6 +39,18 @@ ErrorListener = Callable[[BaseException, list[IncomingComment]], None]
 
 _STOP = object()
 RETRIES = 6
+FLOOD = 64  # a batch this big is read on the other core
+
+
+@dataclass(frozen=True)
+class Read:
+    """Comments on their way to the writer, maybe read already: ``readings`` one per
+    comment, by the parser of catalogue ``version`` with ``featured`` on screen."""
+
+    comments: list[IncomingComment]
+    readings: Sequence[ParseResult] | None = None
+    version: int = -1
+    featured: str | None = None
 
 
 class ParserCache:
@@ -50,6 +69,10 @@ class ParserCache:
             self._version = version
         return self._parser
 
+    @property
+    def version(self) -> int:
+        return self._version
+
 
 class Pipeline:
     def __init__(
@@ -66,11 +89,19 @@ class Pipeline:
         self._feature_listeners: list[Callable[[Session], None]] = []
         self._on_error = on_error
         self._max_batch = max_batch
+        self._incoming: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._parsers = ParserCache(store)
         self._pending = 0
+        self.read_elsewhere = 0  # comments the reader process read
+        self._featured: str | None = None
+        self._featured_known = False
         self._idle = threading.Condition()
+        self._reading = threading.Thread(
+            target=self._read_ahead, name="livehelper-reading", daemon=True
+        )
         self._thread = threading.Thread(target=self._run, name="livehelper-writer", daemon=True)
+        self._reading.start()
         self._thread.start()
 
     def add_listener(self, listener: BatchListener) -> None:
@@ -83,7 +114,7 @@ class Pipeline:
         """Queue a comment, or a change of the product on screen, in arrival order."""
         with self._idle:
             self._pending += 1
-        self._queue.put(event)
+        self._incoming.put(event)
 
     def drain(self, timeout: float | None = None) -> bool:
         """Wait until everything submitted so far is stored (or failed)."""
@@ -97,34 +128,63 @@ class Pipeline:
         return True
 
     def close(self, timeout: float | None = 30) -> None:
-        self._queue.put(_STOP)
+        self._incoming.put(_STOP)
+        self._reading.join(timeout)
         self._thread.join(timeout)
 
-    def _run(self) -> None:
-        stopping = False
-        while not stopping:
-            first = self._queue.get()
-            if first is _STOP:
-                break
-            batch: list[object] = [first]
-            while len(batch) < self._max_batch and not isinstance(batch[-1], FeatureChange):
-                try:
-                    item = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-                if item is _STOP:
-                    stopping = True
-                    break
-                batch.append(item)
-            last = batch[-1]
-            change = last if isinstance(last, FeatureChange) else None
-            if change is not None:
-                batch.pop()
+    def _read_ahead(self) -> None:
+        """The reading stage: what has queued up, in order, a flood's comments read on
+        the other core; then on to the writer."""
+        while True:
+            batch, stopping = _take(self._incoming, self._max_batch, lambda _item: 1)
             comments = [item for item in batch if isinstance(item, IncomingComment)]
             if comments:
-                self._store_batch(comments)
-            if change is not None:
-                self._apply_feature(change)
+                self._queue.put(self._read(comments) if len(comments) >= FLOOD else Read(comments))
+            if batch and isinstance(batch[-1], FeatureChange):
+                self._featured, self._featured_known = batch[-1].code, True
+                self._queue.put(batch[-1])
+            if stopping:
+                self._queue.put(_STOP)
+                return
+
+    def _read(self, comments: list[IncomingComment]) -> Read:
+        reader = reader_process.shared()
+        try:
+            reader.start()
+            version = self.store.catalogue_version()
+            if not self._featured_known:
+                self._featured = self.store.session(self.session_id).featured_code
+                self._featured_known = True
+            products = None
+            if reader.needs_catalogue(version):
+                products = [
+                    reader_process.ProductWords(p.code, p.name, p.unit, p.aliases)
+                    for p in self.store.products()
+                ]
+            readings = reader.read(version, products, self._featured, [c.text for c in comments])
+        except Exception as exc:  # the writer reads them: nothing is lost to this stage
+            log.warning("comments not read ahead: %s", exc)
+            return Read(comments)
+        if readings is None:
+            return Read(comments)
+        self.read_elsewhere += len(comments)
+        return Read(comments, readings, version, self._featured)
+
+    def _run(self) -> None:
+        while True:
+            batch, stopping = _take(
+                self._queue,
+                self._max_batch,
+                lambda item: len(item.comments) if isinstance(item, Read) else 0,
+            )
+            reads = [item for item in batch if isinstance(item, Read)]
+            comments = [c for r in reads for c in r.comments]
+            if comments:
+                self._store_batch(comments, reads)
+            if batch and isinstance(batch[-1], FeatureChange):
+                self._apply_feature(batch[-1])
+            if stopping:
+                return
 
     def _apply_feature(self, change: FeatureChange) -> None:
         try:
@@ -144,17 +204,40 @@ class Pipeline:
                 self._pending -= 1
                 self._idle.notify_all()
 
-    def _store_batch(self, batch: list[IncomingComment]) -> None:
+    def _store_batch(self, batch: list[IncomingComment], reads: Sequence[Read] = ()) -> None:
         try:
-            self._store(batch)
+            self._store(batch, self._reader_for(reads))
         finally:
             with self._idle:
                 self._pending -= len(batch)
                 self._idle.notify_all()
 
-    def _store(self, batch: list[IncomingComment]) -> None:
+    def _reader_for(self, reads: Sequence[Read]) -> Callable[[str, str | None], ParseResult]:
+        """The parse function for a batch: what the reading stage read, where it read
+        with the catalogue and the product on screen this transaction has; else read
+        here."""
+        parser = self._parsers.current()
+        known: dict[tuple[str, str], ParseResult] = {}
+        for r in reads:
+            if r.readings is not None and r.version == self._parsers.version:
+                on_screen = (r.featured or "").upper()
+                known.update(
+                    ((c.text, on_screen), x) for c, x in zip(r.comments, r.readings, strict=True)
+                )
+        if not known:
+            return parser.parse
+
+        def parse(text: str, featured: str | None) -> ParseResult:
+            found = known.get((text, (featured or "").upper()))
+            return found if found is not None else parser.parse(text, featured)
+
+        return parse
+
+    def _store(
+        self, batch: list[IncomingComment], parse: Callable[[str, str | None], ParseResult]
+    ) -> None:
         try:
-            self._announce(self._ingest_with_retry(batch))
+            self._announce(self._ingest_with_retry(batch, parse))
         except (sa.exc.OperationalError, DiskFull) as exc:  # the database is away: tell
             log.error("could not store %d comments: %s", len(batch), exc)
             if self._on_error:
@@ -167,7 +250,7 @@ class Pipeline:
                     "a batch of %d comments failed (%s); storing them one by one", len(batch), exc
                 )
                 for item in batch:
-                    self._store([item])
+                    self._store([item], parse)
                 return
             item = batch[0]
             log.error("refused comment %s from %s: %s", item.message_id[:40], item.platform, exc)
@@ -181,7 +264,9 @@ class Pipeline:
             except Exception:
                 log.exception("a batch listener failed")
 
-    def _ingest_with_retry(self, batch: list[IncomingComment]) -> IngestResult:
+    def _ingest_with_retry(
+        self, batch: list[IncomingComment], parse: Callable[[str, str | None], ParseResult]
+    ) -> IngestResult:
         """A busy or briefly unreachable database is retried (a deadlock is already
         retried by the store); storing twice is harmless because duplicates are
         recognised by message id."""
@@ -192,7 +277,7 @@ class Pipeline:
 
         try:
             return retry.call(
-                lambda: self.store.ingest(self.session_id, batch, self._parsers.current().parse),
+                lambda: self.store.ingest(self.session_id, batch, parse),
                 retry_if=lambda exc: isinstance(exc, sa.exc.OperationalError) and not conflict(exc),
                 attempts=RETRIES,
                 backoff=retry.Backoff(0.1, 2.0, jitter=0),
@@ -205,3 +290,25 @@ class Pipeline:
                     "free some space on the disk"
                 ) from exc
             raise
+
+
+def _take(
+    source: queue.SimpleQueue[object], most: int, size: Callable[[Any], int]
+) -> tuple[list[Any], bool]:
+    """What has queued up: at least one item, up to ``most`` in ``size``, ending early
+    at a change of the product on screen (the comments after it are read with the new
+    one); and whether the pipeline is stopping."""
+    first = source.get()
+    if first is _STOP:
+        return [], True
+    batch, total = [first], size(first)
+    while total < most and not isinstance(batch[-1], FeatureChange):
+        try:
+            item = source.get_nowait()
+        except queue.Empty:
+            break
+        if item is _STOP:
+            return batch, True
+        batch.append(item)
+        total += size(item)
+    return batch, False

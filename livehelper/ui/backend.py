@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from livehelper.comments import reader_process
 from livehelper.comments.base import CommentSource, RawLog, SourceFailed, SourceHealth
 from livehelper.comments.runner import SourceRunner
 from livehelper.comments.sources import SourceOptions, source_from_spec
@@ -136,6 +137,7 @@ class Backend(QObject):
             store, session_id, on_batch=self.sig_ingested.emit, on_error=self._pipeline_failed
         )
         self.pipeline.add_feature_listener(self._featured)
+        reader_process.shared().start()  # ready before the first flood: it reads floods
         self._start_overlays(store, session_id)
 
     def _start_overlays(self, store: Store, session_id: int) -> None:

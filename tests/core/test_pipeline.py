@@ -96,3 +96,34 @@ def test_submit_from_many_threads(demo_store: Store) -> None:
     assert pipeline.drain(60)
     pipeline.close()
     assert demo_store.comment_count(s.id) == 2000
+
+
+def test_a_flood_is_read_on_the_other_core_as_it_is_read_here(demo_store: Store) -> None:
+    """The reading stage sends a flood's batches to the reader process; what it read
+    is what the writer would have read itself, comment by comment."""
+    from livehelper.bench import synthetic_comments
+    from livehelper.comments import reader_process
+    from livehelper.comments.parser import parser_for
+
+    reader = reader_process.shared()
+    reader.start()
+    assert reader.wait_ready(60), "the reader process did not start"
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    pipeline = Pipeline(demo_store, s.id)
+    flood = synthetic_comments(4000, seed=5, prefix="rp")
+    for comment in flood:
+        pipeline.submit(comment)
+    assert pipeline.drain(120)
+    pipeline.close()
+    assert pipeline.read_elsewhere >= 1000  # most of the flood went to the other core
+    here = parser_for(demo_store.products())
+    stored = demo_store.comments(s.id, limit=10000)
+    assert len(stored) == len(flood)
+    for comment in stored:
+        reading = here.parse(comment.text, "KS")
+        assert (comment.intent, comment.rule, comment.phone) == (
+            reading.intent,
+            reading.rule,
+            reading.phone,
+        ), comment.text
