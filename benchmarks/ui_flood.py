@@ -146,6 +146,9 @@ def run(rate: int, seconds: float, preloaded: int) -> dict[str, Any]:
     while not port.value:
         time.sleep(0.05)
 
+    from livehelper.runtime import tune_for_live
+
+    tune_for_live()  # as `livehelper app` does before it opens the window
     app = QApplication.instance() or QApplication([])
     QSettings("livehelper", "livehelper").setValue("speech/on", False)
     window, _language = create_window(app, url, demo=False, lang="vi")  # type: ignore[arg-type]

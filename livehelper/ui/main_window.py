@@ -27,6 +27,7 @@ from livehelper import show
 from livehelper.model import Claim, Order, Product, Session
 from livehelper.overlays.controller import ObsState
 from livehelper.overlays.obs import ObsSettings
+from livehelper.runtime import FullCollections
 from livehelper.show import Snapshot
 from livehelper.store import IngestResult, Store, claim_version
 from livehelper.ui import plain, texts, window_frame
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.session: Session | None = None
         self._incoming: list[IngestResult] = []
+        self._collections = FullCollections()  # the collector's full passes when it is quiet
         self._source_state = ""
         self.live = LiveControl(backend, url, demo_mode, demo_speed, parent=self)
         self.live.sig_loaded.connect(self._loaded)
@@ -91,7 +93,6 @@ class MainWindow(QMainWindow):
         self.files = ImportExport(backend, self._open_show, parent=self)
         self.files.sig_imported.connect(self._products_imported)
         self.files.sig_problem.connect(self.show_problem)
-
         self._build()
         self.retranslate()
         self.focus = QueueFocus(self, self.queue_view, keeps=lambda w: w is self.feed_view)
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # Alt+F4 in the middle of a live: asked first
             return
         window_frame.remember(self)
+        self._collections.close()
         super().closeEvent(event)
 
     # -------------------------------------------------------------- language
@@ -270,10 +272,9 @@ class MainWindow(QMainWindow):
         self.toolbar.retranslate()
         self.speech.retranslate()
         self.assistant_label.setText(self.tr("Assistant:"))
-        for panel in (self.products_panel, self.queue_panel, self.feed_panel, self.orders_panel):
+        panels = (self.products_panel, self.queue_panel, self.feed_panel, self.orders_panel)
+        for panel in (*panels, self.obs_panel, self.sources_panel):
             panel.retranslate()
-        self.obs_panel.retranslate()
-        self.sources_panel.retranslate()
         self._update_status()
 
     # ------------------------------------------------------------- lifecycle
@@ -357,6 +358,7 @@ class MainWindow(QMainWindow):
         self._incoming.append(result)  # shown on the next flush, with whatever else came
 
     def _flush_incoming(self) -> None:
+        self._collections.tick(busy=bool(self._incoming))
         if not self._incoming:
             return
         batches, self._incoming = self._incoming, []
