@@ -40,6 +40,8 @@ ErrorListener = Callable[[BaseException, list[IncomingComment]], None]
 _STOP = object()
 RETRIES = 6
 FLOOD = 64  # a batch this big is read on the other core
+BATCH_SECONDS = 0.1  # a batch is cut to what the writer stores in this long
+SMALLEST_CAP = 32
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,9 @@ class Pipeline:
         self._parsers = ParserCache(store)
         self._pending = 0
         self.read_elsewhere = 0  # comments the reader process read
+        # batches are capped by time as well as count: what the writer stored in
+        # BATCH_SECONDS lately (a decision on SQLite waits for the batch being written)
+        self._per_comment_s = 0.0
         self._featured: str | None = None
         self._featured_known = False
         self._idle = threading.Condition()
@@ -136,7 +141,7 @@ class Pipeline:
         """The reading stage: what has queued up, in order, a flood's comments read on
         the other core; then on to the writer."""
         while True:
-            batch, stopping = _take(self._incoming, self._max_batch, lambda _item: 1)
+            batch, stopping = _take(self._incoming, self.batch_cap(), lambda _item: 1)
             comments = [item for item in batch if isinstance(item, IncomingComment)]
             if comments:
                 self._queue.put(self._read(comments) if len(comments) >= FLOOD else Read(comments))
@@ -174,13 +179,16 @@ class Pipeline:
         while True:
             batch, stopping = _take(
                 self._queue,
-                self._max_batch,
+                self.batch_cap(),
                 lambda item: len(item.comments) if isinstance(item, Read) else 0,
             )
             reads = [item for item in batch if isinstance(item, Read)]
             comments = [c for r in reads for c in r.comments]
-            if comments:
-                self._store_batch(comments, reads)
+            parse = self._reader_for(reads) if comments else None
+            while comments and parse is not None:  # in batches cut to what fits in time
+                cap = self.batch_cap()
+                self._store_batch(comments[:cap], parse)
+                comments = comments[cap:]
             if batch and isinstance(batch[-1], FeatureChange):
                 self._apply_feature(batch[-1])
             if stopping:
@@ -204,9 +212,26 @@ class Pipeline:
                 self._pending -= 1
                 self._idle.notify_all()
 
-    def _store_batch(self, batch: list[IncomingComment], reads: Sequence[Read] = ()) -> None:
+    def batch_cap(self) -> int:
+        """How many comments a batch may hold now: ``max_batch``, or fewer when the
+        writer is slow (a slower laptop, a busy disk)."""
+        if self._per_comment_s <= 0:
+            return self._max_batch
+        fits = int(BATCH_SECONDS / self._per_comment_s)
+        return max(min(SMALLEST_CAP, self._max_batch), min(self._max_batch, fits))
+
+    def _store_batch(
+        self, batch: list[IncomingComment], parse: Callable[[str, str | None], ParseResult]
+    ) -> None:
+        began = time.perf_counter()
         try:
-            self._store(batch, self._reader_for(reads))
+            self._store(batch, parse)
+            each = (time.perf_counter() - began) / len(batch)
+            # a moving average: one slow batch (a checkpoint) does not halve the next;
+            # a small batch is mostly its commit, and says little about a comment's cost
+            if len(batch) >= SMALLEST_CAP:
+                average = self._per_comment_s or each
+                self._per_comment_s = 0.8 * average + 0.2 * each
         finally:
             with self._idle:
                 self._pending -= len(batch)

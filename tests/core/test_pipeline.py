@@ -127,3 +127,31 @@ def test_a_flood_is_read_on_the_other_core_as_it_is_read_here(demo_store: Store)
             reading.rule,
             reading.phone,
         ), comment.text
+
+
+def test_batches_are_cut_to_what_a_slow_writer_stores_in_100_ms(demo_store: Store) -> None:
+    """On a slow laptop a batch of 1,000 would hold SQLite's write lock for a second (a
+    confirm waits for the batch being written): batches are capped by time too."""
+    import time
+
+    from livehelper import pipeline as pipeline_module
+
+    s = demo_store.start_session()
+    slow_ingest = demo_store.ingest
+
+    def ingest(session_id, incoming, parse):  # type: ignore[no-untyped-def]
+        time.sleep(0.002 * len(incoming))  # 2 ms a comment: a slow disk
+        return slow_ingest(session_id, incoming, parse)
+
+    demo_store.ingest = ingest  # type: ignore[method-assign]
+    sizes: list[int] = []
+    pipeline = Pipeline(demo_store, s.id, on_batch=lambda r: sizes.append(len(r.comments)))
+    for i in range(1500):
+        pipeline.submit(c(i, "giá bao nhiêu"))
+    assert pipeline.drain(120)
+    pipeline.close()
+    assert sum(sizes) == 1500
+    assert max(sizes) > 100  # the first batch took what had queued
+    settled = sizes[len(sizes) // 2 :]
+    cap = pipeline_module.BATCH_SECONDS / 0.002  # 50 comments fit in 100 ms
+    assert max(settled) <= max(pipeline_module.SMALLEST_CAP, cap) * 1.5
