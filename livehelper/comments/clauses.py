@@ -14,11 +14,27 @@ from livehelper.comments.phrases import Phrases
 # where a clause ends: a comma or a full stop that is not a decimal one ("1,5", "1.5"),
 # "và", "với"…
 CLAUSE = re.compile(r"[;\n|]|(?<!\d),|,(?!\d)|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
+# an order word and, at the end of its clause, "rồi" (already): done before, not now —
+# "anh mua lê rồi", "e đã đặt 2kg rồi", "lấy 3kg rồi" (whatever stands between)
+_DONE = re.compile(
+    r"(?<![a-z0-9])(?:mua|lay|chot|dat|order|oder)\s+(?:[a-z0-9]+\s+){0,4}?(?P<roi>roi)"
+    r"(?:\s+(?:nhe|nha|nhé|a|c|e|em|chi|shop|ma|ne))*[\s.!]*$"
+)
 
 
 class OtherTimes:
     def __init__(self, past: Phrases, plan: Phrases, order: Phrases) -> None:
         self._past, self._plan, self._order = past, plan, order
+
+    @staticmethod
+    def done(said: str, written: str, start: int = 0, end: int | None = None) -> bool:
+        """The clause says it was ordered already ("mua lê rồi"); "rơi" (to fall) is not
+        "rồi"."""
+        found = _DONE.search(said, start, len(said) if end is None else end)
+        return found is not None and written[found.start("roi") : found.end("roi")] in (
+            "rồi",
+            "roi",
+        )
 
     def clauses(
         self,
@@ -32,14 +48,20 @@ class OtherTimes:
         with its everyday phrases ("hồi nãy" still says "earlier"); ``read``: the same with
         products and phrases blanked; ``amounts``: where explicit quantities start."""
         past, plan = self._past, self._plan
-        if past.search(said, written, runs=runs) is None and (
-            plan.search(said, written, runs=runs) is None
+        if (
+            past.search(said, written, runs=runs) is None
+            and plan.search(said, written, runs=runs) is None
+            and "roi" not in runs
         ):
             return []  # most comments: one search each, no clauses cut
         cuts = [0, *(m.start() for m in CLAUSE.finditer(read)), len(read)]
         other, now = [], False
         for a, b in itertools.pairwise(cuts):
-            if self._past.search(said, written, a, b) or self._plan.search(said, written, a, b):
+            if (
+                self._past.search(said, written, a, b)
+                or self._plan.search(said, written, a, b)
+                or self.done(said, written, a, b)
+            ):
                 other.append((a, b))
             elif self._order.search(read, written, a, b) or any(a <= q < b for q in amounts):
                 now = True

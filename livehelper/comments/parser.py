@@ -276,7 +276,9 @@ class Parser:
             if reorder and any(q.start >= cancel.end() for q in quantities):
                 return Intent.ORDER, 0.6, True, "order.after_cancel"  # "hủy đơn cũ, chốt 3kg"
             return Intent.CANCEL, 0.9, False, "cancel.word"
-        if self._past.search(s, written, runs=runs):
+        if self._past.search(s, written, runs=runs) or (
+            "roi" in runs and OtherTimes.done(s, written)
+        ):
             return Intent.OTHER, 0.8, False, "other.past"
         # the regexes below need one of these words standing alone: skip them if absent
         order_core = not runs.isdisjoint(ORDER_CORE)

@@ -288,3 +288,18 @@ def test_a_time_word_still_is_one() -> None:
 )
 def test_a_negated_cancel_keeps_the_order(text: str, cancels: bool) -> None:
     assert (_read(text)[0] is Intent.CANCEL) is cancels
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "items"),
+    [
+        # an order word and "rồi" closing its clause: ordered before, not now
+        ("chị mua bơ rồi, lấy thêm 2 hộp chè nhé", Intent.ORDER, [("CHE", Decimal(2))]),
+        ("e đã đặt 3kg rồi", Intent.OTHER, []),
+        ("lấy 2 túi quế rồi nha shop", Intent.OTHER, []),
+        # "rồi" as "then", opening the next clause, is no past
+        ("lấy 2kg bơ, rồi gửi về Hà Nội giúp e", Intent.ORDER, [("BO", Decimal(2))]),
+    ],
+)
+def test_ordered_already(text: str, intent: Intent, items: list[tuple[str, Decimal]]) -> None:
+    assert _read(text) == (intent, items)
