@@ -60,6 +60,7 @@ _QUESTION_END = ("khong", "ko", "hong", "hok", "khum", "kh", "ha", "ho")
 _ADVICE_END = re.compile(
     r"(?<![a-z0-9])(?:di)(?:\s+(?:nao|nha|nhe|a|moi nguoi|ca nha|luon))*[\s!.]*$"
 )
+_TAG_AT_END = re.compile(r"(?<!\S)@\S[^@]*$")  # "@Hùng Cường" closing the comment
 # a sentence-final "không" asks a question: "có giảm giá không"
 _QUESTION_END_RE = re.compile(
     rf"(?<![a-z0-9])(?:{'|'.join(_QUESTION_END)})(?:\s+(?:a|vay|shop|c|chi|em|e|ad|nhi|ha|ta))*"
@@ -295,9 +296,14 @@ class Parser:
             if firm and amount:
                 return Intent.ORDER, 0.6, True, "order.later_with_amount"
             return Intent.OTHER, 0.8, False, "other.later"
-        to_others = s.lstrip().startswith("@") or self._suggestion.search(s, written, runs=runs)
+        # a viewer tagged at the start or the end ("… mua chung đi @Hùng"): said to them
+        tagged = _TAG_AT_END.search(s) if "@" in s else None
+        said_before = s[: tagged.start()] if tagged else s
+        to_others = (
+            s.lstrip().startswith("@") or tagged or self._suggestion.search(s, written, runs=runs)
+        )
         if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
-            to_others and "di" in runs and _ADVICE_END.search(s)
+            to_others and "di" in runs and _ADVICE_END.search(said_before)
         ):
             return Intent.OTHER, 0.8, False, "other.advice"
         if to_others and not firm and not any(q.explicit for q in quantities):

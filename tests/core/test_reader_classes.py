@@ -303,3 +303,16 @@ def test_a_negated_cancel_keeps_the_order(text: str, cancels: bool) -> None:
 )
 def test_ordered_already(text: str, intent: Intent, items: list[tuple[str, Decimal]]) -> None:
     assert _read(text) == (intent, items)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("hai đứa mình mua chung 1 yến bơ đi @Thu Hà", Intent.OTHER),  # to a tagged viewer
+        ("mua quế đi @Minh Anh", Intent.OTHER),
+        ("chốt 2kg bơ nhé @Lan", Intent.ORDER),  # orders, and tells a friend
+        ("2 hộp chè nha @shop", Intent.ORDER),
+    ],
+)
+def test_a_viewer_tagged_at_the_end(text: str, intent: Intent) -> None:
+    assert _read(text)[0] is intent
