@@ -60,6 +60,10 @@ _QUESTION_END = ("khong", "ko", "hong", "hok", "khum", "kh", "ha", "ho")
 _ADVICE_END = re.compile(
     r"(?<![a-z0-9])(?:di)(?:\s+(?:nao|nha|nhe|a|moi nguoi|ca nha|luon))*[\s!.]*$"
 )
+# "chưa ăn thử bao giờ", "không bao giờ": never, no question "bao giờ?" (when?)
+_NEVER = re.compile(
+    r"(?<![a-z0-9])(?:chua|khong|ko|k|chang|cha)\s+(?:[a-z]+\s+){0,3}?(?P<when>bao gio)(?![a-z])"
+)
 _TAG_AT_END = re.compile(r"(?<!\S)@\S[^@]*$")  # "@Hùng Cường" closing the comment
 # a sentence-final "không" asks a question: "có giảm giá không"
 _QUESTION_END_RE = re.compile(
@@ -180,6 +184,8 @@ class Parser:
             )
         said = s  # before everyday phrases go: "hồi nãy" still says "earlier"
         s = self._everyday.blank(s, written, runs)
+        if "gio" in runs and "bao" in runs:
+            s = _NEVER.sub(lambda m: m.group()[: m.start("when") - m.start()] + "       ", s)
         priced = False
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
             priced = self._numbers.priced(s)

@@ -316,3 +316,19 @@ def test_ordered_already(text: str, intent: Intent, items: list[tuple[str, Decim
 )
 def test_a_viewer_tagged_at_the_end(text: str, intent: Intent) -> None:
     assert _read(text)[0] is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "items"),
+    [
+        # how to pack it is no more of it
+        ("lấy 4kg bơ chia 2 túi giúp e", Intent.ORDER, [("BO", Decimal(4))]),
+        ("e mua 3kg bơ, chia 3 túi 1kg nhé", Intent.ORDER, [("BO", Decimal(3))]),
+        ("chè 2 hộp tách 2 bịch nhé", Intent.ORDER, [("CHE", Decimal(2))]),
+        # "chưa … bao giờ", "không bao giờ": never, not "when?"
+        ("e chưa ăn bơ bao giờ, lấy 1kg thử", Intent.ORDER, [("BO", Decimal(1))]),
+        ("bao giờ có bơ lại ạ", Intent.OTHER, []),
+    ],
+)
+def test_packing_and_never(text: str, intent: Intent, items: list[tuple[str, Decimal]]) -> None:
+    assert _read(text) == (intent, items)
