@@ -64,6 +64,8 @@ _ADVICE_END = re.compile(
 _NEVER = re.compile(
     r"(?<![a-z0-9])(?:chua|khong|ko|k|chang|cha)\s+(?:[a-z]+\s+){0,3}?(?P<when>bao gio)(?![a-z])"
 )
+# "mỗi loại 1kg": that amount of each product named
+_EACH = re.compile(r"(?<![a-z0-9])moi\s+(?:loai|thu|mon|sp|san pham|vi|cai)(?![a-z0-9])")
 _TAG_AT_END = re.compile(r"(?<!\S)@\S[^@]*$")  # "@Hùng Cường" closing the comment
 # a sentence-final "không" asks a question: "có giảm giá không"
 _QUESTION_END_RE = re.compile(
@@ -186,6 +188,9 @@ class Parser:
         s = self._everyday.blank(s, written, runs)
         if "gio" in runs and "bao" in runs:
             s = _NEVER.sub(lambda m: m.group()[: m.start("when") - m.start()] + "       ", s)
+        each = "moi" in runs and _EACH.search(s) is not None
+        if each:  # blanked, so that "loại 1" is not read as a type number
+            s = _EACH.sub(spaces, s)
         priced = False
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
             priced = self._numbers.priced(s)
@@ -235,6 +240,11 @@ class Parser:
                 rule=rule,
             )
         items, unsure = self._items(t, mentions, quantities, featured)
+        amounts = [q for q in quantities if q.explicit] or quantities
+        if each and len(items) > 1 and len(amounts) == 1:
+            converted = [(i.code, *self._convert(i.code, amounts[0])) for i in items]
+            items = [ParsedItem(code, qty) for code, qty, _guess in converted]
+            unsure = unsure or any(guess for _code, _qty, guess in converted)
         ambiguous = ambiguous or unsure or not items
         if ambiguous:
             confidence = min(confidence, 0.6)

@@ -332,3 +332,20 @@ def test_a_viewer_tagged_at_the_end(text: str, intent: Intent) -> None:
 )
 def test_packing_and_never(text: str, intent: Intent, items: list[tuple[str, Decimal]]) -> None:
     assert _read(text) == (intent, items)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("mỗi loại 1kg bơ với quế", [("BO", Decimal(1)), ("QUE", Decimal(1))]),
+        ("chè, quế mỗi thứ 2 nhé", [("CHE", Decimal(2)), ("QUE", Decimal(2))]),
+    ],
+)
+def test_an_amount_of_each(text: str, items: list[tuple[str, Decimal]]) -> None:
+    result = PARSER.parse(text, "BO")
+    assert (result.intent, [(i.code, i.qty) for i in result.items]) == (Intent.ORDER, items)
+
+
+def test_an_amount_of_each_in_the_wrong_unit_is_unsure() -> None:
+    # 1 kg of a product sold by the box: read, but put to the assistant
+    assert PARSER.parse("mỗi loại 1kg bơ với chè", "BO").ambiguous
