@@ -34,9 +34,18 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     store = open_store(args)
     if args.action == "import":
         from livehelper.catalogue import read_catalogue
+        from livehelper.comments.lexicon import default_lexicon, everyday_names
 
-        result = store.import_products(read_catalogue(args.file))
+        specs = read_catalogue(args.file)
+        result = store.import_products(specs)
         print(f"imported {args.file.name}: {result.added} added, {result.updated} updated")
+        for e in everyday_names(specs, default_lexicon()).values():
+            print(
+                f"livehelper: note: {e.name!r} ({e.code}) typed without accents is "
+                f"{e.meaning}: a comment naming it so, with no amount beside it or with "
+                "another product, goes to Not sure",
+                file=sys.stderr,
+            )
         return 0
     products = store.products()
     if args.json:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from livehelper.comments.folding import RUN, fold, lower
 from livehelper.resources_path import resource_text
@@ -38,6 +39,7 @@ class Lexicon:
     not_quantity: tuple[str, ...]
     prices: tuple[str, ...] = ()  # money amounts, also in not_quantity
     never_typos: tuple[str, ...] = ()
+    everyday_words: dict[str, str] = field(default_factory=dict)  # folded word -> meaning
     no_more: tuple[str, ...] = ()
     plan: tuple[str, ...] = ()
     show_request: tuple[str, ...] = ()
@@ -85,6 +87,9 @@ class Lexicon:
             not_quantity=tuple(data["not_quantity"]["prices"] + data["not_quantity"]["patterns"]),
             prices=tuple(data["not_quantity"]["prices"]),
             never_typos=folded(data.get("typos", {}).get("never", [])),
+            everyday_words={
+                fold(k): str(v) for k, v in data.get("everyday", {}).get("words", {}).items()
+            },
             no_more=folded(intent.get("no_more", [])),
             plan=folded(intent.get("plan", [])),
             show_request=folded(intent.get("show_request", [])),
@@ -94,3 +99,31 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return Lexicon.from_toml(resource_text("lexicon/vi.toml"))
+
+
+@dataclass(frozen=True)
+class EverydayName:
+    """A product's name that, typed without its accents, is an everyday word."""
+
+    code: str
+    name: str  # as the catalogue writes it ("măng")
+    plain: str  # as typed without accents ("mang")
+    meaning: str  # what else it says ("mang (to bring)")
+
+
+def everyday_names(products: Iterable[Any], lexicon: Lexicon) -> dict[str, EverydayName]:
+    """Each name word (code, name or alias, written with accents) whose unaccented form
+    is in the lexicon's everyday words, by that unaccented form."""
+    found: dict[str, EverydayName] = {}
+    for p in products:
+        for label in (p.name, *p.aliases):
+            words = lower(label).split()
+            if len(words) != 1:  # a longer name ("măng khô") is no everyday word
+                continue
+            word = words[0]
+            plain = fold(word)
+            if plain != word and plain in lexicon.everyday_words:
+                found.setdefault(
+                    plain, EverydayName(p.code, word, plain, lexicon.everyday_words[plain])
+                )
+    return found

@@ -28,7 +28,7 @@ from livehelper import phones
 from livehelper.comments.clauses import CLAUSE, OtherTimes
 from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
-from livehelper.comments.lexicon import Lexicon, default_lexicon
+from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
 from livehelper.comments.phrases import Found, Phrases, alternation, blank, spaces
 from livehelper.comments.quantities import ORDER_CORE, PRONOUNS, Quantities, Quantity
 from livehelper.comments.typos import Name, TypoMatcher
@@ -113,6 +113,9 @@ class Parser:
                     keys.setdefault(fold(joined), (p.code, False))
                     spellings.append(joined)
         self._keys = keys
+        # names that, typed without their accents, are everyday words ("măng" -> "mang",
+        # to bring): read, but put to the assistant
+        self._plain_risky = set(everyday_names(products, lx))
         self._numbers = Quantities(lx, products)
         self._weight_set = self._numbers.weight_set
         # leftovers are mended into the lexicon's words only: a product's name typed with
@@ -240,9 +243,13 @@ class Parser:
                 rule=rule,
             )
         items, unsure = self._items(t, mentions, quantities, featured)
-        amounts = [q for q in quantities if q.explicit] or quantities
-        if each and len(items) > 1 and len(amounts) == 1:
-            converted = [(i.code, *self._convert(i.code, amounts[0])) for i in items]
+        if self._plain_risky and any(
+            self._doubtful(m, t, written, mentions, quantities) for m in mentions
+        ):  # "mang 2kg bơ ra": măng, or "bring"? the assistant decides
+            unsure = True
+        of_each = [q for q in quantities if q.explicit] or quantities
+        if each and len(items) > 1 and len(of_each) == 1:
+            converted = [(i.code, *self._convert(i.code, of_each[0])) for i in items]
             items = [ParsedItem(code, qty) for code, qty, _guess in converted]
             unsure = unsure or any(guess for _code, _qty, guess in converted)
         ambiguous = ambiguous or unsure or not items
@@ -256,6 +263,26 @@ class Parser:
         return ParseResult(
             Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds, rule=rule
         )
+
+    def _doubtful(
+        self,
+        m: _Mention,
+        t: str,
+        written: str,
+        mentions: list[_Mention],
+        quantities: list[Quantity],
+    ) -> bool:
+        """A name typed without accents that is an everyday word ("le": lẻ, "mang": to
+        bring) is read as the product in an order's context only: its own amount beside
+        it ("le 2kg", "2 túi mang"), and no other product named."""
+        if written[m.start : m.end] not in self._plain_risky:
+            return False
+        beside = any(
+            (q.end <= m.start and not t[q.end : m.start].strip())
+            or (q.start >= m.end and not t[m.end : q.start].strip())
+            for q in quantities
+        )
+        return not beside or any(other.code != m.code for other in mentions)
 
     def _mentions(self, s: str, written: str) -> list[_Mention]:
         if self._products is None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from livehelper.catalogue import read_catalogue
+from livehelper.comments.lexicon import EverydayName, default_lexicon, everyday_names
 from livehelper.errors import CatalogueError
 from livehelper.model import Product
 from livehelper.store import Store
@@ -51,11 +52,23 @@ class ImportExport(QObject):
         if not path:
             return
 
-        def job() -> list[Product]:
-            store.import_products(read_catalogue(path))
-            return store.products()
+        def job() -> tuple[list[Product], list[EverydayName]]:
+            specs = read_catalogue(path)
+            store.import_products(specs)
+            return store.products(), list(everyday_names(specs, default_lexicon()).values())
 
-        self._backend.call(job, done=self.sig_imported.emit, failed=self._import_failed)
+        self._backend.call(job, done=self._imported, failed=self._import_failed)
+
+    def _imported(self, done: tuple[list[Product], list[EverydayName]]) -> None:
+        products, everyday = done
+        self.sig_imported.emit(products)
+        if everyday:  # the seller may rename them, or knows why they are asked
+            self.sig_problem.emit(
+                self.tr(
+                    "Typed without accents, these names are everyday words: {names}. "
+                    "Orders naming them so go to Not sure unless an amount stands beside them."
+                ).format(names="; ".join(f"{e.name} ({e.code}) → {e.plain}" for e in everyday))
+            )
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, CatalogueError):

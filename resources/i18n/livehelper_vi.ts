@@ -76,22 +76,22 @@
 <context>
     <name>Backend</name>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="121" />
+        <location filename="../../livehelper/ui/backend.py" line="150" />
         <source>The overlay pages could not start: port {port} is taken (is another livehelper open?). {error}</source>
         <translation>Không mở được các trang overlay: cổng {port} đang bị dùng (có một livehelper khác đang mở?). {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="145" />
+        <location filename="../../livehelper/ui/backend.py" line="174" />
         <source>A comment the database refused was skipped (details in the log); the comments around it are stored.</source>
         <translation>Một bình luận bị cơ sở dữ liệu từ chối nên đã bỏ qua (xem chi tiết trong nhật ký); các bình luận khác vẫn được lưu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="150" />
+        <location filename="../../livehelper/ui/backend.py" line="179" />
         <source>The disk is full: {n} comments could not be stored. Free some space on the disk.</source>
         <translation>Ổ đĩa đã đầy: {n} bình luận chưa lưu được. Hãy xoá bớt tệp để giải phóng dung lượng.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/backend.py" line="153" />
+        <location filename="../../livehelper/ui/backend.py" line="182" />
         <source>{n} comments could not be stored yet: {error}</source>
         <translation>{n} bình luận chưa lưu được: {error}</translation>
     </message>
@@ -468,15 +468,20 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="../../livehelper/ui/import_export.py" line="47" />
-        <location filename="../../livehelper/ui/import_export.py" line="65" />
+        <location filename="../../livehelper/ui/import_export.py" line="48" />
+        <location filename="../../livehelper/ui/import_export.py" line="78" />
         <source>Import products</source>
         <translation>Nhập sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/import_export.py" line="49" />
+        <location filename="../../livehelper/ui/import_export.py" line="50" />
         <source>Product lists (*.csv *.xlsx)</source>
         <translation>Danh sách sản phẩm (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/import_export.py" line="68" />
+        <source>Typed without accents, these names are everyday words: {names}. Orders naming them so go to Not sure unless an amount stands beside them.</source>
+        <translation>Gõ không dấu, các tên này trùng với từ thường ngày: {names}. Đơn gọi chúng như vậy sẽ vào mục Chưa chắc, trừ khi có số lượng đứng ngay cạnh.</translation>
     </message>
 </context>
 <context>
@@ -505,22 +510,22 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="272" />
+        <location filename="../../livehelper/ui/main_window.py" line="274" />
         <source>Assistant:</source>
         <translation>Người trực:</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="298" />
+        <location filename="../../livehelper/ui/main_window.py" line="299" />
         <source>No products yet. Import your product list (CSV or Excel), or click “Try the demo” to see how livehelper works with sample produce and comments.</source>
         <translation>Chưa có sản phẩm nào. Hãy nhập danh sách sản phẩm (CSV hoặc Excel), hoặc bấm “Chạy thử (demo)” để xem livehelper làm việc với nông sản và bình luận mẫu.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="310" />
+        <location filename="../../livehelper/ui/main_window.py" line="311" />
         <source>livehelper</source>
         <translation>livehelper</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="311" />
+        <location filename="../../livehelper/ui/main_window.py" line="312" />
         <source>The database could not be opened:
 
 {error}</source>
@@ -529,7 +534,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="336" />
+        <location filename="../../livehelper/ui/main_window.py" line="337" />
         <source>Ending the live…</source>
         <translation>Đang kết thúc buổi live…</translation>
     </message>
@@ -584,7 +589,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Đã kết nối OBS {version}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/main_window.py" line="435" />
+        <location filename="../../livehelper/ui/main_window.py" line="437" />
         <source>{n} products loaded</source>
         <translation>Đã tải {n} sản phẩm</translation>
     </message>
@@ -1040,52 +1045,52 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="169" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="171" />
         <source>Orders to confirm</source>
         <translation>Đơn chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="170" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="172" />
         <source>Confirm (Enter)</source>
         <translation>Xác nhận (Enter)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="171" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="173" />
         <source>Reject (Delete)</source>
         <translation>Từ chối (Delete)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="172" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="174" />
         <source>Change quantity (E)</source>
         <translation>Sửa số lượng (E)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="195" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="193" />
         <source>● Ready for keys · Ctrl+Z undo</source>
         <translation>● Sẵn sàng nhận phím · Ctrl+Z hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="198" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="196" />
         <source>Click the list to use the keys</source>
         <translation>Bấm vào danh sách để dùng phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="202" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="200" />
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="202" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="200" />
         <source>Not sure</source>
         <translation>Chưa chắc</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="203" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="201" />
         <source>Waiting for stock</source>
         <translation>Chờ hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="231" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="229" />
         <source>⚠ {names}: refused a cash-on-delivery parcel before (bom hàng)</source>
         <translation>⚠ {names}: đã từng bom hàng (từ chối nhận hàng COD)</translation>
     </message>
@@ -1100,7 +1105,7 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
         <translation>Có hàng lại cho: {who}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/queue_panel.py" line="435" />
+        <location filename="../../livehelper/ui/queue_panel.py" line="436" />
         <source>Claim {id} was not merged: {reason}</source>
         <translation>Chưa gộp được đơn {id}: {reason}</translation>
     </message>

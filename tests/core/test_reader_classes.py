@@ -349,3 +349,45 @@ def test_an_amount_of_each(text: str, items: list[tuple[str, Decimal]]) -> None:
 def test_an_amount_of_each_in_the_wrong_unit_is_unsure() -> None:
     # 1 kg of a product sold by the box: read, but put to the assistant
     assert PARSER.parse("mỗi loại 1kg bơ với chè", "BO").ambiguous
+
+
+EVERYDAY = Parser(
+    [
+        ProductSpec("MNK", "Măng khô", 90000, "túi", None, ("măng",)),
+        ProductSpec("LE", "Lê Bắc Hà", 50000, "kg", None, ("lê",)),
+        ProductSpec("BO", "Bơ sáp", 60000, "kg", None, ("bơ",)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "unsure"),
+    [
+        ("mang 2kg bơ ra bưu điện giúp e", True),  # "mang": to bring, or măng?
+        ("lấy 2kg bơ, ship le giúp e", True),  # "le": lẻ (separately), or lê?
+        ("lấy 2kg le nhé", False),  # its own amount beside it: the pear
+        ("lay 2 tui mang", False),
+        ("lấy 2 túi măng, 1kg bơ", False),  # typed with its accents: măng
+    ],
+)
+def test_a_name_that_is_an_everyday_word_without_accents(text: str, unsure: bool) -> None:
+    result = EVERYDAY.parse(text, "BO")
+    assert result.intent is Intent.ORDER and result.ambiguous is unsure
+
+
+def test_the_seller_is_told_which_names_are_everyday_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from livehelper.comments.lexicon import default_lexicon, everyday_names
+    from tests.helpers import run_cli
+
+    csv = tmp_path / "hang.csv"
+    csv.write_text(
+        "code,name,price,unit,aliases\nMNK,Măng khô,90000,túi,măng\nKS,Khoai sâm,35000,kg,khoai\n",
+        encoding="utf-8",
+    )
+    found = everyday_names(
+        [ProductSpec("MNK", "Măng khô", 90000, "túi", None, ("măng",))], default_lexicon()
+    )
+    assert list(found) == ["mang"] and "bring" in found["mang"].meaning
+    done = run_cli("catalog", "import", str(csv), db=str(tmp_path / "d.sqlite3"))
+    assert "'măng' (MNK) typed without accents is mang (to bring)" in done.stderr
+    assert "khoai" not in done.stderr
