@@ -400,14 +400,14 @@ class Parser:
             if featured is None:
                 return [], True
             explicit = [q for q in quantities if q.explicit]
-            q = explicit[-1] if explicit else (quantities[0] if quantities else None)
+            q = _total_or_last(explicit) if explicit else (quantities[0] if quantities else None)
             qty, bad_unit = self._convert(featured, q)
             return [ParsedItem(featured, qty)], bad_unit
 
         codes = {m.code for m in mentions}
         if len(codes) == 1:  # one product: every quantity is its, the last one wins
             code = mentions[0].code
-            qty, bad_unit = self._convert(code, quantities[-1] if quantities else None)
+            qty, bad_unit = self._convert(code, _total_or_last(quantities) if quantities else None)
             return [ParsedItem(code, qty)], bad_unit
 
         bounds = [m.start() for m in CLAUSE.finditer(s)]
@@ -466,6 +466,16 @@ class Parser:
 
 def _clean(value: Decimal) -> Decimal:
     return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
+
+
+def _total_or_last(quantities: list[Quantity]) -> Quantity:
+    """The amount of one product said several times: the last ("2kg, à 3kg"), unless the
+    later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị")."""
+    first, rest = quantities[0], quantities[1:]
+    parts = len(rest) >= 2 and all(q.unit == first.unit for q in rest)
+    if parts and sum((q.value for q in rest), Decimal(0)) == first.value:
+        return first
+    return quantities[-1]
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -391,3 +391,15 @@ def test_the_seller_is_told_which_names_are_everyday_words(tmp_path) -> None:  #
     done = run_cli("catalog", "import", str(csv), db=str(tmp_path / "d.sqlite3"))
     assert "'măng' (MNK) typed without accents is mang (to bring)" in done.stderr
     assert "khoai" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "qty"),
+    [
+        ("lấy 2kg bơ, 1kg gửi mẹ, 1kg gửi chị", Decimal(2)),  # the parts of the total
+        ("chốt 3kg, 1kg gửi về nhà, 2kg gửi chị Lan", Decimal(3)),
+        ("lấy 2kg, à 3kg", Decimal(3)),  # a correction: the last one
+    ],
+)
+def test_a_total_and_its_parts(text: str, qty: Decimal) -> None:
+    assert _read(text) == (Intent.ORDER, [("BO", qty)])
