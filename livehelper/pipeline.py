@@ -184,8 +184,9 @@ class Pipeline:
             )
             reads = [item for item in batch if isinstance(item, Read)]
             comments = [c for r in reads for c in r.comments]
-            parse = self._reader_for(reads) if comments else None
-            while comments and parse is not None:  # in batches cut to what fits in time
+            if comments:
+                parse = self._reader_for(reads)
+            while comments:  # in batches cut to what fits in time
                 cap = self.batch_cap()
                 self._store_batch(comments[:cap], parse)
                 comments = comments[cap:]

@@ -256,7 +256,7 @@ def _templates_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentPa
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from livehelper.export import templates
+    from livehelper.export import choices, templates
 
     if args.action == "copy":
         print(templates.copy_to_user(args.name))
@@ -281,7 +281,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
                     "choices": [
                         {
                             "key": c.key,
-                            "setting": f"{t.name}.{c.key}",
+                            "setting": choices.setting_key(t, c),
                             "label": c.label,
                             "default": c.default,
                             "required": c.required,

@@ -96,10 +96,8 @@ class ReaderProcess:
             if self._failed or self._conn is None:
                 return None
             try:
-                if not self._ready:
-                    if not self._conn.poll():
-                        return None  # still starting: the writer reads this batch
-                    self._ready = self._conn.recv() == "ready"
+                if not self._started(0):
+                    return None  # still starting: the writer reads this batch
                 if version != self._version:
                     if products is None:
                         return None
@@ -118,13 +116,19 @@ class ReaderProcess:
         with self._lock:
             if self._failed or self._conn is None:
                 return False
-            if not self._ready:
-                try:
-                    self._ready = self._conn.poll(timeout) and self._conn.recv() == "ready"
-                except (OSError, EOFError) as exc:
-                    log.warning("the reader process did not start (%s)", exc)
-                    self._failed = True
-            return self._ready
+            try:
+                return self._started(timeout)
+            except (OSError, EOFError) as exc:
+                log.warning("the reader process did not start (%s)", exc)
+                self._failed = True
+                return False
+
+    def _started(self, timeout: float) -> bool:
+        """Whether the process has said it is ready, waiting ``timeout`` for it (the
+        caller holds the lock and handles a broken pipe)."""
+        if not self._ready and self._conn is not None and self._conn.poll(timeout):
+            self._ready = self._conn.recv() == "ready"
+        return self._ready
 
     def needs_catalogue(self, version: int) -> bool:
         return version != self._version

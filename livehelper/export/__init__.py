@@ -80,14 +80,16 @@ def write_file(
 
 
 def describe_gaps(template: Template, gaps: Sequence[Gap]) -> str:
-    """The CLI's words for what a partner's file still needs."""
+    """The CLI's words for what a partner's file still needs: the codes to choose and
+    the weights to give (an order's empty phone or address is the check's)."""
     said = []
     for gap in gaps:
         if gap.choice is not None:
             choice = template.choice(gap.choice)
-            codes = "; ".join(f"{c} = {m}" for c, m in choice.codes.items())
             key = choices.setting_key(template, choice)
-            said.append(f"{choice.label}: choose once, `livehelper settings {key}=CODE` ({codes})")
+            said.append(
+                f"{choice.label}: choose once, `livehelper settings {key}=CODE` ({choice.listed()})"
+            )
     unweighed = [g for g in gaps if g.weight]
     if unweighed:
         who = ", ".join(f"{g.order_id} ({g.buyer})" for g in unweighed[:5])
@@ -96,9 +98,4 @@ def describe_gaps(template: Template, gaps: Sequence[Gap]) -> str:
             f"the products weight_kg in the catalogue, or set a default for one item once, "
             f"`livehelper settings {choices.WEIGHT_KEY}=GRAMS`"
         )
-    said += [
-        f"order {g.order_id} ({g.buyer}) leaves {g.header!r} empty"
-        for g in gaps
-        if g.choice is None and not g.weight
-    ]
     return f"the {template.name} file is not written: " + "; ".join(said)

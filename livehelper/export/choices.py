@@ -32,10 +32,9 @@ def check(template: Template, choice: Choice, code: str) -> str:
     code = code.strip()
     if code in choice.codes or (not code and not choice.required):
         return code
-    allowed = "; ".join(f"{c} = {meaning}" for c, meaning in choice.codes.items())
     raise UsageError(
         f"{setting_key(template, choice)} ({choice.label}) cannot be {code!r}: "
-        f"{template.name} allows {allowed}"
+        f"{template.name} allows {choice.listed()}"
     )
 
 

@@ -37,6 +37,10 @@ class Choice:
     cell: str = "{code}"  # what the file gets: "{code}", or "{code} - {meaning}"
     note: str = ""
 
+    def listed(self) -> str:
+        """Its codes in words: "1 = Sáng; 2 = Chiều"."""
+        return "; ".join(f"{code} = {meaning}" for code, meaning in self.codes.items())
+
     def written(self, code: str) -> str:
         return self.cell.format(code=code, meaning=self.codes.get(code, "")) if code else ""
 
@@ -278,19 +282,25 @@ def _value(column: Column, row: Row, template: Template) -> Any:
     return value
 
 
+def _each_row(
+    template: Template, orders: Sequence[Order], filling: Filling
+) -> Iterator[tuple[Row, bool]]:
+    """What each of the file's data rows reads from, and whether it starts its order."""
+    for number, order in enumerate(orders, start=1):
+        lines: Sequence[LineItem | None] = order.lines if template.rows == "line" else [None]
+        for position, line in enumerate(lines):
+            yield Row(order, number, line, filling), position == 0
+
+
 def rows(
     template: Template, orders: Sequence[Order], filling: Filling | None = None
 ) -> Iterator[list[Any]]:
     """The template's data rows; every text a buyer could have typed is made safe."""
-    filling = filling or Filling()
-    for number, order in enumerate(orders, start=1):
-        lines: Sequence[LineItem | None] = order.lines if template.rows == "line" else [None]
-        for position, line in enumerate(lines):
-            row = Row(order, number, line, filling)
-            yield [
-                "" if column.once and position > 0 else _value(column, row, template)
-                for column in template.columns
-            ]
+    for row, first in _each_row(template, orders, filling or Filling()):
+        yield [
+            _value(column, row, template) if first or not column.once else ""
+            for column in template.columns
+        ]
 
 
 @dataclass(frozen=True)
@@ -314,14 +324,15 @@ def gaps(template: Template, orders: Sequence[Order], filling: Filling) -> list[
         and column.required
         and not filling.choices.get(column.choice, template.choice(column.choice).default)
     ]
-    required = [(i, c) for i, c in enumerate(template.columns) if c.required and not c.choice]
-    for order in orders:
-        for position, values in enumerate(rows(template, [order], filling)):
-            for i, column in required:
-                if values[i] not in ("", None) or (column.once and position > 0):
-                    continue
+    required = [c for c in template.columns if c.required and c.choice is None]
+    seen: set[Gap] = set()
+    for row, first in _each_row(template, orders, filling):  # only the required cells
+        for column in required:
+            if (first or not column.once) and _value(column, row, template) in ("", None):
+                order = row.order
                 weight = column.value in WEIGHT_FIELDS
                 gap = Gap(order.id, order.buyer_name, column.header, weight=weight)
-                if gap not in found:
+                if gap not in seen:
+                    seen.add(gap)
                     found.append(gap)
     return found
