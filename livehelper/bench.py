@@ -1,10 +1,17 @@
 """Benchmarks (figures, not tests): ``livehelper bench ingest`` and ``bench parse``.
 
 ingest: N synthetic comments through the full pipeline (store -> parse -> claims)
-on a fresh SQLite file in a temp folder, in two phases:
-  * flood: all N handed in as fast as possible -> throughput (comments_per_s);
+on fresh SQLite files in a temp folder, in two phases:
+  * flood: all N handed in as fast as possible -> throughput (comments_per_s), three
+    times, each beside the machine's storage limit measured in the same database
+    (``limit_ratio``, the median of the three);
   * paced: N comments arriving at ``rate`` per second -> latency from hand-in to
-    claim durable (p50_ms, p99_ms), which is what an assistant feels.
+    claim durable (p50_ms, p99_ms), which is what an assistant feels. Without a rate,
+    at 40 % of the flood's throughput in the same run (``latency_share``), so that the
+    figure says how the writer copes at a steady share of its capacity, whatever the
+    machine.
+
+The reader process is started and ready before the flood, as a live's start makes it.
 """
 
 from __future__ import annotations
@@ -115,44 +122,83 @@ def _run(
     return seconds, latencies, stored
 
 
-def bench_ingest(count: int = 20000, rate: float = 5000) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="livehelper-bench-") as folder:
-        store = Store.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
-        with resource_file("demo/catalogue.csv") as path:
-            store.import_products(read_catalogue(path))
-        session = store.start_session("bench")
-        store.feature(session.id, "KS")
+LATENCY_SHARE = 0.4
 
-        flood = synthetic_comments(count, prefix="f")
-        seconds, flood_lat, flood_stored = _run(store, session.id, flood, rate=None)
+
+def _fresh_store(folder: str, name: str) -> tuple[Store, int]:
+    store = Store.open(f"sqlite:///{Path(folder) / name}")
+    with resource_file("demo/catalogue.csv") as path:
+        store.import_products(read_catalogue(path))
+    session = store.start_session("bench")
+    store.feature(session.id, "KS")
+    return store, session.id
+
+
+def bench_ingest(count: int = 20000, rate: float | None = None, runs: int = 3) -> dict[str, Any]:
+    """``runs`` floods, each on a fresh database with the machine's storage limit
+    measured right after it in the same database (the ratio of the two is what the
+    noisy machine cannot change much); then one paced phase."""
+    from livehelper.comments import reader_process
+
+    reader = reader_process.shared()
+    reader.start()
+    reader.wait_ready(60)
+    per_second: list[float] = []
+    ratios: list[float] = []
+    limits: list[float] = []
+    lost = 0
+    with tempfile.TemporaryDirectory(prefix="livehelper-bench-") as folder:
+        for run in range(max(1, runs)):
+            store, session_id = _fresh_store(folder, f"flood{run}.sqlite3")
+            seconds, flood_lat, flood_stored = _run(
+                store, session_id, synthetic_comments(count, prefix="f"), rate=None
+            )
+            lost += count - flood_stored
+            limit = storage_limit(store, session_id, count)
+            store.close()
+            per_second.append(count / seconds)
+            limits.append(limit)
+            ratios.append(count / seconds / limit)
+        capacity = statistics.median(per_second)
+        rate = rate or round(LATENCY_SHARE * capacity)
+        store, session_id = _fresh_store(folder, "paced.sqlite3")
         paced = synthetic_comments(count, seed=8, prefix="p")
-        paced_seconds, paced_lat, paced_stored = _run(store, session.id, paced, rate=rate)
-        claims = len(store.claims(session.id))
-        limit = storage_limit(store, session.id, count)
+        paced_seconds, paced_lat, paced_stored = _run(store, session_id, paced, rate=rate)
+        claims = len(store.claims(session_id))
         store.close()
+    lost += count - paced_stored
     return {
         "comments": count,
-        "seconds": round(seconds, 3),
-        "comments_per_s": round(count / seconds, 1),
+        "runs": len(per_second),
+        "seconds": round(count / capacity, 3),
+        "comments_per_s": round(capacity, 1),
+        "comments_per_s_min_median_max": _spread(per_second),
         "p50_ms": round(_percentile(paced_lat, 0.50), 2),
         "p99_ms": round(_percentile(paced_lat, 0.99), 2),
         "peak_rss_mb": _peak_rss_mb(),
         "latency_rate_per_s": rate,
+        "latency_share": round(rate / capacity, 2),
         "latency_phase_seconds": round(paced_seconds, 3),
         "flood_p50_ms": round(_percentile(flood_lat, 0.50), 2),
         "flood_p99_ms": round(_percentile(flood_lat, 0.99), 2),
         "claims": claims,
-        "lost": (count - flood_stored) + (count - paced_stored),
-        "storage_limit_per_s": round(limit, 1),
-        "limit_ratio": round(count / seconds / limit, 3),
+        "lost": lost,
+        "storage_limit_per_s": round(statistics.median(limits), 1),
+        "limit_ratio": round(statistics.median(ratios), 3),
+        "limit_ratio_min_median_max": _spread(ratios, 3),
         "database": "sqlite (WAL, synchronous=NORMAL, background checkpoints)",
     }
 
 
-def storage_limit(store: Store, session_id: int, count: int) -> float:
+def _spread(values: list[float], digits: int = 1) -> list[float]:
+    return [round(v, digits) for v in (min(values), statistics.median(values), max(values))]
+
+
+def storage_limit(store: Store, session_id: int, count: int, repeat: int = 3) -> float:
     """The machine's bare limit, measured in the same run: comment rows stored durably
     through SQLAlchemy Core executemany, 200 rows a transaction, into the same database
-    (SQLite WAL, the store's settings), with no reading and no claims. Rows a second."""
+    (SQLite WAL, the store's settings), with no reading and no claims. Rows a second,
+    the best of ``repeat`` (a slower pass measured a checkpoint or another program)."""
     from livehelper.store import schema
 
     buyer_id = (
@@ -161,26 +207,29 @@ def storage_limit(store: Store, session_id: int, count: int) -> float:
         .buyer_id
     )
     now = datetime.now(UTC)
-    rows = [
-        {
-            "session_id": session_id,
-            "platform": "tiktok",
-            "message_id": f"limit{i}",
-            "buyer_id": buyer_id,
-            "text": c.text,
-            "received_at": now,
-            "raw": None,
-            "featured_product_id": None,
-            "intent": "other",
-            "phone": None,
-        }
-        for i, c in enumerate(synthetic_comments(count, prefix="limit"))
-    ]
-    start = time.perf_counter()
-    for first in range(0, len(rows), 200):
-        with store.engine.begin() as conn:
-            conn.execute(schema.comments.insert(), rows[first : first + 200])
-    return len(rows) / (time.perf_counter() - start)
+    best = 0.0
+    for attempt in range(max(1, repeat)):
+        rows = [
+            {
+                "session_id": session_id,
+                "platform": "tiktok",
+                "message_id": f"limit{attempt}-{i}",
+                "buyer_id": buyer_id,
+                "text": c.text,
+                "received_at": now,
+                "raw": None,
+                "featured_product_id": None,
+                "intent": "other",
+                "phone": None,
+            }
+            for i, c in enumerate(synthetic_comments(count, prefix="limit"))
+        ]
+        start = time.perf_counter()
+        for first in range(0, len(rows), 200):
+            with store.engine.begin() as conn:
+                conn.execute(schema.comments.insert(), rows[first : first + 200])
+        best = max(best, len(rows) / (time.perf_counter() - start))
+    return best
 
 
 _OTHER = ParseResult(Intent.OTHER)

@@ -90,7 +90,13 @@ def _bench_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser
     bench = p.add_subparsers(dest="action", required=True)
     p = bench.add_parser("ingest", parents=[common], help="full pipeline on a fresh SQLite file")
     p.add_argument("--count", type=COUNT, default=20000)
-    p.add_argument("--rate", type=RATE, default=5000, help="arrival rate for the latency phase")
+    p.add_argument(
+        "--rate",
+        type=RATE,
+        default=None,
+        help="arrival rate for the latency phase (default: 40%% of the flood's rate)",
+    )
+    p.add_argument("--runs", type=COUNT, default=3, help="floods, each on a fresh database")
     p.add_argument("--json", action="store_true")
     p = bench.add_parser("export", parents=[common], help="write N orders to a file")
     p.add_argument("--orders", type=COUNT, default=10_000)
@@ -107,7 +113,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from livehelper import bench
 
     if args.action == "ingest":
-        figures = bench.bench_ingest(args.count, rate=args.rate)
+        figures = bench.bench_ingest(args.count, rate=args.rate, runs=args.runs)
     elif args.action == "export":
         figures = bench.bench_export(args.orders, args.format, args.template)
     else:

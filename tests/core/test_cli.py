@@ -238,6 +238,8 @@ def test_bench_ingest_prints_the_figures(tmp_path: Path) -> None:
     for key in ("comments", "seconds", "comments_per_s", "p50_ms", "p99_ms", "peak_rss_mb"):
         assert key in figures
     assert figures["comments"] == 500 and figures["lost"] == 0
+    # the latency phase runs at 40 % of the flood's rate when no rate is given
+    assert figures["latency_share"] == 0.4
 
 
 def test_bench_export_prints_the_figures() -> None:

@@ -155,3 +155,36 @@ def test_batches_are_cut_to_what_a_slow_writer_stores_in_100_ms(demo_store: Stor
     settled = sizes[len(sizes) // 2 :]
     cap = pipeline_module.BATCH_SECONDS / 0.002  # 50 comments fit in 100 ms
     assert max(settled) <= max(pipeline_module.SMALLEST_CAP, cap) * 1.5
+
+
+def test_the_reader_process_reads_every_labelled_comment_as_it_is_read_here() -> None:
+    """Readings cross the pipe packed as plain tuples: each comes back equal, field for
+    field (items, quantities, confidence, rule), to reading it in this process."""
+    import json
+
+    from livehelper.catalogue import read_catalogue
+    from livehelper.comments import reader_process
+    from livehelper.comments.parser import Parser
+    from tests.helpers import REPO
+
+    data = REPO / "tests" / "data"
+    products = read_catalogue(data / "corpus_catalogue.csv")
+    lines = [
+        json.loads(line)
+        for name in ("comments_labelled", "comments_dev", "comments_typos")
+        for line in (data / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    reader = reader_process.ReaderProcess()
+    try:
+        reader.start()
+        assert reader.wait_ready(60), "the reader process did not start"
+        words = [reader_process.ProductWords(p.code, p.name, p.unit, p.aliases) for p in products]
+        here = Parser(products)
+        for featured in {line.get("featured") for line in lines}:
+            texts = [line["text"] for line in lines if line.get("featured") == featured]
+            there = reader.read(1, words, featured, texts * 2)  # repeated: built once, still equal
+            assert there is not None
+            assert there == [here.parse(t, featured) for t in texts * 2]
+    finally:
+        reader.close()
