@@ -23,7 +23,7 @@ from livehelper.cli.common import (
 )
 from livehelper.cli.shapes import comment_json, parse_result_json
 from livehelper.comments.wire import comment_from_json
-from livehelper.errors import MalformedInput
+from livehelper.errors import MalformedInput, UsageError
 from livehelper.model import IncomingComment, Intent
 
 log = logging.getLogger("livehelper")
@@ -255,9 +255,21 @@ RECONCILE = Command(
 
 
 def _evaluate_arguments(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
-    p.add_argument("--catalog", required=True, type=Path, help="catalogue CSV or XLSX")
-    p.add_argument("corpus", type=Path)
+    p.add_argument("--catalog", type=Path, help="catalogue CSV or XLSX (with a corpus)")
+    p.add_argument("corpus", type=Path, nargs="?", help="labelled comments (JSONL)")
     p.add_argument("--mistakes", action="store_true", help="also list every mistake")
+    p.add_argument(
+        "--session",
+        type=ID,
+        help="score the reader on a finished show, against what its assistants decided",
+    )
+    p.add_argument(
+        "--export",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="with --session: write the show's comments so labelled (and its catalogue "
+        "beside it) to score the reader on later; it holds buyers' words and phones",
+    )
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -265,8 +277,46 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from livehelper.comments.evaluate import evaluate, read_corpus
     from livehelper.comments.parser import Parser
 
+    if args.session is not None:
+        return _evaluate_session(args)
+    if args.export is not None:
+        raise UsageError("--export writes a show's comments: give --session ID")
+    if args.corpus is None or args.catalog is None:
+        raise UsageError("give a corpus and --catalog, or --session ID")
     score = evaluate(Parser(read_catalogue(args.catalog)), read_corpus(args.corpus))
     emit(score.figures())
+    if args.mistakes:
+        for mistake in score.mistakes:
+            emit(mistake)
+    return 0
+
+
+def _evaluate_session(args: argparse.Namespace) -> int:
+    """The reader as it reads today, on the comments the show's assistants decided."""
+    from livehelper import show_labels
+    from livehelper.comments.evaluate import evaluate
+    from livehelper.comments.parser import parser_for
+
+    if args.corpus is not None:
+        raise UsageError("give a corpus or --session, not both")
+    store = open_store(args)
+    try:
+        store.session(args.session)  # NotFound for a show that does not exist
+        labelled = show_labels.session_labels(store, args.session)
+        decided = [x.line(args.session) for x in labelled if x.by == "assistant"]
+        score = evaluate(parser_for(store.products()), decided)
+        summary: dict[str, Any] = {
+            "session": args.session,
+            "decided": len(decided),
+            "unreviewed": len(labelled) - len(decided),
+            **score.figures(),
+        }
+        if args.export is not None:
+            exported = show_labels.export(store, args.session, args.export)
+            summary |= {"exported": str(args.export), "catalogue": str(exported.catalogue)}
+    finally:
+        store.close()
+    emit(summary)
     if args.mistakes:
         for mistake in score.mistakes:
             emit(mistake)
