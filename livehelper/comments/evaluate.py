@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from livehelper.comments.parser import Parser
+from livehelper.model import ParseResult
 
 
 @dataclass
@@ -68,11 +69,7 @@ def evaluate(parser: Parser, lines: Iterable[dict[str, Any]]) -> Score:
         score.items_gold += len(want)
         score.items_predicted += len(got)
         score.items_right += len(got & want)
-        if (
-            got != want
-            or result.intent.value != gold["intent"]
-            or result.phone != gold.get("phone")
-        ):
+        if not _right(result, got, want, gold):
             score.silent += not result.ambiguous
             score.mistakes.append(
                 {
@@ -90,6 +87,27 @@ def evaluate(parser: Parser, lines: Iterable[dict[str, Any]]) -> Score:
                 }
             )
     return score
+
+
+def _right(
+    result: ParseResult, got: set[tuple[str, Decimal]], want: set[tuple[str, Decimal]], gold: Any
+) -> bool:
+    return (
+        got == want and result.intent.value == gold["intent"] and result.phone == gold.get("phone")
+    )
+
+
+def tally_rules(parser: Parser, lines: Iterable[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+    """Per rule, how many comments it read and how many of them right: intent, items
+    and phone."""
+    tallies: dict[str, tuple[int, int]] = {}
+    for gold in lines:
+        result = parser.parse(gold["text"], gold.get("featured"))
+        got = _items({"code": i.code, "qty": i.qty} for i in result.items)
+        seen, right = tallies.get(result.rule, (0, 0))
+        right += _right(result, got, _items(gold.get("items", ())), gold)
+        tallies[result.rule] = (seen + 1, right)
+    return tallies
 
 
 def read_corpus(path: Path) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from livehelper import phones
 from livehelper.comments.clauses import CLAUSE, OtherTimes
+from livehelper.comments.confidence import Measured, measured_rules
 from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
@@ -90,9 +91,15 @@ class _Mention:
 class Parser:
     """A comment reader for one catalogue. Build once, call ``parse`` many times."""
 
-    def __init__(self, products: Sequence[ProductLike], lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        products: Sequence[ProductLike],
+        lexicon: Lexicon | None = None,
+        measured: Measured | None = None,
+    ) -> None:
         lx = lexicon or default_lexicon()
         self.lexicon = lx
+        self._measured = measured or measured_rules()
         self._units = {p.code.upper(): fold(p.unit).strip() for p in products}
         self._codes = {p.code.upper() for p in products}
 
@@ -183,7 +190,7 @@ class Parser:
         # the words present: phrase lists that cannot match are not scanned
         runs = frozenset(RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order
-            confidence = 0.8 if "?" in s else 0.7
+            confidence = self._measured.of("other.no_words")
             return ParseResult(
                 Intent.OTHER, phone=phone, confidence=confidence, rule="other.no_words"
             )
@@ -228,7 +235,7 @@ class Parser:
             mentions = [m for m in mentions if not _inside(m.start, context)]
             quantities = [q for q in quantities if not _inside(q.start, context)]
         order = self._order.search(t, written, runs=runs)
-        intent, confidence, ambiguous, rule = self._intent(
+        intent, ambiguous, rule = self._intent(
             t, written, mentions, quantities, runs, order, priced
         )
         if as_order:
@@ -238,7 +245,7 @@ class Parser:
             return ParseResult(
                 intent=intent,
                 phone=phone,
-                confidence=confidence,
+                confidence=self._measured.of(rule),
                 order_like=order_like,
                 rule=rule,
             )
@@ -253,10 +260,11 @@ class Parser:
             items = [ParsedItem(code, qty) for code, qty, _guess in converted]
             unsure = unsure or any(guess for _code, _qty, guess in converted)
         ambiguous = ambiguous or unsure or not items
-        if ambiguous:
-            confidence = min(confidence, 0.6)
-        elif guessed:
-            confidence = min(confidence, 0.8)  # a misspelt name: likely, not certain
+        if guessed:  # a misspelt name: its own rule, measured apart
+            rule += ".misspelt"
+        confidence = self._measured.of(rule)
+        # a rule that is seldom right (or seldom seen) puts its orders to the assistant
+        ambiguous = ambiguous or self._measured.too_unsure(confidence)
         adds = any(
             written[m.start() : m.end()] in ("thêm", "them") for m in _ADDS.finditer(s)
         )  # "thêm 1kg nữa" adds to an earlier order; "thèm" (to crave) does not
@@ -303,9 +311,10 @@ class Parser:
         runs: frozenset[str],
         order: Found | None,
         priced: bool = False,
-    ) -> tuple[Intent, float, bool, str]:
-        """The intent, how sure, whether to ask the assistant, and the rule that decided
-        (a short stable name: ``livehelper parse`` prints it, the feed shows it)."""
+    ) -> tuple[Intent, bool, str]:
+        """The intent, whether to ask the assistant, and the rule that decided (a short
+        stable name: ``livehelper parse`` prints it, the feed shows it; how sure it is
+        was measured, confidence.py)."""
         firm = self._firm_order.search(s, written, runs=runs)
         cancel = next(
             (
@@ -318,12 +327,12 @@ class Parser:
         if cancel:
             reorder = self._firm_order.search(s, written, cancel.end(), runs=runs)
             if reorder and any(q.start >= cancel.end() for q in quantities):
-                return Intent.ORDER, 0.6, True, "order.after_cancel"  # "hủy đơn cũ, chốt 3kg"
-            return Intent.CANCEL, 0.9, False, "cancel.word"
+                return Intent.ORDER, True, "order.after_cancel"  # "hủy đơn cũ, chốt 3kg"
+            return Intent.CANCEL, False, "cancel.word"
         if self._past.search(s, written, runs=runs) or (
             "roi" in runs and OtherTimes.done(s, written)
         ):
-            return Intent.OTHER, 0.8, False, "other.past"
+            return Intent.OTHER, False, "other.past"
         # the regexes below need one of these words standing alone: skip them if absent
         order_core = not runs.isdisjoint(ORDER_CORE)
         negated = self._negated_order_re.search(s) if order_core else None
@@ -331,14 +340,14 @@ class Parser:
             # "k lấy cam nữa", "thôi e không lấy thạch nữa nhé": no more of it, a cancel
             more = self._no_more.search(s, written, negated.end(), runs=runs)
             if more and written[more.begin : more.end()] != "nửa":  # "nửa" is half
-                return Intent.CANCEL, 0.85, False, "cancel.not_any_more"
-            return Intent.OTHER, 0.8, False, "other.negated"
+                return Intent.CANCEL, False, "cancel.not_any_more"
+            return Intent.OTHER, False, "other.negated"
         if order_core and self._plan.search(s, written, runs=runs):
             # "mai e mua nha", "k có tiền mua": buying later, or not at all
             amount = any(q.explicit for q in quantities)
             if firm and amount:
-                return Intent.ORDER, 0.6, True, "order.later_with_amount"
-            return Intent.OTHER, 0.8, False, "other.later"
+                return Intent.ORDER, True, "order.later_with_amount"
+            return Intent.OTHER, False, "other.later"
         # a viewer tagged at the start or the end ("… mua chung đi @Hùng"): said to them
         tagged = _TAG_AT_END.search(s) if "@" in s else None
         said_before = s[: tagged.start()] if tagged else s
@@ -348,15 +357,15 @@ class Parser:
         if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
             to_others and "di" in runs and _ADVICE_END.search(said_before)
         ):
-            return Intent.OTHER, 0.8, False, "other.advice"
+            return Intent.OTHER, False, "other.advice"
         if to_others and not firm and not any(q.explicit for q in quantities):
-            return Intent.OTHER, 0.8, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
+            return Intent.OTHER, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
         end = None if runs.isdisjoint(_QUESTION_END) else _QUESTION_END_RE.search(s)
         if end is None and "co" in runs:
             end = _YES_NO.search(s)
         if end or "?" in s or self._question.search(s, written, runs=runs):
             if not (firm and quantities):
-                return Intent.OTHER, 0.8, False, "other.question"
+                return Intent.OTHER, False, "other.question"
             questions = [m.span() for m in self._question.finditer(s, written, runs=runs)]
             if end:
                 questions.append(end.span())
@@ -365,28 +374,28 @@ class Parser:
                 any(a <= qa and qb <= b + 8 for a, b in permitted) for qa, qb in questions
             )
             if asks_permission and all(q[0] > firm.start() for q in questions):
-                return Intent.ORDER, 0.6, True, "order.asks_permission"  # "lấy 2kg được không"
-            return Intent.OTHER, 0.8, False, "other.question"
+                return Intent.ORDER, True, "order.asks_permission"  # "lấy 2kg được không"
+            return Intent.OTHER, False, "other.question"
         explicit = [q for q in quantities if q.explicit]
         if self._show.search(s, written, runs=runs) and not (firm and explicit):
-            return Intent.OTHER, 0.8, False, "other.show_me"  # "cho e xem quả bổ đôi"
+            return Intent.OTHER, False, "other.show_me"  # "cho e xem quả bổ đôi"
         if priced and not order:
             # "hoa hồi 120k 1 túi ạ", "60k 1kg na à": a price beside an amount and no order
             # word checks the price; a buyer ordering says so ("chốt 1 túi 120k")
-            return Intent.OTHER, 0.7, False, "other.price_check"
+            return Intent.OTHER, False, "other.price_check"
         if firm or (order and (quantities or mentions)):
-            return Intent.ORDER, 0.95, False, "order.verb"
+            return Intent.ORDER, False, "order.verb"
         if mentions and explicit:
-            return Intent.ORDER, 0.85, False, "order.product_amount"
+            return Intent.ORDER, False, "order.product_amount"
         if explicit and _only(s, explicit):
-            return Intent.ORDER, 0.75, False, "order.amount_only"
+            return Intent.ORDER, False, "order.amount_only"
         if mentions and quantities and _only(s, [*mentions, *quantities]):
-            return Intent.ORDER, 0.8, False, "order.product_number"  # "KS 2", "2 na"
+            return Intent.ORDER, False, "order.product_number"  # "KS 2", "2 na"
         if mentions and _only(s, mentions) and any(m.by_code for m in mentions):
-            return Intent.ORDER, 0.6, True, "order.code_only"  # just "KS"
+            return Intent.ORDER, True, "order.code_only"  # just "KS"
         if quantities and _only(s, quantities) and not mentions:
-            return Intent.ORDER, 0.6, True, "order.number_only"  # just "2"
-        return Intent.OTHER, 0.7, False, "other.no_order"
+            return Intent.ORDER, True, "order.number_only"  # just "2"
+        return Intent.OTHER, False, "other.no_order"
 
     def _items(
         self,

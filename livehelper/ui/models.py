@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from livehelper import phones
+from livehelper.comments.confidence import measured_rules
 from livehelper.model import Claim, Comment, Intent, Order, Product, format_qty, format_vnd
 from livehelper.ui import plain
 
@@ -232,7 +233,12 @@ class FeedModel(RowsModel[Comment]):
             return super().tooltip(row, column, text)
         # why the reader read it so: the assistant can tell a rule's habits
         shown = text or QCoreApplication.translate("Models", "other")
-        return plain.tooltip(f"{shown} · {row.rule}" if row.rule else shown)
+        if not row.rule:
+            return plain.tooltip(shown)
+        how_often = QCoreApplication.translate(
+            "Models", "this rule reads {percent}% of labelled comments right"
+        ).format(percent=round(100 * measured_rules().of(row.rule)))
+        return plain.tooltip(f"{shown} · {row.rule} · {how_often}")
 
     def style(self, row: Comment, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:

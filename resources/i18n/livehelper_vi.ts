@@ -630,146 +630,151 @@ Vui lòng gửi tệp nhật ký này cho nhóm phát triển:
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="170" />
+        <location filename="../../livehelper/ui/models.py" line="171" />
         <source>order</source>
         <translation>chốt đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="171" />
+        <location filename="../../livehelper/ui/models.py" line="172" />
         <source>cancel</source>
         <translation>huỷ đơn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="186" />
+        <location filename="../../livehelper/ui/models.py" line="187" />
         <source>Key</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="187" />
+        <location filename="../../livehelper/ui/models.py" line="188" />
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="188" />
+        <location filename="../../livehelper/ui/models.py" line="189" />
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="189" />
+        <location filename="../../livehelper/ui/models.py" line="190" />
         <source>Price</source>
         <translation>Giá</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="190" />
+        <location filename="../../livehelper/ui/models.py" line="191" />
         <source>Left</source>
         <translation>Còn</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="221" />
+        <location filename="../../livehelper/ui/models.py" line="222" />
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="224" />
-        <location filename="../../livehelper/ui/models.py" line="291" />
-        <location filename="../../livehelper/ui/models.py" line="457" />
+        <location filename="../../livehelper/ui/models.py" line="225" />
+        <location filename="../../livehelper/ui/models.py" line="297" />
+        <location filename="../../livehelper/ui/models.py" line="463" />
         <source>Buyer</source>
         <translation>Người mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="225" />
-        <location filename="../../livehelper/ui/models.py" line="293" />
+        <location filename="../../livehelper/ui/models.py" line="226" />
+        <location filename="../../livehelper/ui/models.py" line="299" />
         <source>Comment</source>
         <translation>Bình luận</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="226" />
+        <location filename="../../livehelper/ui/models.py" line="227" />
         <source>Read as</source>
         <translation>Hiểu là</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="234" />
+        <location filename="../../livehelper/ui/models.py" line="235" />
         <source>other</source>
         <translation>khác</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="248" />
+        <location filename="../../livehelper/ui/models.py" line="238" />
+        <source>this rule reads {percent}% of labelled comments right</source>
+        <translation>quy tắc này đọc đúng {percent}% bình luận đã gán nhãn</translation>
+    </message>
+    <message>
+        <location filename="../../livehelper/ui/models.py" line="254" />
         <source>{who} is on it · {items}</source>
         <translation>{who} đang xử lý · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="252" />
+        <location filename="../../livehelper/ui/models.py" line="258" />
         <source>CANCELLED BY BUYER · {items}</source>
         <translation>KHÁCH HUỶ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="256" />
+        <location filename="../../livehelper/ui/models.py" line="262" />
         <source>SOLD OUT, in line · {items}</source>
         <translation>HẾT HÀNG, đang chờ · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="260" />
+        <location filename="../../livehelper/ui/models.py" line="266" />
         <source>BACK IN STOCK for them · {items}</source>
         <translation>CÓ HÀNG LẠI cho khách · {items}</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="264" />
+        <location filename="../../livehelper/ui/models.py" line="270" />
         <source>{items} (instead of #{id}? R / M)</source>
         <translation>{items} (thay đơn #{id}? R thay / M cộng thêm)</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="276" />
+        <location filename="../../livehelper/ui/models.py" line="282" />
         <source>Instead of #{id}? R replaces it, M adds to it</source>
         <translation>Thay cho đơn #{id}? R thay thế, M cộng thêm</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="290" />
+        <location filename="../../livehelper/ui/models.py" line="296" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="292" />
+        <location filename="../../livehelper/ui/models.py" line="298" />
         <source>Wants</source>
         <translation>Muốn mua</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="294" />
-        <location filename="../../livehelper/ui/models.py" line="458" />
+        <location filename="../../livehelper/ui/models.py" line="300" />
+        <location filename="../../livehelper/ui/models.py" line="464" />
         <source>Phone</source>
         <translation>SĐT</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="354" />
+        <location filename="../../livehelper/ui/models.py" line="360" />
         <source>This buyer (or this phone) refused a cash-on-delivery parcel before (bom hàng). B opens their card.</source>
         <translation>Khách này (hoặc số điện thoại này) đã từng bom hàng. Nhấn B để xem thông tin khách.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="363" />
+        <location filename="../../livehelper/ui/models.py" line="369" />
         <source>The buyer has asked to cancel: press Delete to reject.</source>
         <translation>Khách đã xin huỷ: bấm Delete để từ chối đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="370" />
+        <location filename="../../livehelper/ui/models.py" line="376" />
         <source>Sold out when this came: it waits in line and gets stock that is freed.</source>
         <translation>Hết hàng lúc khách đặt: đơn chờ theo thứ tự và được nhận hàng khi có người huỷ.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="379" />
+        <location filename="../../livehelper/ui/models.py" line="385" />
         <source>A new quantity from this buyer: R replaces claim {id}, M merges them into one.</source>
         <translation>Khách đổi số lượng: R thay đơn {id}, M gộp thành một đơn.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="384" />
+        <location filename="../../livehelper/ui/models.py" line="390" />
         <source>The reader is not sure about this one: check the comment.</source>
         <translation>Máy đọc không chắc đơn này: hãy xem lại bình luận.</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="459" />
+        <location filename="../../livehelper/ui/models.py" line="465" />
         <source>Items</source>
         <translation>Hàng</translation>
     </message>
     <message>
-        <location filename="../../livehelper/ui/models.py" line="460" />
+        <location filename="../../livehelper/ui/models.py" line="466" />
         <source>Total</source>
         <translation>Tổng</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
+from livehelper.comments.confidence import measured_rules
 from livehelper.model import ClaimStatus, Step, StepKind
 from livehelper.ui.main_window import MainWindow
 from tests.ui.window import comment
@@ -42,7 +43,9 @@ def test_enter_on_a_missed_comment_makes_a_claim_for_its_buyer(
     assert len(window.queue.rows) == 1  # the reader missed Cô Hoa's
 
     read_as = window.feed.data(window.feed.index(0, 3), Qt.ItemDataRole.ToolTipRole)
-    assert "order.verb" in read_as  # why the reader read it so
+    assert "order.verb" in read_as  # why the reader read it so, and how often it is right
+    right = round(100 * measured_rules().of("order.verb"))
+    assert f"{right}%" in read_as and right > 90
     window.feed_panel.suspects.setChecked(True)  # "Có thể là đơn": the show's, from the database
     qtbot.waitUntil(lambda: len(window.feed.rows) == 1, timeout=5000)
     assert "(1)" in window.feed_panel.suspects.text()
