@@ -31,6 +31,7 @@ from livehelper.errors import CommentRefused, DiskFull, is_disk_full
 from livehelper.model import IncomingComment, ParseResult, Session
 from livehelper.store import IngestResult, Store
 from livehelper.store.engine import conflict
+from livehelper.store.ingest import ByCatalogue, ParseFn
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,10 @@ class ParserCache:
         self._parser: Parser | None = None
 
     def current(self) -> Parser:
-        version = self._store.catalogue_version()
+        return self.at(self._store.catalogue_version())
+
+    def at(self, version: int) -> Parser:
+        """The parser of catalogue ``version`` (an ingest transaction's)."""
         if self._parser is None or version != self._version:
             self._parser = parser_for(self._store.products())
             self._version = version
@@ -221,9 +225,7 @@ class Pipeline:
         fits = int(BATCH_SECONDS / self._per_comment_s)
         return max(min(SMALLEST_CAP, self._max_batch), min(self._max_batch, fits))
 
-    def _store_batch(
-        self, batch: list[IncomingComment], parse: Callable[[str, str | None], ParseResult]
-    ) -> None:
+    def _store_batch(self, batch: list[IncomingComment], parse: ByCatalogue) -> None:
         began = time.perf_counter()
         try:
             self._store(batch, parse)
@@ -238,14 +240,24 @@ class Pipeline:
                 self._pending -= len(batch)
                 self._idle.notify_all()
 
-    def _reader_for(self, reads: Sequence[Read]) -> Callable[[str, str | None], ParseResult]:
-        """The parse function for a batch: what the reading stage read, where it read
-        with the catalogue and the product on screen this transaction has; else read
-        here."""
-        parser = self._parsers.current()
+    def _reader_for(self, reads: Sequence[Read]) -> ByCatalogue:
+        made: dict[int, ParseFn] = {}  # the batch may be stored in parts: built once
+
+        def parse_at(version: int) -> ParseFn:
+            if version not in made:
+                made[version] = self._parse_at(version, reads)
+            return made[version]
+
+        return ByCatalogue(parse_at)
+
+    def _parse_at(self, version: int, reads: Sequence[Read]) -> ParseFn:
+        """The parse function for a batch whose transaction sees catalogue ``version``:
+        what the reading stage read, where it read with that catalogue and the product
+        on screen the transaction has; else read here."""
+        parser = self._parsers.at(version)
         known: dict[tuple[str, str], ParseResult] = {}
         for r in reads:
-            if r.readings is not None and r.version == self._parsers.version:
+            if r.readings is not None and r.version == version:
                 on_screen = (r.featured or "").upper()
                 known.update(
                     ((c.text, on_screen), x) for c, x in zip(r.comments, r.readings, strict=True)
@@ -259,9 +271,7 @@ class Pipeline:
 
         return parse
 
-    def _store(
-        self, batch: list[IncomingComment], parse: Callable[[str, str | None], ParseResult]
-    ) -> None:
+    def _store(self, batch: list[IncomingComment], parse: ByCatalogue) -> None:
         try:
             self._announce(self._ingest_with_retry(batch, parse))
         except (sa.exc.OperationalError, DiskFull) as exc:  # the database is away: tell
@@ -290,9 +300,7 @@ class Pipeline:
             except Exception:
                 log.exception("a batch listener failed")
 
-    def _ingest_with_retry(
-        self, batch: list[IncomingComment], parse: Callable[[str, str | None], ParseResult]
-    ) -> IngestResult:
+    def _ingest_with_retry(self, batch: list[IncomingComment], parse: ByCatalogue) -> IngestResult:
         """A busy or briefly unreachable database is retried (a deadlock is already
         retried by the store); storing twice is harmless because duplicates are
         recognised by message id."""

@@ -3,6 +3,7 @@ settings for a live show, and the checkpointer that keeps SQLite's WAL small."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Iterator
@@ -96,7 +97,13 @@ def open_engine(url: str | None) -> tuple[sa.Engine, str]:
 
 def insert_ignoring_conflicts(conn: sa.Connection, table: sa.Table) -> sa.Insert:
     """INSERT … ON CONFLICT DO NOTHING: the same SQL on SQLite (>= 3.24) and PostgreSQL."""
-    if conn.dialect.name == "postgresql":
+    return ignoring_conflicts(conn.dialect.name, table)
+
+
+@functools.cache
+def ignoring_conflicts(dialect: str, table: sa.Table) -> sa.Insert:
+    """The statement, built once per database kind (statements are immutable)."""
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
         return pg_insert(table).on_conflict_do_nothing()

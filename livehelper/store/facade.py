@@ -85,6 +85,7 @@ from livehelper.store.rows import utcnow
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 ParseFn = ingest.ParseFn
+ByCatalogue = ingest.ByCatalogue
 OUTAGE_SECONDS = 20.0  # how long an assistant's decision waits for the database to return
 
 
@@ -249,14 +250,14 @@ class Store:
 
     # ------------------------------------------------------------------ ingest
     def ingest(
-        self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn
+        self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn | ByCatalogue
     ) -> IngestResult:
-        """Store a batch of comments and the claims read from them, in one transaction
-        (the steps are ingest.py's)."""
+        """Store a batch of comments and the claims ``parse`` reads in them, in one
+        transaction (ingest.py's steps; ``ByCatalogue``: by the catalogue it sees)."""
         return self._retrying(lambda: self._ingest(session_id, incoming, parse))
 
     def _ingest(
-        self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn
+        self, session_id: int, incoming: Sequence[IncomingComment], parse: ParseFn | ByCatalogue
     ) -> IngestResult:
         with self._write(bulk=True) as conn:
             result, new_buyers = ingest.run(

@@ -15,6 +15,7 @@ when two laptops store the same comment at once.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,11 +36,19 @@ from livehelper.model import (
     LineItem,
     ParseResult,
 )
-from livehelper.store import buyers, policy, rows, schema, stock
-from livehelper.store.engine import CHUNK, chunks, insert_ignoring_conflicts
+from livehelper.store import buyers, catalogue, policy, rows, schema, stock
+from livehelper.store.engine import CHUNK, chunks, ignoring_conflicts, insert_ignoring_conflicts
 from livehelper.store.memory import BuyerKey, Memory
 
 ParseFn = Callable[[str, str | None], ParseResult]
+
+
+@dataclass(frozen=True, slots=True)
+class ByCatalogue:
+    """How to read a batch, chosen by the catalogue version its own transaction sees
+    (no separate read before it): ``parse_at(version)``."""
+
+    parse_at: Callable[[int], ParseFn]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +94,7 @@ def run(
     memory: Memory,
     session_id: int,
     incoming: Sequence[IncomingComment],
-    parse: ParseFn,
+    parse: ParseFn | ByCatalogue,
     now: datetime,
 ) -> tuple[IngestResult, dict[BuyerKey, int]]:
     """The whole batch, in the caller's transaction: the result, and the buyers this
@@ -93,7 +102,10 @@ def run(
     items = unique_comments(incoming)
     new_buyers: dict[BuyerKey, int] = {}
     session = rows.session(conn, session_id)
-    products = product_rows(conn)
+    version = catalogue.version(conn)
+    products = memory.catalogue(version, lambda: product_rows(conn))
+    if isinstance(parse, ByCatalogue):
+        parse = parse.parse_at(version)
     buyer_ids = ensure_buyers(conn, items, memory.buyers(), new_buyers)
     stored = store_comments(
         conn, session_id, items, session.featured_code, products, buyer_ids, parse
@@ -161,11 +173,49 @@ def _kg(grams: int | None) -> Decimal | None:
     return None if grams is None else rows.from_milli(grams)
 
 
+# The statements every batch runs, built once: building one costs more than running it.
+_p, _b, _cl, _ci = schema.products, schema.buyers, schema.claims, schema.claim_items
+_PRODUCT_ROWS = sa.select(_p.c.id, _p.c.code, _p.c.name, _p.c.unit, _p.c.price, _p.c.weight_g)
+_BUYER_IDS = sa.select(_b.c.id, _b.c.platform_user_id).where(
+    _b.c.platform == sa.bindparam("platform"),
+    _b.c.platform_user_id.in_(sa.bindparam("users", expanding=True)),
+)
+_WAITING_GOODS = (
+    sa.select(_cl.c.id, _cl.c.buyer_id, _cl.c.created_at, _ci.c.product_id, _ci.c.qty_milli)
+    .join(_ci, _ci.c.claim_id == _cl.c.id)
+    .where(
+        _cl.c.session_id == sa.bindparam("session_id"),
+        _cl.c.buyer_id.in_(sa.bindparam("buyers", expanding=True)),
+        _cl.c.status == ClaimStatus.PENDING.value,
+        _cl.c.created_at >= sa.bindparam("since", type_=schema.UTCDateTime),
+    )  # no ORDER BY: it steers SQLite away from the buyer index (20x slower)
+)
+_CLAIMS_INSERT = _cl.insert().returning(_cl.c.comment_id, _cl.c.id)
+_CLAIM_ITEMS_INSERT = _ci.insert()
+_REPLACES = (
+    _cl.update()
+    .where(_cl.c.id == sa.bindparam("c_id"))
+    .values(replaces_claim_id=sa.bindparam("c_replaces"))
+)
+_PHONE = (
+    _b.update()
+    .where(
+        _b.c.id == sa.bindparam("b_id"),
+        sa.or_(_b.c.phone_source.is_(None), _b.c.phone_source != "assistant"),
+    )
+    .values(phone=sa.bindparam("b_phone"))
+)
+
+
+@functools.cache
+def _comments_insert(dialect: str) -> sa.Insert:
+    c = schema.comments
+    return ignoring_conflicts(dialect, c).returning(c.c.id, c.c.platform, c.c.message_id)
+
+
 def product_rows(conn: sa.Connection) -> dict[str, Any]:
     """Upper-case code -> the product's id, code, name, unit, price and unit weight."""
-    p = schema.products
-    found = conn.execute(sa.select(p.c.id, p.c.code, p.c.name, p.c.unit, p.c.price, p.c.weight_g))
-    return {row.code.upper(): row for row in found}
+    return {row.code.upper(): row for row in conn.execute(_PRODUCT_ROWS)}
 
 
 def ensure_buyers(
@@ -195,11 +245,7 @@ def ensure_buyers(
         by_platform.setdefault(platform, []).append(user)
     for platform, users in by_platform.items():
         for chunk in chunks(users):
-            for r in conn.execute(
-                sa.select(b.c.id, b.c.platform_user_id).where(
-                    b.c.platform == platform, b.c.platform_user_id.in_(chunk)
-                )
-            ):
+            for r in conn.execute(_BUYER_IDS, {"platform": platform, "users": chunk}):
                 found[(platform, r.platform_user_id)] = new_buyers[
                     (platform, r.platform_user_id)
                 ] = r.id
@@ -216,7 +262,6 @@ def store_comments(
     parse: ParseFn,
 ) -> list[Stored]:
     """Read and insert the comments; those already stored are left out."""
-    c = schema.comments
     featured = [i.featured or featured_code for i in items]
     parsed = [parse(i.text, f) for i, f in zip(items, featured, strict=True)]
     comment_rows = [
@@ -236,10 +281,7 @@ def store_comments(
         }
         for item, code, result in zip(items, featured, parsed, strict=True)
     ]
-    inserted = conn.execute(
-        insert_ignoring_conflicts(conn, c).returning(c.c.id, c.c.platform, c.c.message_id),
-        comment_rows,
-    ).all()
+    inserted = conn.execute(_comments_insert(conn.dialect.name), comment_rows).all()
     id_by_key = {(r.platform, r.message_id): r.id for r in inserted}
     return [
         Stored(id_by_key[(row["platform"], row["message_id"])], row, result, item, code)
@@ -257,18 +299,10 @@ def waiting_goods(
 ) -> dict[int, list[tuple[int, dict[str, int], datetime]]]:
     """Each buyer's claims still waiting since ``since``: (claim id, {code: qty_milli},
     created), oldest first: what the duplicate policy compares a new order with."""
-    cl, ci = schema.claims, schema.claim_items
     out: dict[int, dict[int, tuple[dict[str, int], datetime]]] = {}
     for chunk in chunks(sorted(buyer_ids)):
         found = conn.execute(
-            sa.select(cl.c.id, cl.c.buyer_id, cl.c.created_at, ci.c.product_id, ci.c.qty_milli)
-            .join(ci, ci.c.claim_id == cl.c.id)
-            .where(
-                cl.c.session_id == session_id,
-                cl.c.buyer_id.in_(chunk),
-                cl.c.status == ClaimStatus.PENDING.value,
-                cl.c.created_at >= since,
-            )  # no ORDER BY: it steers SQLite away from the buyer index (20x slower)
+            _WAITING_GOODS, {"session_id": session_id, "buyers": chunk, "since": since}
         )
         for r in found:
             items, _at = out.setdefault(r.buyer_id, {}).setdefault(r.id, ({}, r.created_at))
@@ -347,15 +381,12 @@ def hold_stock(conn: sa.Connection, session_id: int, plan: Plan, now: datetime) 
 def insert_claims(conn: sa.Connection, plan: Plan) -> list[int]:
     if not plan.rows:
         return []
-    cl = schema.claims
     # a claim per comment: ids are matched by comment. Asking SQLAlchemy to keep the
     # rows' order instead makes SQLite insert them one statement each
-    by_comment: dict[int, int] = dict(
-        conn.execute(cl.insert().returning(cl.c.comment_id, cl.c.id), plan.rows).all()
-    )
+    by_comment: dict[int, int] = dict(conn.execute(_CLAIMS_INSERT, plan.rows).all())
     claim_ids = [by_comment[row["comment_id"]] for row in plan.rows]
     conn.execute(
-        schema.claim_items.insert(),
+        _CLAIM_ITEMS_INSERT,
         [
             {
                 "claim_id": claim_id,
@@ -371,9 +402,7 @@ def insert_claims(conn: sa.Connection, plan: Plan) -> list[int]:
         for position, replaced in plan.in_batch:
             plan.rows[position]["replaces_claim_id"] = claim_ids[replaced]
         conn.execute(
-            cl.update()
-            .where(cl.c.id == sa.bindparam("c_id"))
-            .values(replaces_claim_id=sa.bindparam("c_replaces")),
+            _REPLACES,
             [
                 {"c_id": claim_ids[position], "c_replaces": claim_ids[replaced]}
                 for position, replaced in plan.in_batch
@@ -417,16 +446,7 @@ def remember_phones(conn: sa.Connection, stored: Sequence[Stored]) -> None:
     phones = {s.row["buyer_id"]: s.result.phone for s in stored if s.result.phone}
     if not phones:
         return
-    b = schema.buyers
-    conn.execute(
-        b.update()
-        .where(
-            b.c.id == sa.bindparam("b_id"),
-            sa.or_(b.c.phone_source.is_(None), b.c.phone_source != "assistant"),
-        )
-        .values(phone=sa.bindparam("b_phone")),
-        [{"b_id": k, "b_phone": v} for k, v in phones.items()],
-    )
+    conn.execute(_PHONE, [{"b_id": k, "b_phone": v} for k, v in phones.items()])
 
 
 def remember_addresses(conn: sa.Connection, stored: Sequence[Stored]) -> None:

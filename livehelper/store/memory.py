@@ -1,6 +1,8 @@
 """What the store remembers between calls, so the hot ingest path reads less: buyer ids
 and the show's stock rows (they never change once committed, so only committed ones are
-kept), and reads that rarely change (a shop setting, who is flagged) for one second —
+kept), the catalogue's rows of one catalogue version (every change of a product's
+name, unit, price or weight is an import, which makes a new version), and reads that
+rarely change (a shop setting, who is flagged) for one second —
 a change made on another laptop is seen within that second. Safe from any thread."""
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Memory:
         self._buyers: dict[BuyerKey, int] = {}
         self._show_rows: set[tuple[int, int]] = set()  # (session, product)
         self._recent: dict[str, tuple[float, Any]] = {}
+        self._catalogue: tuple[int, Any] | None = None  # (version, its rows)
 
     def buyers(self) -> dict[BuyerKey, int]:
         with self._lock:
@@ -41,6 +44,17 @@ class Memory:
     def remember_show_rows(self, session_id: int, product_ids: Iterable[int]) -> None:
         with self._lock:
             self._show_rows.update((session_id, p) for p in product_ids)
+
+    def catalogue(self, version: int, read: Callable[[], T]) -> T:
+        """``read()`` once per catalogue version."""
+        with self._lock:
+            known = self._catalogue
+        if known is not None and known[0] == version:
+            return known[1]  # type: ignore[no-any-return]
+        value = read()
+        with self._lock:
+            self._catalogue = (version, value)
+        return value
 
     def fresh(self, key: str, read: Callable[[], T]) -> T:
         """``read()``, reused for ``FRESH_FOR`` seconds."""

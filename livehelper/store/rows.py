@@ -44,14 +44,22 @@ def product(row: Any) -> Product:
     )
 
 
+# built once: every ingest batch reads its session (building a statement costs more
+# than running it)
+_SESSION = (
+    sa.select(schema.sessions, schema.products.c.code)
+    .select_from(
+        schema.sessions.outerjoin(
+            schema.products, schema.sessions.c.featured_product_id == schema.products.c.id
+        )
+    )
+    .where(schema.sessions.c.id == sa.bindparam("session_id"))
+)
+
+
 def session(conn: sa.Connection, session_id: int) -> Session:
     """The session, or NotFound."""
-    s, p = schema.sessions, schema.products
-    row = conn.execute(
-        sa.select(s, p.c.code)
-        .select_from(s.outerjoin(p, s.c.featured_product_id == p.c.id))
-        .where(s.c.id == session_id)
-    ).first()
+    row = conn.execute(_SESSION, {"session_id": session_id}).first()
     if row is None:
         raise NotFound(f"no session with id {session_id}")
     return Session(

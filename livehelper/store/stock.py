@@ -68,11 +68,7 @@ def ensure_show_rows(conn: sa.Connection, session_id: int, product_ids: Iterable
     if not wanted:
         return set()
     have = set(
-        conn.execute(
-            sa.select(ss.c.product_id).where(
-                ss.c.session_id == session_id, ss.c.product_id.in_(wanted)
-            )
-        ).scalars()
+        conn.execute(_SHOW_ROWS, {"session_id": session_id, "products": sorted(wanted)}).scalars()
     )
     for product_id in sorted(wanted - have):
         try:
@@ -85,6 +81,28 @@ def ensure_show_rows(conn: sa.Connection, session_id: int, product_ids: Iterable
 
 HELD, WAITS, TOO_MANY = "held", "waits", "too many"
 
+# what every ingest batch with orders runs, built once (building costs more than running)
+_p, _ss = schema.products, schema.show_stock
+_SHOW_ROWS = sa.select(_ss.c.product_id).where(
+    _ss.c.session_id == sa.bindparam("session_id"),
+    _ss.c.product_id.in_(sa.bindparam("products", expanding=True)),
+)
+_COUNTERS = (
+    sa.select(_p.c.id, _p.c.stock_milli, _p.c.reserved_milli, _ss.c.cap_milli, _ss.c.taken_milli)
+    .join(_ss, sa.and_(_ss.c.product_id == _p.c.id, _ss.c.session_id == sa.bindparam("session_id")))
+    .where(_p.c.id.in_(sa.bindparam("products", expanding=True)))
+)
+_RESERVE = (
+    _p.update()
+    .where(_p.c.id == sa.bindparam("product"))
+    .values(reserved_milli=_p.c.reserved_milli + sa.bindparam("qty"))
+)
+_TAKE = (
+    _ss.update()
+    .where(_ss.c.session_id == sa.bindparam("s_id"), _ss.c.product_id == sa.bindparam("product"))
+    .values(taken_milli=_ss.c.taken_milli + sa.bindparam("qty"))
+)
+
 
 def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods]) -> list[str]:
     """Hold the goods of many new claims at once (an ingest batch), in order. Each
@@ -94,18 +112,13 @@ def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods])
     head the line. The caller has locked the products (``lock``), so reading the
     counters, deciding in memory and writing one net change per product is exact —
     and one statement per product, not per claim."""
-    p, ss = schema.products, schema.show_stock
     wanted = sorted({product_id for goods in claims for product_id, _ in goods})
     if not wanted:
         return [HELD] * len(claims)
     free: dict[int, int | None] = {}
     cap_free: dict[int, int | None] = {}
     whole: dict[int, int | None] = {}  # the most a claim could ever get
-    for r in conn.execute(
-        sa.select(p.c.id, p.c.stock_milli, p.c.reserved_milli, ss.c.cap_milli, ss.c.taken_milli)
-        .join(ss, sa.and_(ss.c.product_id == p.c.id, ss.c.session_id == session_id))
-        .where(p.c.id.in_(wanted))
-    ):
+    for r in conn.execute(_COUNTERS, {"session_id": session_id, "products": wanted}):
         free[r.id] = None if r.stock_milli is None else r.stock_milli - r.reserved_milli
         cap_free[r.id] = None if r.cap_milli is None else r.cap_milli - r.taken_milli
         whole[r.id] = _whole(r.stock_milli, r.cap_milli)
@@ -131,14 +144,8 @@ def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods])
         fits.append(HELD if ok else WAITS)
     for pid, qty in held.items():
         if qty:
-            conn.execute(
-                p.update().where(p.c.id == pid).values(reserved_milli=p.c.reserved_milli + qty)
-            )
-            conn.execute(
-                ss.update()
-                .where(ss.c.session_id == session_id, ss.c.product_id == pid)
-                .values(taken_milli=ss.c.taken_milli + qty)
-            )
+            conn.execute(_RESERVE, {"product": pid, "qty": qty})
+            conn.execute(_TAKE, {"s_id": session_id, "product": pid, "qty": qty})
     return fits
 
 
