@@ -43,6 +43,7 @@ class Lexicon:
     no_more: tuple[str, ...] = ()
     plan: tuple[str, ...] = ()
     show_request: tuple[str, ...] = ()
+    sentence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [sentence]
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: none of them is a misspelt product name."""
@@ -93,6 +94,7 @@ class Lexicon:
             no_more=folded(intent.get("no_more", [])),
             plan=folded(intent.get("plan", [])),
             show_request=folded(intent.get("show_request", [])),
+            sentence={k: tuple(v) for k, v in data["sentence"].items()},
         )
 
 

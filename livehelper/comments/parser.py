@@ -32,6 +32,7 @@ from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
 from livehelper.comments.phrases import Found, Phrases, alternation, blank, spaces
 from livehelper.comments.quantities import ORDER_CORE, PRONOUNS, Quantities, Quantity
+from livehelper.comments.sentence import Sentence
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
 
@@ -50,34 +51,8 @@ class ProductLike(Protocol):
 
 
 _DIGIT = re.compile(r"\d")
-_ADDS = re.compile(r"(?<![a-z0-9])them(?![a-z0-9])")
-
-
 _SPACES = re.compile(r"\s+")
-# at the end only: "hả" unaccented is also Hà ("ship về Hà Nội")
-_QUESTION_END = ("khong", "ko", "hong", "hok", "khum", "kh", "ha", "ho")
-
-# "... mua ủng hộ shop đi": advice to others when it ends in "đi"
-_ADVICE_END = re.compile(
-    r"(?<![a-z0-9])(?:di)(?:\s+(?:nao|nha|nhe|a|moi nguoi|ca nha|luon))*[\s!.]*$"
-)
-# "chưa ăn thử bao giờ", "không bao giờ": never, no question "bao giờ?" (when?)
-_NEVER = re.compile(
-    r"(?<![a-z0-9])(?:chua|khong|ko|k|chang|cha)\s+(?:[a-z]+\s+){0,3}?(?P<when>bao gio)(?![a-z])"
-)
-# "mỗi loại 1kg": that amount of each product named
-_EACH = re.compile(r"(?<![a-z0-9])moi\s+(?:loai|thu|mon|sp|san pham|vi|cai)(?![a-z0-9])")
 _TAG_AT_END = re.compile(r"(?<!\S)@\S[^@]*$")  # "@Hùng Cường" closing the comment
-# a sentence-final "không" asks a question: "có giảm giá không"
-_QUESTION_END_RE = re.compile(
-    rf"(?<![a-z0-9])(?:{'|'.join(_QUESTION_END)})(?:\s+(?:a|vay|shop|c|chi|em|e|ad|nhi|ha|ta))*"
-    r"[\s?!.]*$"
-)
-# "có freeship k c", "có bớt không em": a yes/no question, "k" included
-_YES_NO = re.compile(
-    r"(?<![a-z0-9])co\s+(?:[a-z0-9]+\s+){0,3}?(?:k|khong|ko|hong|hok|khum|kh)"
-    r"(?:\s+(?:a|c|chi|e|em|shop|ad|vay|nhi|ha|ban|b|anh))*[\s?!.]*$"
-)
 
 
 @dataclass(slots=True)
@@ -152,6 +127,7 @@ class Parser:
         self._show = Phrases(lx.show_request)
         self._other_times = OtherTimes(self._past, self._plan, self._order)
         self._everyday = Phrases(lx.everyday_phrases)
+        self._sentence = Sentence(lx.sentence)
         self._suggestion = Phrases(lx.suggestion)
         negation = alternation(fold(n) for n in lx.negation)
         self._negated_order_re = re.compile(
@@ -196,11 +172,14 @@ class Parser:
             )
         said = s  # before everyday phrases go: "hồi nãy" still says "earlier"
         s = self._everyday.blank(s, written, runs)
-        if "gio" in runs and "bao" in runs:
-            s = _NEVER.sub(lambda m: m.group()[: m.start("when") - m.start()] + "       ", s)
-        each = "moi" in runs and _EACH.search(s) is not None
+        words = self._sentence
+        if words.may_say_never(runs):  # "chưa … bao giờ": never, not "when?"
+            s = words.never.sub(
+                lambda m: m.group()[: m.start("when") - m.start()] + " " * len(m["when"]), s
+            )
+        each = not runs.isdisjoint(words.each_words) and words.each.search(s) is not None
         if each:  # blanked, so that "loại 1" is not read as a type number
-            s = _EACH.sub(spaces, s)
+            s = words.each.sub(spaces, s)
         priced = False
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
             priced = self._numbers.priced(s)
@@ -265,8 +244,8 @@ class Parser:
         confidence = self._measured.of(rule)
         # a rule that is seldom right (or seldom seen) puts its orders to the assistant
         ambiguous = ambiguous or self._measured.too_unsure(confidence)
-        adds = any(
-            written[m.start() : m.end()] in ("thêm", "them") for m in _ADDS.finditer(s)
+        adds = not runs.isdisjoint(words.adds_words) and any(
+            written[m.start() : m.end()] in words.adds_spellings for m in words.adds.finditer(s)
         )  # "thêm 1kg nữa" adds to an earlier order; "thèm" (to crave) does not
         return ParseResult(
             Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds, rule=rule
@@ -315,6 +294,7 @@ class Parser:
         """The intent, whether to ask the assistant, and the rule that decided (a short
         stable name: ``livehelper parse`` prints it, the feed shows it; how sure it is
         was measured, confidence.py)."""
+        words = self._sentence
         firm = self._firm_order.search(s, written, runs=runs)
         cancel = next(
             (
@@ -355,14 +335,16 @@ class Parser:
             s.lstrip().startswith("@") or tagged or self._suggestion.search(s, written, runs=runs)
         )
         if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
-            to_others and "di" in runs and _ADVICE_END.search(said_before)
+            to_others
+            and not runs.isdisjoint(words.advice_end_words)
+            and words.advice_end.search(said_before)
         ):
             return Intent.OTHER, False, "other.advice"
         if to_others and not firm and not any(q.explicit for q in quantities):
             return Intent.OTHER, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
-        end = None if runs.isdisjoint(_QUESTION_END) else _QUESTION_END_RE.search(s)
-        if end is None and "co" in runs:
-            end = _YES_NO.search(s)
+        end = None if runs.isdisjoint(words.question_end_words) else words.question_end.search(s)
+        if end is None and not runs.isdisjoint(words.yes_no_words):
+            end = words.yes_no.search(s)
         if end or "?" in s or self._question.search(s, written, runs=runs):
             if not (firm and quantities):
                 return Intent.OTHER, False, "other.question"
@@ -387,13 +369,13 @@ class Parser:
             return Intent.ORDER, False, "order.verb"
         if mentions and explicit:
             return Intent.ORDER, False, "order.product_amount"
-        if explicit and _only(s, explicit):
+        if explicit and words.only(s, explicit):
             return Intent.ORDER, False, "order.amount_only"
-        if mentions and quantities and _only(s, [*mentions, *quantities]):
+        if mentions and quantities and words.only(s, [*mentions, *quantities]):
             return Intent.ORDER, False, "order.product_number"  # "KS 2", "2 na"
-        if mentions and _only(s, mentions) and any(m.by_code for m in mentions):
+        if mentions and words.only(s, mentions) and any(m.by_code for m in mentions):
             return Intent.ORDER, True, "order.code_only"  # just "KS"
-        if quantities and _only(s, quantities) and not mentions:
+        if quantities and words.only(s, quantities) and not mentions:
             return Intent.ORDER, True, "order.number_only"  # just "2"
         return Intent.OTHER, False, "other.no_order"
 
@@ -494,19 +476,6 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _gap(m: _Mention, q: Quantity) -> int:
     # a quantity right after its product ("KS 2kg") reads most naturally; before it is next
     return q.start - m.end if q.start >= m.end else (m.start - q.end) + 1
-
-
-_FILLER = re.compile(
-    r"(?<![a-z0-9])(?:a|ah|ak|ạ|nhe|nhé|nha|nhaa|nhen|nghen|ne|nhá|voi|luon|lun|e|em|c|chi|"
-    r"shop|sop|ad|ơi|oi|nhe|nhá|di|nhe|ok|oke|oki|okie|nhoa|ha|lay|chot|cho|minh|mk|giup|gium|"
-    r"dum|vs|voi|va|them|nua|thi|size|loai|mau|thoi|sdt|dt|zalo)(?![a-z0-9])"
-)
-
-
-def _only(s: str, spans: Sequence[Any]) -> bool:
-    """True when nothing but the given spans and small filler words is left."""
-    leftover = _FILLER.sub(" ", blank(s, [(span.start, span.end) for span in spans]))
-    return not re.search(r"[a-z0-9]", leftover)
 
 
 # ------------------------------------------------------------------ conveniences
