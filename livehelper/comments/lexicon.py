@@ -44,6 +44,7 @@ class Lexicon:
     plan: tuple[str, ...] = ()
     show_request: tuple[str, ...] = ()
     sentence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [sentence]
+    places: tuple[str, ...] = ()  # a product's name inside one is the place
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: none of them is a misspelt product name."""
@@ -95,6 +96,7 @@ class Lexicon:
             plan=folded(intent.get("plan", [])),
             show_request=folded(intent.get("show_request", [])),
             sentence={k: tuple(v) for k, v in data["sentence"].items()},
+            places=folded(data["places"]["provinces"]),
         )
 
 

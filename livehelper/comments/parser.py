@@ -128,6 +128,7 @@ class Parser:
         self._other_times = OtherTimes(self._past, self._plan, self._order)
         self._everyday = Phrases(lx.everyday_phrases)
         self._sentence = Sentence(lx.sentence)
+        self._places = Phrases(lx.places)
         self._suggestion = Phrases(lx.suggestion)
         negation = alternation(fold(n) for n in lx.negation)
         self._negated_order_re = re.compile(
@@ -215,7 +216,7 @@ class Parser:
             quantities = [q for q in quantities if not _inside(q.start, context)]
         order = self._order.search(t, written, runs=runs)
         intent, ambiguous, rule = self._intent(
-            t, written, mentions, quantities, runs, order, priced
+            t, written, mentions, quantities, runs, order, priced, named=s
         )
         if as_order:
             intent = Intent.ORDER
@@ -279,6 +280,8 @@ class Parser:
         for m in self._products.finditer(s, written):
             found = keys.get(m.text) or keys[_SPACES.sub(" ", m.text)]  # "khoai  sâm"
             out.append(_Mention(m.begin, m.finish, found[0], found[1]))
+        if out and self._places.could_match(frozenset(RUN.findall(s))):
+            out = _outside(out, [p.span() for p in self._places.finditer(s, written)])
         return out
 
     def _intent(
@@ -290,6 +293,7 @@ class Parser:
         runs: frozenset[str],
         order: Found | None,
         priced: bool = False,
+        named: str = "",
     ) -> tuple[Intent, bool, str]:
         """The intent, whether to ask the assistant, and the rule that decided (a short
         stable name: ``livehelper parse`` prints it, the feed shows it; how sure it is
@@ -332,7 +336,10 @@ class Parser:
         tagged = _TAG_AT_END.search(s) if "@" in s else None
         said_before = s[: tagged.start()] if tagged else s
         to_others = (
-            s.lstrip().startswith("@") or tagged or self._suggestion.search(s, written, runs=runs)
+            s.lstrip().startswith("@")
+            or tagged
+            or (not runs.isdisjoint(words.to_viewers_words) and words.to_viewers.search(s))
+            or self._suggestion.search(s, written, runs=runs)
         )
         if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
             to_others
@@ -342,9 +349,7 @@ class Parser:
             return Intent.OTHER, False, "other.advice"
         if to_others and not firm and not any(q.explicit for q in quantities):
             return Intent.OTHER, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
-        end = None if runs.isdisjoint(words.question_end_words) else words.question_end.search(s)
-        if end is None and not runs.isdisjoint(words.yes_no_words):
-            end = words.yes_no.search(s)
+        end = words.question(s, named, written, runs)
         if end or "?" in s or self._question.search(s, written, runs=runs):
             if not (firm and quantities):
                 return Intent.OTHER, False, "other.question"
@@ -366,6 +371,9 @@ class Parser:
             # word checks the price; a buyer ordering says so ("chốt 1 túi 120k")
             return Intent.OTHER, False, "other.price_check"
         if firm or (order and (quantities or mentions)):
+            said = firm or order  # "ship được thì lấy": the firm word is the order
+            if said and words.on_condition(s, said.begin):  # "nếu còn hàng thì chốt": ask
+                return Intent.ORDER, True, "order.if"
             return Intent.ORDER, False, "order.verb"
         if mentions and explicit:
             return Intent.ORDER, False, "order.product_amount"
@@ -461,12 +469,27 @@ def _clean(value: Decimal) -> Decimal:
 
 def _total_or_last(quantities: list[Quantity]) -> Quantity:
     """The amount of one product said several times: the last ("2kg, à 3kg"), unless the
-    later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị")."""
-    first, rest = quantities[0], quantities[1:]
+    later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị"), or say
+    how big one is ("2 túi, 1 túi 500g")."""
+    first = quantities[0]
+    rest = [
+        q
+        for q in quantities[1:]
+        if not (q.sized and q.value == 1 and q.unit == first.unit and first.value > 1)
+    ]
     parts = len(rest) >= 2 and all(q.unit == first.unit for q in rest)
     if parts and sum((q.value for q in rest), Decimal(0)) == first.value:
         return first
-    return quantities[-1]
+    return rest[-1] if rest else first
+
+
+def _outside(mentions: list[_Mention], places: Sequence[tuple[int, int]]) -> list[_Mention]:
+    """The mentions not inside a longer place's name: "gửi về Hà Nam" names no "nấm"."""
+    return [
+        m
+        for m in mentions
+        if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in places)
+    ]
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -35,6 +35,7 @@ class Quantity:
     value: Decimal
     unit: str | None  # folded unit word, None for a bare number
     explicit: bool  # x2, sl 2, or a number with a unit
+    sized: bool = False  # a container with its size after it: "1 túi 500g"
 
 
 class Quantities:
@@ -132,6 +133,8 @@ class Quantities:
                 and unit in self.weight_set
                 and self._is_pack_size(s, start, end, out, mentions)
             ):
+                if out:
+                    out[-1].sized = True
                 continue  # "1 túi 5kg": 5kg is the size of the bag
             if not unit and value > 100:
                 continue  # a bare 250 is grams, a price or a code, not 250 items

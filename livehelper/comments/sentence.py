@@ -11,6 +11,7 @@ from typing import Any
 
 from livehelper.comments.folding import fold
 from livehelper.comments.phrases import blank
+from livehelper.comments.quantities import PRONOUNS
 
 _LEFT, _RIGHT = r"(?<![a-z0-9])", r"(?![a-z0-9])"
 
@@ -35,10 +36,18 @@ class Sentence:
         self.question_end = re.compile(
             rf"{_LEFT}(?:{_either(w['question_end'])}){_tail(w['question_end_after'])}[\s?!.]*$"
         )
+        self._places = {fold(x): x for x in w["question_end_places"]}
         self.yes_no_words = frozenset(fold(x) for x in w["yes_no_start"])
+        either = _either(w["or_word"])
+        self.or_words = frozenset(fold(x) for x in w["or_word"])
         self.yes_no = re.compile(
             rf"{_LEFT}(?:{_either(w['yes_no_start'])})\s+(?:[a-z0-9]+\s+){{0,3}}?"
-            rf"(?:{_either(w['yes_no_end'])}){_tail(w['yes_no_after'])}[\s?!.]*$"
+            rf"(?:{_either(w['yes_no_end'])})"
+            rf"(?:{_tail(w['yes_no_after'])}[\s?!.]*$|\s+(?:{either})\s)"
+        )
+        self.either_or = re.compile(
+            rf"{_LEFT}(?:{either})\s+(?!(?:{_either(w['or_not_after'])}){_RIGHT})"
+            rf"[a-z]+(?:\s+[a-z]+){{0,4}}?\s+(?:{_either(w['or_end'])})[\s?!.]*$"
         )
         self.advice_end_words = frozenset(fold(x) for x in w["advice_end"])
         self.advice_end = re.compile(
@@ -50,11 +59,57 @@ class Sentence:
             rf"{_LEFT}(?:{_either(w['never_before'])})\s+(?:[a-z]+\s+){{0,3}}?"
             rf"(?P<when>{_either(w['never'])})(?![a-z])"
         )
+        self._condition = re.compile(rf"{_LEFT}(?:{_either(w['condition'])}){_RIGHT}")
+        pronouns = _either(PRONOUNS)
+        self._then = re.compile(
+            rf"(?:(?<![a-z0-9])(?P<before>[a-z]+)\s+)?(?:{_either(w['then'])})"
+            rf"\s+(?:(?:{pronouns})\s+)?$"
+        )
+        self._so = frozenset(fold(x) for x in w["then_so"])
+        self.to_viewers_words = frozenset(fold(x) for x in w["to_viewers_first"])
+        self.to_viewers = re.compile(rf"^\s*(?:{_either(w['to_viewers_first'])})\s")
         self.each_words = frozenset(fold(x) for x in w["each"])
         self.each = re.compile(
             rf"{_LEFT}(?:{_either(w['each'])})\s+(?:{_either(w['each_kind'])}){_RIGHT}"
         )
         self._filler = re.compile(rf"{_LEFT}(?:{_either(w['filler'])}){_RIGHT}")
+
+    def question(
+        self, s: str, named: str, written: str, runs: frozenset[str]
+    ) -> re.Match[str] | None:
+        """Where ``s`` asks, by how it ends: "… không ạ", "có … không", "… hay … vậy"."""
+        end = None
+        if not runs.isdisjoint(self.question_end_words):
+            end = self.ends_question(s, named, written)
+        if end is None and not runs.isdisjoint(self.yes_no_words):
+            end = self.yes_no.search(s)
+        if end is None and not runs.isdisjoint(self.or_words):
+            end = self.either_or.search(s)
+        return end
+
+    def ends_question(self, s: str, named: str, written: str) -> re.Match[str] | None:
+        """How ``s`` ends a question, if it does. A place-like end ("hả", also Hà) is
+        one only as the question is typed ("hả"), or typed without accents when it also
+        ends ``named``, ``s`` with the products' names still in: "gui ve Ha Nam" ends
+        in "ha" only once a product "nấm" is taken out."""
+        end = self.question_end.search(s)
+        if end is None:
+            return None
+        word = end.group().split()[0]
+        if word not in self._places:
+            return end
+        typed = written[end.start() : end.start() + len(word)]
+        if typed.isascii():
+            return end if self.question_end.match(named, end.start()) else None
+        return end if typed == self._places[word] else None
+
+    def on_condition(self, s: str, at: int) -> bool:
+        """Whether the order word at ``at`` is said on a condition: "nếu" before it, or
+        "thì" right before it (a pronoun between) that is not "so" ("vậy thì")."""
+        if self._condition.search(s, 0, at):
+            return True
+        then = self._then.search(s, 0, at)
+        return then is not None and then["before"] is not None and then["before"] not in self._so
 
     def may_say_never(self, runs: frozenset[str]) -> bool:
         return any(words <= runs for words in self.never_words)

@@ -403,3 +403,99 @@ def test_the_seller_is_told_which_names_are_everyday_words(tmp_path) -> None:  #
 )
 def test_a_total_and_its_parts(text: str, qty: Decimal) -> None:
     assert _read(text) == (Intent.ORDER, [("BO", qty)])
+
+
+# --- six more classes, each in comments written for this test -------------------------
+PLACES = Parser(
+    [
+        ProductSpec("NH", "Nấm hương", 150000, "túi", None, ("nấm",)),
+        ProductSpec("CAO", "Cao gắm", 300000, "hộp", None, ("cao",)),
+        ProductSpec("QUE", "Quế Yên Bái", 90000, "túi", None, ("quế",)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bơ nhà em đang vào mua rồi",  # mùa: the season, typed without accents
+        "năm nay được mua lắm chị ơi",  # được mùa: a good harvest
+        "cuối mùa rồi nên bơ ít",
+    ],
+)
+def test_the_season_is_not_buying(text: str) -> None:
+    assert _read(text)[0] is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bơ còn sẵn không hay phải đặt trước ạ",  # có … không hay …: either-or
+        "bo co san k hay phai dat truoc",
+        "bơ chín cây hay ủ thuốc vậy",  # "chín" here is ripe, not nine
+        "chè uống nóng hay uống lạnh nhỉ",
+    ],
+)
+def test_an_either_or_question_is_no_order(text: str) -> None:
+    assert _read(text)[0] is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    "text", ["chốt 2kg bơ, live hay lắm", "lấy 1kg bơ nhé, shop nói hay quá"]
+)
+def test_hay_that_means_great_keeps_the_order(text: str) -> None:
+    assert _read(text)[0] is Intent.ORDER
+
+
+@pytest.mark.parametrize(
+    ("text", "unsure"),
+    [
+        ("nếu còn hàng thì chốt cho em 2kg", True),  # on a condition: the assistant asks
+        ("ship được vào Sài Gòn thì em đặt nhé", True),
+        ("gửi được trong tuần thì e lấy 1kg", True),
+        ("vậy thì chốt 2kg nhé", False),  # "so", not "if"
+        ("thế thì lấy 1kg", False),
+        ("thì em lấy 2kg bơ", False),  # nothing before it to depend on
+    ],
+)
+def test_an_order_on_a_condition_is_put_to_the_assistant(text: str, unsure: bool) -> None:
+    result = PARSER.parse(text, "BO")
+    assert result.intent is Intent.ORDER and result.ambiguous is unsure
+    assert (result.rule == "order.if") is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "qty"),
+    [
+        ("chốt 3 túi quế, 1 túi 200g nha", Decimal(3)),  # how big one bag is
+        ("lấy 2 túi quế nhé, 1 túi 100g đúng không", Decimal(2)),
+        ("lấy 1 túi 200g quế, à thôi 2 túi", Decimal(2)),  # a correction still counts
+    ],
+)
+def test_the_size_of_one_is_not_a_new_amount(text: str, qty: Decimal) -> None:
+    assert _read(text, "QUE") == (Intent.ORDER, [("QUE", qty)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ai lấy quế chung với em không", "ai ở Đà Nẵng mua chung quế ship cho rẻ"],
+)
+def test_a_comment_opening_with_ai_asks_the_viewers(text: str) -> None:
+    assert _read(text, "QUE")[0] is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("thế thì lấy 2 túi quế, gửi về Hà Nam", [("QUE", Decimal(2))]),  # not nấm
+        ("chốt 1 túi quế ship Cao Bằng", [("QUE", Decimal(1))]),  # not cao
+        ("lay 2 tui que gui ve Ha Nam", [("QUE", Decimal(2))]),
+        ("chốt 2 túi nấm gửi Hà Nội", [("NH", Decimal(2))]),
+    ],
+)
+def test_a_product_word_inside_a_place_is_the_place(
+    text: str, items: list[tuple[str, Decimal]]
+) -> None:
+    result = PLACES.parse(text, "QUE")
+    assert result.intent is Intent.ORDER, result
+    assert [(i.code, i.qty) for i in result.items] == items
