@@ -19,7 +19,7 @@ How a comment is read, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
@@ -78,22 +78,7 @@ class Parser:
         self._units = {p.code.upper(): fold(p.unit).strip() for p in products}
         self._codes = {p.code.upper() for p in products}
 
-        keys: dict[str, tuple[str, bool]] = {}
-        spellings: list[str] = []
-        for p in products:
-            keys.setdefault(fold(p.code), (p.code, True))
-            spellings.append(p.code)
-            for label in (p.name, *p.aliases):
-                written = " ".join(lower(label).split())
-                f = fold(written)
-                if len(f) < 2:
-                    continue
-                keys.setdefault(f, (p.code, False))
-                spellings.append(written)
-                joined = written.replace(" ", "")
-                if joined != written and len(joined) >= 4:
-                    keys.setdefault(fold(joined), (p.code, False))
-                    spellings.append(joined)
+        keys, spellings = _product_keys(products)
         self._keys = keys
         # names that, typed without their accents, are everyday words ("măng" -> "mang",
         # to bring): read, but put to the assistant
@@ -210,10 +195,14 @@ class Parser:
         quantities = self._numbers.find(t, written, mentions)
         amounts = [q.start for q in quantities if q.explicit]
         context = self._other_times.clauses(said, t, written, runs, amounts)
+        carried = False
         if context:  # "hôm qua mua 5kg rồi, nay lấy thêm 5kg": only the new part counts
             t = blank(t, context)
+            earlier = [m for m in mentions if _inside(m.start, context)]
             mentions = [m for m in mentions if not _inside(m.start, context)]
             quantities = [q for q in quantities if not _inside(q.start, context)]
+            if earlier and not mentions:  # "lần trước mua thạch, nay lấy 4 hộp": thạch
+                featured, carried = _carried(earlier, quantities, featured, self._fits)
         order = self._order.search(t, written, runs=runs)
         intent, ambiguous, rule = self._intent(
             t, written, mentions, quantities, runs, order, priced, named=s
@@ -230,6 +219,7 @@ class Parser:
                 rule=rule,
             )
         items, unsure = self._items(t, mentions, quantities, featured)
+        unsure = unsure or carried
         if self._plain_risky and any(
             self._doubtful(m, t, written, mentions, quantities) for m in mentions
         ):  # "mang 2kg bơ ra": măng, or "bring"? the assistant decides
@@ -341,7 +331,8 @@ class Parser:
             or (not runs.isdisjoint(words.to_viewers_words) and words.to_viewers.search(s))
             or self._suggestion.search(s, written, runs=runs)
         )
-        if (order_core and self._advice_re.search(s) and (to_others or not quantities)) or (
+        advice = order_core and (self._advice_re.search(s) or words.advice_before.search(s))
+        if (advice and (to_others or not quantities)) or (
             to_others
             and not runs.isdisjoint(words.advice_end_words)
             and words.advice_end.search(said_before)
@@ -481,6 +472,44 @@ def _total_or_last(quantities: list[Quantity]) -> Quantity:
     if parts and sum((q.value for q in rest), Decimal(0)) == first.value:
         return first
     return rest[-1] if rest else first
+
+
+def _product_keys(products: Sequence[ProductLike]) -> tuple[dict[str, tuple[str, bool]], list[str]]:
+    """Each folded name, alias and code of the catalogue -> (code, whether it is the code),
+    and every spelling as written (accents kept) to match with."""
+    keys: dict[str, tuple[str, bool]] = {}
+    spellings: list[str] = []
+    for p in products:
+        keys.setdefault(fold(p.code), (p.code, True))
+        spellings.append(p.code)
+        for label in (p.name, *p.aliases):
+            written = " ".join(lower(label).split())
+            f = fold(written)
+            if len(f) < 2:
+                continue
+            keys.setdefault(f, (p.code, False))
+            spellings.append(written)
+            joined = written.replace(" ", "")
+            if joined != written and len(joined) >= 4:
+                keys.setdefault(fold(joined), (p.code, False))
+                spellings.append(joined)
+    return keys, spellings
+
+
+def _carried(
+    earlier: list[_Mention],
+    quantities: list[Quantity],
+    featured: str | None,
+    fits: Callable[[str, Quantity], bool],
+) -> tuple[str | None, bool]:
+    """The product an order naming none means when another clause named one: that one,
+    if the amounts fit it; unsure when the product on screen would fit them too."""
+    code = earlier[-1].code
+    if len({m.code for m in earlier}) > 1 or not all(fits(code, q) for q in quantities):
+        return featured, False
+    return code, featured is not None and featured != code and all(
+        fits(featured, q) for q in quantities
+    )
 
 
 def _outside(mentions: list[_Mention], places: Sequence[tuple[int, int]]) -> list[_Mention]:

@@ -5,6 +5,7 @@ names already blanked."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ class Quantity:
     unit: str | None  # folded unit word, None for a bare number
     explicit: bool  # x2, sl 2, or a number with a unit
     sized: bool = False  # a container with its size after it: "1 túi 500g"
+
+
+_TWO_WORDS = re.compile(r"\s+([a-z]+)\s+([a-z]+)")
 
 
 class Quantities:
@@ -84,9 +88,26 @@ class Quantities:
         self._cart_before_re = re.compile(
             rf"(?<![a-z])(?:{alternation(carts) if carts else '(?!)'})\s*$"
         )
+        self._units = set(lx.weight_units) | set(lx.count_units) | set(lx.containers)
+        self._known = (
+            dataclasses.replace(lx, never_typos=()).vocabulary()  # not names and streets
+            | {w for words in lx.sentence.values() for x in words for w in fold(x).split()}
+            | set(lx.everyday_words)
+            | set(PRONOUNS)
+            | set(ORDER_CORE)
+        )
         self._price_re = re.compile(
             "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.prices) + ")"
         )
+
+    def _street_after(self, s: str, end: int) -> bool:
+        """Two words follow that the reader does not know (not its words, a unit, a
+        pronoun or a product, whose names are blanked): a street's name."""
+        after = _TWO_WORDS.match(s, end)
+        if after is None:
+            return False
+        first, second = after.groups()  # "45 Nguyễn Trãi": "trãi" folds to a unit, "trái"
+        return first not in self._known and second not in self._known - self._units
 
     def priced(self, s: str) -> bool:
         return self._price_re.search(s) is not None
@@ -138,6 +159,8 @@ class Quantities:
                 continue  # "1 túi 5kg": 5kg is the size of the bag
             if not unit and value > 100:
                 continue  # a bare 250 is grams, a price or a code, not 250 items
+            if not unit and value >= 10 and self._street_after(s, end):
+                continue  # "ship 45 Nguyễn Trãi": a house number
             out.append(Quantity(start, end, value, unit, bool(unit)))
         return joined_weights(out, s, self._lexicon.weight_units)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from livehelper.comments.folding import fold
 from livehelper.comments.phrases import blank
-from livehelper.comments.quantities import PRONOUNS
+from livehelper.comments.quantities import ORDER_CORE, PRONOUNS
 
 _LEFT, _RIGHT = r"(?<![a-z0-9])", r"(?![a-z0-9])"
 
@@ -66,6 +66,10 @@ class Sentence:
             rf"\s+(?:(?:{pronouns})\s+)?$"
         )
         self._so = frozenset(fold(x) for x in w["then_so"])
+        self.advice_before = re.compile(
+            rf"{_LEFT}(?:{_either(w['advice_before'])})\s+(?:(?:{pronouns})\s+)?"
+            rf"(?:{_either(ORDER_CORE)}){_RIGHT}"
+        )
         self.to_viewers_words = frozenset(fold(x) for x in w["to_viewers_first"])
         self.to_viewers = re.compile(rf"^\s*(?:{_either(w['to_viewers_first'])})\s")
         self.each_words = frozenset(fold(x) for x in w["each"])

@@ -20,13 +20,12 @@ from livehelper.comments.parser import Parser
 from livehelper.model import Intent
 from livehelper.store import ProductSpec
 
-PARSER = Parser(
-    [
-        ProductSpec("BO", "Bơ sáp Đắk Lắk", 60000, "kg", None, ("bơ", "bơ sáp")),
-        ProductSpec("CHE", "Chè Thái Nguyên", 200000, "hộp", None, ("chè",)),
-        ProductSpec("QUE", "Quế Yên Bái", 90000, "túi", None, ("quế",)),
-    ]
-)
+PARSER_PRODUCTS = [
+    ProductSpec("BO", "Bơ sáp Đắk Lắk", 60000, "kg", None, ("bơ", "bơ sáp")),
+    ProductSpec("CHE", "Chè Thái Nguyên", 200000, "hộp", None, ("chè",)),
+    ProductSpec("QUE", "Quế Yên Bái", 90000, "túi", None, ("quế",)),
+]
+PARSER = Parser(PARSER_PRODUCTS)
 
 
 def _read(text: str, featured: str = "BO") -> tuple[Intent, list[tuple[str, Decimal]]]:
@@ -499,3 +498,55 @@ def test_a_product_word_inside_a_place_is_the_place(
     result = PLACES.parse(text, "QUE")
     assert result.intent is Intent.ORDER, result
     assert [(i.code, i.qty) for i in result.items] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("ship 45 Nguyễn Trãi", []),  # a house number and its street: no amount
+        ("chốt 2 túi quế, 45 Nguyễn Trãi Thanh Xuân", [("QUE", Decimal(2))]),
+        ("chot 2 tui que, 24 ly thuong kiet ha noi", [("QUE", Decimal(2))]),
+        ("chốt 12 túi quế liền nhé", [("QUE", Decimal(12))]),  # an amount of the product
+        ("chốt 10 cho chị nha", [("QUE", Decimal(10))]),  # words the reader knows
+    ],
+)
+def test_a_house_number_before_its_street_is_no_amount(
+    text: str, items: list[tuple[str, Decimal]]
+) -> None:
+    result = PLACES.parse(text, "QUE")
+    assert [(i.code, i.qty) for i in result.items] == items
+
+
+def test_words_of_addresses_and_paying_are_no_misspelt_names() -> None:
+    thach = Parser([ProductSpec("TD", "Thạch đen", 50000, "hộp", None, ("thạch",))])
+    for text in ("chốt 2 hộp, thanh toán khi nhận", "chốt 2 hộp gửi Thanh Xuân"):
+        assert thach.parse(text, None).rule != "order.verb.misspelt", text
+
+
+@pytest.mark.parametrize("text", ["nên mua nha mọi người", "mọi người nên lấy bơ nhà này"])
+def test_advice_before_an_order_word(text: str) -> None:
+    assert _read(text)[0] is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "featured", "items", "unsure"),
+    [
+        # the product another clause named, when the amount now fits it
+        ("lần trước mua 2 hộp chè, nay lấy 4 hộp", "BO", [("CHE", Decimal(4))], False),
+        ("hôm qua mua chè rồi, nay lấy 2kg", "BO", [("BO", Decimal(2))], False),
+        # it fits the product on screen too: which one? the assistant asks
+        ("tuần trước mua quế ngon lắm, nay lấy 2 túi", "CHE", [("QUE", Decimal(2))], True),
+    ],
+)
+def test_the_product_named_in_the_clause_before(
+    text: str, featured: str, items: list[tuple[str, Decimal]], unsure: bool
+) -> None:
+    mixed = Parser(
+        [
+            *PARSER_PRODUCTS,
+            ProductSpec("TUI", "Trà túi lọc", 40000, "túi", None, ("trà túi lọc",)),
+        ]
+    )
+    result = mixed.parse(text, featured)
+    assert result.intent is Intent.ORDER
+    assert [(i.code, i.qty) for i in result.items] == items and result.ambiguous is unsure
