@@ -30,7 +30,7 @@ from livehelper.comments.confidence import Measured, measured_rules
 from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
-from livehelper.comments.phrases import Found, Phrases, alternation, blank, spaces
+from livehelper.comments.phrases import Found, Phrases, blank, spaces
 from livehelper.comments.quantities import ORDER_CORE, PRONOUNS, Quantities, Quantity
 from livehelper.comments.sentence import Sentence
 from livehelper.comments.typos import Name, TypoMatcher
@@ -112,22 +112,9 @@ class Parser:
         self._show = Phrases(lx.show_request)
         self._other_times = OtherTimes(self._past, self._plan, self._order)
         self._everyday = Phrases(lx.everyday_phrases)
-        self._sentence = Sentence(lx.sentence)
+        self._sentence = Sentence(lx.sentence, lx.negation, lx.suggestion_tail)
         self._places = Phrases(lx.places)
         self._suggestion = Phrases(lx.suggestion)
-        negation = alternation(fold(n) for n in lx.negation)
-        self._negated_order_re = re.compile(
-            rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(PRONOUNS)})\s+)?"
-            rf"(?:{'|'.join(ORDER_CORE)})(?![a-z0-9])"
-        )
-        # "k huỷ đâu", "đừng hủy nhé": a negated cancel keeps the order
-        self._negation_before_re = re.compile(
-            rf"(?<![a-z0-9])(?:{negation})\s+(?:(?:{'|'.join(PRONOUNS)})\s+)?$"
-        )
-        self._advice_re = re.compile(
-            rf"(?<![a-z0-9])(?:{'|'.join(ORDER_CORE)})\s+"
-            rf"(?:{alternation(fold(t) for t in lx.suggestion_tail)})(?![a-z0-9])"
-        )
 
     # ------------------------------------------------------------------ parse
     def parse(self, text: str, featured: str | None = None) -> ParseResult:
@@ -174,13 +161,10 @@ class Parser:
 
         mentions = self._mentions(s, written)
         if any(m.by_code for m in mentions):
-            # a code that is also teencode inside an order phrase ("cho mk") is not a product
+            # a code that is also teencode inside an order phrase ("cho mk") or a pronoun
+            # before one ("mk lấy 2kg") is not a product
             order_spans = [(f.begin, f.finish) for f in self._order.finditer(s, written, runs=runs)]
-            mentions = [
-                m
-                for m in mentions
-                if not (m.by_code and any(a <= m.start and m.end <= b for a, b in order_spans))
-            ]
+            mentions = [m for m in mentions if not (m.by_code and _teencode(m, s, order_spans))]
         # products are read; their words must not count as quantities or intent words
         t = blank(s, [(m.start, m.end) for m in mentions])
         guessed = False
@@ -203,6 +187,13 @@ class Parser:
             quantities = [q for q in quantities if not _inside(q.start, context)]
             if earlier and not mentions:  # "lần trước mua thạch, nay lấy 4 hộp": thạch
                 featured, carried = _carried(earlier, quantities, featured, self._fits)
+        instead = self._sentence.instead(t) if not runs.isdisjoint(ORDER_CORE) else None
+        if instead is not None:  # "e k lấy khoai, lấy cam thôi": the order is the cam
+            cut, no_more = instead
+            t = blank(t, [(0, cut)])
+            mentions = [m for m in mentions if m.start >= cut]
+            quantities = [q for q in quantities if q.start >= cut]
+            carried = carried or no_more  # "k lấy khoai nữa": and its claim? ask
         order = self._order.search(t, written, runs=runs)
         intent, ambiguous, rule = self._intent(
             t, written, mentions, quantities, runs, order, priced, named=s
@@ -235,9 +226,13 @@ class Parser:
         confidence = self._measured.of(rule)
         # a rule that is seldom right (or seldom seen) puts its orders to the assistant
         ambiguous = ambiguous or self._measured.too_unsure(confidence)
+        # "thêm 1kg nữa" adds to an earlier order ("thèm", to crave, does not); after an
+        # amount of this comment it adds to that one ("2kg, thêm 1kg": 3kg, counted)
+        first_amount = min((q.start for q in quantities if q.explicit), default=len(s))
         adds = not runs.isdisjoint(words.adds_words) and any(
-            written[m.start() : m.end()] in words.adds_spellings for m in words.adds.finditer(s)
-        )  # "thêm 1kg nữa" adds to an earlier order; "thèm" (to crave) does not
+            m.start() < first_amount and written[m.start() : m.end()] in words.adds_spellings
+            for m in words.adds.finditer(s)
+        )
         return ParseResult(
             Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds, rule=rule
         )
@@ -294,7 +289,7 @@ class Parser:
             (
                 c
                 for c in self._cancel.finditer(s, written, runs=runs)
-                if not self._negation_before_re.search(s, 0, c.begin)
+                if not self._sentence.negation_before.search(s, 0, c.begin)
             ),
             None,
         )
@@ -309,7 +304,7 @@ class Parser:
             return Intent.OTHER, False, "other.past"
         # the regexes below need one of these words standing alone: skip them if absent
         order_core = not runs.isdisjoint(ORDER_CORE)
-        negated = self._negated_order_re.search(s) if order_core else None
+        negated = words.negated_order.search(s) if order_core else None
         if negated:
             # "k lấy cam nữa", "thôi e không lấy thạch nữa nhé": no more of it, a cancel
             more = self._no_more.search(s, written, negated.end(), runs=runs)
@@ -331,7 +326,7 @@ class Parser:
             or (not runs.isdisjoint(words.to_viewers_words) and words.to_viewers.search(s))
             or self._suggestion.search(s, written, runs=runs)
         )
-        advice = order_core and (self._advice_re.search(s) or words.advice_before.search(s))
+        advice = order_core and (words.advice_after.search(s) or words.advice_before.search(s))
         if (advice and (to_others or not quantities)) or (
             to_others
             and not runs.isdisjoint(words.advice_end_words)
@@ -390,14 +385,20 @@ class Parser:
             if featured is None:
                 return [], True
             explicit = [q for q in quantities if q.explicit]
-            q = _total_or_last(explicit) if explicit else (quantities[0] if quantities else None)
+            q = (
+                _total_or_last(explicit, s, self._sentence)
+                if explicit
+                else (quantities[0] if quantities else None)
+            )
             qty, bad_unit = self._convert(featured, q)
             return [ParsedItem(featured, qty)], bad_unit
 
         codes = {m.code for m in mentions}
         if len(codes) == 1:  # one product: every quantity is its, the last one wins
             code = mentions[0].code
-            qty, bad_unit = self._convert(code, _total_or_last(quantities) if quantities else None)
+            qty, bad_unit = self._convert(
+                code, _total_or_last(quantities, s, self._sentence) if quantities else None
+            )
             return [ParsedItem(code, qty)], bad_unit
 
         bounds = [m.start() for m in CLAUSE.finditer(s)]
@@ -458,20 +459,28 @@ def _clean(value: Decimal) -> Decimal:
     return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
 
 
-def _total_or_last(quantities: list[Quantity]) -> Quantity:
-    """The amount of one product said several times: the last ("2kg, à 3kg"), unless the
-    later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị"), or say
-    how big one is ("2 túi, 1 túi 500g")."""
+def _total_or_last(quantities: list[Quantity], s: str, words: Sentence) -> Quantity:
+    """The amount of one product said several times: the last ("2kg, à 3kg"), unless
+    the later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị"), say
+    how big one is ("2 túi, 1 túi 500g"), or come on top: each for someone else ("2kg
+    cho mẹ, 1kg cho em") or one more ("2kg, thêm 1kg nữa"): then their sum."""
     first = quantities[0]
     rest = [
         q
         for q in quantities[1:]
         if not (q.sized and q.value == 1 and q.unit == first.unit and first.value > 1)
     ]
-    parts = len(rest) >= 2 and all(q.unit == first.unit for q in rest)
-    if parts and sum((q.value for q in rest), Decimal(0)) == first.value:
+    if not rest:
         return first
-    return rest[-1] if rest else first
+    if all(q.unit == first.unit for q in rest):
+        whom = [words.for_whom(s, q.end) for q in (first, *rest)]
+        apart = None not in whom and len(set(whom)) == len(whom)
+        if apart or all(words.one_more(s, q.start, q.end) for q in rest):
+            total = first.value + sum((q.value for q in rest), Decimal(0))
+            return Quantity(first.start, rest[-1].end, total, first.unit, first.explicit)
+        if len(rest) >= 2 and sum((q.value for q in rest), Decimal(0)) == first.value:
+            return first
+    return rest[-1]
 
 
 def _product_keys(products: Sequence[ProductLike]) -> tuple[dict[str, tuple[str, bool]], list[str]]:
@@ -510,6 +519,14 @@ def _carried(
     return code, featured is not None and featured != code and all(
         fits(featured, q) for q in quantities
     )
+
+
+def _teencode(m: _Mention, s: str, order_spans: Sequence[tuple[int, int]]) -> bool:
+    inside = any(a <= m.start and m.end <= b for a, b in order_spans)
+    subject = s[m.start : m.end] in PRONOUNS and any(
+        a >= m.end and not s[m.end : a].strip() for a, _b in order_spans
+    )
+    return inside or subject
 
 
 def _outside(mentions: list[_Mention], places: Sequence[tuple[int, int]]) -> list[_Mention]:

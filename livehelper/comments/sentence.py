@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from livehelper.comments.clauses import CLAUSE
 from livehelper.comments.folding import fold
-from livehelper.comments.phrases import blank
+from livehelper.comments.phrases import alternation, blank
 from livehelper.comments.quantities import ORDER_CORE, PRONOUNS
 
 _LEFT, _RIGHT = r"(?<![a-z0-9])", r"(?![a-z0-9])"
@@ -26,8 +27,27 @@ def _tail(words: Iterable[str]) -> str:
 
 
 class Sentence:
-    def __init__(self, words: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        words: dict[str, tuple[str, ...]],
+        negation: Iterable[str] = (),
+        suggestion_tail: Iterable[str] = (),
+    ) -> None:
         w = words
+        pronouns, order_core = _either(PRONOUNS), _either(ORDER_CORE)
+        negated = rf"{_LEFT}(?:{alternation(fold(n) for n in negation)})\s+(?:(?:{pronouns})\s+)?"
+        self.negated_order = re.compile(rf"{negated}(?:{order_core}){_RIGHT}")
+        # "k huỷ đâu", "đừng hủy nhé": a negated cancel keeps the order
+        self.negation_before = re.compile(rf"{negated}$")
+        self.advice_after = re.compile(
+            rf"{_LEFT}(?:{order_core})\s+(?:{alternation(fold(t) for t in suggestion_tail)}){_RIGHT}"
+        )
+        # "e không lấy khoai mà lấy 2kg cam": after the negated order, another
+        self._instead = re.compile(
+            rf"(?:{CLAUSE.pattern}|\s(?:{_either(w['instead'])})\s)\s*(?:(?:{pronouns})\s+)?"
+            rf"(?:{order_core}){_RIGHT}"
+        )
+        self._no_more = re.compile(rf"{_LEFT}(?:{_either(w['more_after'])}){_RIGHT}")
         self.adds_words = frozenset(fold(x) for x in w["adds"])
         # written as listed or without any accent: "thèm" (to crave) is not "thêm"
         self.adds_spellings = frozenset([*w["adds"], *self.adds_words])
@@ -70,6 +90,11 @@ class Sentence:
             rf"{_LEFT}(?:{_either(w['advice_before'])})\s+(?:(?:{pronouns})\s+)?"
             rf"(?:{_either(ORDER_CORE)}){_RIGHT}"
         )
+        self._for_someone = re.compile(
+            rf"\s*(?:{_either(w['for_someone'])})\s+(?P<who>[a-z]+(?:\s+[a-z]+)?)"
+        )
+        self._more_before = re.compile(rf"{_LEFT}(?:{_either(w['more_before'])})\s*$")
+        self._more_after = re.compile(rf"\s*(?:{_either(w['more_after'])}){_RIGHT}")
         self.to_viewers_words = frozenset(fold(x) for x in w["to_viewers_first"])
         self.to_viewers = re.compile(rf"^\s*(?:{_either(w['to_viewers_first'])})\s")
         self.each_words = frozenset(fold(x) for x in w["each"])
@@ -114,6 +139,27 @@ class Sentence:
             return True
         then = self._then.search(s, 0, at)
         return then is not None and then["before"] is not None and then["before"] not in self._so
+
+    def for_whom(self, s: str, end: int) -> str | None:
+        """Who the amount ending at ``end`` is for ("1kg cho mẹ em" -> "me em")."""
+        found = self._for_someone.match(s, end)
+        return found["who"] if found else None
+
+    def one_more(self, s: str, start: int, end: int) -> bool:
+        """The amount at ``start``–``end`` comes on top: "thêm 1kg", "1kg nữa"."""
+        return bool(self._more_before.search(s, 0, start) or self._more_after.match(s, end))
+
+    def instead(self, s: str) -> tuple[int, bool] | None:
+        """Where the order after a negated one starts ("e k lấy khoai, lấy cam"), and
+        whether the negated one said "no more" ("nữa"): an earlier claim to undo."""
+        negated = self.negated_order.search(s)
+        if negated is None:
+            return None
+        then = self._instead.search(s, negated.end())
+        if then is None:
+            return None
+        cut = then.end() - len(then.group().split()[-1])  # the order word
+        return cut, self._no_more.search(s, negated.end(), then.start()) is not None
 
     def may_say_never(self, runs: frozenset[str]) -> bool:
         return any(words <= runs for words in self.never_words)

@@ -439,9 +439,7 @@ def test_an_either_or_question_is_no_order(text: str) -> None:
     assert _read(text)[0] is Intent.OTHER
 
 
-@pytest.mark.parametrize(
-    "text", ["chốt 2kg bơ, live hay lắm", "lấy 1kg bơ nhé, shop nói hay quá"]
-)
+@pytest.mark.parametrize("text", ["chốt 2kg bơ, live hay lắm", "lấy 1kg bơ nhé, shop nói hay quá"])
 def test_hay_that_means_great_keeps_the_order(text: str) -> None:
     assert _read(text)[0] is Intent.ORDER
 
@@ -548,5 +546,48 @@ def test_the_product_named_in_the_clause_before(
         ]
     )
     result = mixed.parse(text, featured)
+    assert result.intent is Intent.ORDER
+    assert [(i.code, i.qty) for i in result.items] == items and result.ambiguous is unsure
+
+
+def test_a_code_that_is_a_pronoun_before_an_order_word_is_the_buyer() -> None:
+    codes = Parser(
+        [
+            ProductSpec("MK", "Mộc nhĩ khô", 90000, "túi", None, ("mộc nhĩ",)),
+            ProductSpec("QUE", "Quế Yên Bái", 90000, "túi", None, ("quế",)),
+        ]
+    )
+    for text in ("mk lấy 2 túi quế", "mk chot 2 tui que nhe"):  # mk = mình
+        assert [(i.code, i.qty) for i in codes.parse(text, "MK").items] == [("QUE", 2)], text
+    assert [i.code for i in codes.parse("mk 2 túi", "QUE").items] == ["MK"]  # the code alone
+
+
+@pytest.mark.parametrize(
+    ("text", "qty", "adds"),
+    [
+        ("em lấy 2kg bơ cho mẹ em, 1kg cho em", Decimal(3), False),  # each for someone
+        ("cho chị 2kg bơ, gửi chị Hoa 1kg nữa", Decimal(3), False),
+        ("chốt 2kg bơ, thêm 1kg nữa", Decimal(3), False),  # one more, counted here
+        ("chốt 1kg bơ cho chị, à 2kg cho chị", Decimal(2), False),  # the same person
+        ("lấy thêm 2kg bơ nhé", Decimal(2), True),  # on top of an earlier order
+    ],
+)
+def test_amounts_that_add_up(text: str, qty: Decimal, adds: bool) -> None:
+    result = PARSER.parse(text, "BO")
+    assert [(i.code, i.qty) for i in result.items] == [("BO", qty)] and result.adds is adds
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "unsure"),
+    [
+        ("e k lấy bơ, lấy chè thôi", [("CHE", Decimal(1))], False),
+        ("e không lấy bơ mà lấy 2 hộp chè", [("CHE", Decimal(2))], False),
+        ("e không lấy chè đâu, chỉ lấy quế", [("QUE", Decimal(1))], False),
+        # "no more bơ": its claim is to be undone, which the assistant is asked to see to
+        ("k lấy bơ nữa, lấy 2 hộp chè nhé", [("CHE", Decimal(2))], True),
+    ],
+)
+def test_not_this_but_that(text: str, items: list[tuple[str, Decimal]], unsure: bool) -> None:
+    result = PARSER.parse(text, "BO")
     assert result.intent is Intent.ORDER
     assert [(i.code, i.qty) for i in result.items] == items and result.ambiguous is unsure
