@@ -3,7 +3,8 @@ did not happen, and letters held down too long.
 
   "laays 2kg"  (Telex for "lấy")   "ddon" (đơn)   "huyr" (hủy)   "nhes" (nhé)
   "chotos"     (the circumflex typed after the final consonant, then the tone)
-  "lấyyy 1kgg", "nhaaa"            (stretched letters)
+  "cho61t"     (VNI: the marks are digits, 1-5 tones, 6 â ê ô, 7 ơ ư, 8 ă, 9 đ)
+  "lấyyy 1kgg", "nhaaa", "chotsss" (stretched letters, a stretched tone key)
 
 Only a word the reader does not know is mended, and only into a word of the lexicon that
 names no product: a leftover is decoded, never guessed, and a product's name typed with a
@@ -17,8 +18,11 @@ import re
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[a-z]+")
-# what a leftover shows: a letter twice, a Telex w, a tone key ending a word
-SUSPECT = re.compile(r"([a-z])\1|[aou]w|[a-z][sfrxj](?![a-z])")
+# a word with VNI's mark digits in it or after it ("cho61t", "hu3y"); digits alone,
+# or before the letters ("2kg"), are no marks
+_VNI_WORD = re.compile(r"(?<![a-z0-9])[a-z]+(?:[1-9]+[a-z]*)+(?![a-z0-9])")
+# what a leftover shows: a letter twice, a Telex w, a tone key ending a word, a VNI digit
+SUSPECT = re.compile(r"([a-z])\1|[aou]w|[a-z][sfrxj](?![a-z])|[a-z][1-9]")
 CACHE = 20_000  # words remembered (buyers repeat the same few hundred)
 VOWELS = frozenset("aeiouy")
 TONE_KEYS = frozenset("sfrxj")  # Telex tone marks typed as letters
@@ -72,10 +76,16 @@ class Leftovers:
         return kept
 
     def _decode(self, word: str) -> Kept | None:
+        if not word.isalpha():  # VNI: the letters without the mark digits
+            letters = tuple(i for i, ch in enumerate(word) if ch.isalpha())
+            found = "".join(word[i] for i in letters)
+            return letters if found in self.known and found not in self.left_alone else None
         telex = _telex(word)
         stretched = _stretched(word)
         both = tuple(telex[i] for i in _stretched("".join(word[j] for j in telex)))
-        for kept in (telex, stretched, both):
+        # a tone key held down: "chotsss" -> "chots" -> "chot"
+        held = tuple(stretched[i] for i in _telex("".join(word[j] for j in stretched)))
+        for kept in (telex, stretched, both, held):
             if len(kept) < len(word) and "".join(word[i] for i in kept) in self.known:
                 return kept
         return None
@@ -86,7 +96,10 @@ class Leftovers:
         if SUSPECT.search(folded) is None:
             return folded, written  # most comments: nothing to look at
         pieces_f, pieces_w, last = [], [], 0
-        for match in _WORD.finditer(folded):
+        words = sorted([*_WORD.finditer(folded), *_VNI_WORD.finditer(folded)], key=_span_order)
+        for match in words:
+            if match.start() < last:
+                continue  # a VNI word's letters, mended with it
             kept = self.mend_word(match.group())
             if kept is None:
                 continue
@@ -103,3 +116,7 @@ class Leftovers:
         pieces_f.append(folded[last:])
         pieces_w.append(written[last:])
         return "".join(pieces_f), "".join(pieces_w)
+
+
+def _span_order(m: re.Match[str]) -> tuple[int, int]:
+    return m.start(), -m.end()  # at one place, the longer (VNI) word first

@@ -66,6 +66,7 @@ class Quantities:
         dozen = alternation(fold(d) for d in lx.dozen)
         unit = f"(?:{weight}|{count})"
         self.weight_set = set(lx.weight_units)
+        self._volume = set(lx.volume_units)
         self.pattern = re.compile(
             rf"""
             (?<![a-z0-9.,])
@@ -151,7 +152,7 @@ class Quantities:
                 value += Decimal("0.5")
             if (
                 unit
-                and unit in self.weight_set
+                and (unit in self.weight_set or unit in self._volume)
                 and self._is_pack_size(s, start, end, out, mentions)
             ):
                 if out:

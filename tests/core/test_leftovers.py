@@ -1,5 +1,5 @@
-"""Typing leftovers (livehelper/comments/leftovers.py): Telex marks left unconverted and
-stretched letters, mended into the lexicon's words only."""
+"""Typing leftovers (livehelper/comments/leftovers.py): Telex and VNI marks left
+unconverted and stretched letters, mended into the lexicon's words only."""
 
 from __future__ import annotations
 
@@ -32,6 +32,11 @@ PARSER = Parser(
         ("layyy", "lay"),  # a letter held down
         ("chottt", "chot"),
         ("nhaaa", "nha"),
+        ("chotsss", "chot"),  # a tone key held down
+        ("cho61t", "chot"),  # VNI: 6 the circumflex, 1 the acute
+        ("cho6t1", "chot"),  # VNI, the tone typed last
+        ("d9o7n", "don"),  # VNI đ and ơ
+        ("hu3y", "huy"),
     ],
 )
 def test_leftovers_of_known_words_are_mended(word: str, mended: str) -> None:
@@ -40,7 +45,7 @@ def test_leftovers_of_known_words_are_mended(word: str, mended: str) -> None:
     assert kept is not None and "".join(word[i] for i in kept) == mended
 
 
-@pytest.mark.parametrize("word", ["lay", "ks", "xyzs", "banhs", "nepp", "ab"])
+@pytest.mark.parametrize("word", ["lay", "ks", "xyzs", "banhs", "nepp", "ab", "ks2", "ab12c"])
 def test_known_unknown_and_catalogue_words_are_left_alone(word: str) -> None:
     leftovers = Leftovers({"lay", "ban", "ne"}, left_alone={"nepp", "ks"})
     assert leftovers.mend_word(word) is None
@@ -60,6 +65,10 @@ def test_mending_keeps_both_texts_aligned() -> None:
         ("chốttt 2kg shop ơi", Intent.ORDER, Decimal(2)),
         ("huyr ddon giup e", Intent.CANCEL, None),
         ("hủyy đơn e nhaa", Intent.CANCEL, None),
+        ("la61y 2kg nhe1", Intent.ORDER, Decimal(2)),  # VNI
+        ("d9a85t 3kg khoai", Intent.ORDER, Decimal(3)),
+        ("hu3y d9o7n giu1p e", Intent.CANCEL, None),
+        ("khoai x2", Intent.ORDER, Decimal(2)),  # a digit after a letter that is no mark
     ],
 )
 def test_the_reader_reads_through_leftovers(text: str, intent: Intent, qty: Decimal | None) -> None:

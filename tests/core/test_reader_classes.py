@@ -591,3 +591,12 @@ def test_not_this_but_that(text: str, items: list[tuple[str, Decimal]], unsure: 
     result = PARSER.parse(text, "BO")
     assert result.intent is Intent.ORDER
     assert [(i.code, i.qty) for i in result.items] == items and result.ambiguous is unsure
+
+
+@pytest.mark.parametrize(
+    ("text", "qty"),
+    [("mật ong 1 chai 500ml", Decimal(1)), ("chốt 3 chai 1 lít mật ong nhé", Decimal(3))],
+)
+def test_a_volume_after_a_container_is_its_size(text: str, qty: Decimal) -> None:
+    honey = Parser([ProductSpec("MO", "Mật ong", 250000, "chai", None, ("mật ong",))])
+    assert [(i.code, i.qty) for i in honey.parse(text, "MO").items] == [("MO", qty)]
