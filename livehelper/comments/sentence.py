@@ -15,6 +15,7 @@ from livehelper.comments.phrases import alternation, blank
 from livehelper.comments.quantities import ORDER_CORE, PRONOUNS
 
 _LEFT, _RIGHT = r"(?<![a-z0-9])", r"(?![a-z0-9])"
+_LAST_WORD = re.compile(r"([a-z]+)\s+$")
 
 
 def _either(words: Iterable[str]) -> str:
@@ -57,6 +58,7 @@ class Sentence:
             rf"{_LEFT}(?:{_either(w['question_end'])}){_tail(w['question_end_after'])}[\s?!.]*$"
         )
         self._places = {fold(x): x for x in w["question_end_places"]}
+        self._not_after = frozenset(fold(x) for x in w["question_end_not_after"])
         self.yes_no_words = frozenset(fold(x) for x in w["yes_no_start"])
         either = _either(w["or_word"])
         self.or_words = frozenset(fold(x) for x in w["or_word"])
@@ -129,6 +131,9 @@ class Sentence:
             return end
         typed = written[end.start() : end.start() + len(word)]
         if typed.isascii():
+            before = _LAST_WORD.search(s, 0, end.start())
+            if before is not None and before.group(1) in self._not_after:
+                return None  # "ủng hộ shop", "gửi hộ": on someone's behalf
             return end if self.question_end.match(named, end.start()) else None
         return end if typed == self._places[word] else None
 

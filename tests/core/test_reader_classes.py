@@ -600,3 +600,12 @@ def test_not_this_but_that(text: str, items: list[tuple[str, Decimal]], unsure: 
 def test_a_volume_after_a_container_is_its_size(text: str, qty: Decimal) -> None:
     honey = Parser([ProductSpec("MO", "Mật ong", 250000, "chai", None, ("mật ong",))])
     assert [(i.code, i.qty) for i in honey.parse(text, "MO").items] == [("MO", qty)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["chot 2kg bo ung ho shop", "chot 2kg bo gui ho", "tầm 2kg thôi", "khoảng 3kg bơ nhé"],
+)
+def test_on_behalf_and_about_keep_the_order(text: str) -> None:
+    # "ho" after "ủng", "gửi" is hộ (for someone), not the question hở; tầm, khoảng: about
+    assert _read(text)[0] is Intent.ORDER
