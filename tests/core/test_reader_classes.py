@@ -609,3 +609,14 @@ def test_a_volume_after_a_container_is_its_size(text: str, qty: Decimal) -> None
 def test_on_behalf_and_about_keep_the_order(text: str) -> None:
     # "ho" after "ủng", "gửi" is hộ (for someone), not the question hở; tầm, khoảng: about
     assert _read(text)[0] is Intent.ORDER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bơ sáp Đắk Lắk dẻo, béo. Đóng thùng 10kg. Giá 60k/kg. Ship toàn quốc.",  # pasted
+        "đợi em chút em chốt",  # later
+    ],
+)
+def test_a_shops_own_text_and_a_moment_later_are_no_order(text: str) -> None:
+    assert _read(text)[0] is Intent.OTHER
