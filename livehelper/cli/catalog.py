@@ -40,10 +40,14 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         result = store.import_products(specs)
         print(f"imported {args.file.name}: {result.added} added, {result.updated} updated")
         for e in everyday_names(specs, default_lexicon()).values():
+            said = (
+                f"the code {e.code} is also how buyers write {e.meaning}"
+                if e.name == e.code
+                else f"{e.name!r} ({e.code}) typed without accents is {e.meaning}"
+            )
             print(
-                f"livehelper: note: {e.name!r} ({e.code}) typed without accents is "
-                f"{e.meaning}: a comment naming it so, with no amount beside it or with "
-                "another product, goes to Not sure",
+                f"livehelper: note: {said}: a comment naming it so, with no amount beside "
+                "it or with another product, goes to Not sure",
                 file=sys.stderr,
             )
         return 0

@@ -40,6 +40,7 @@ class Lexicon:
     prices: tuple[str, ...] = ()  # money amounts, also in not_quantity
     never_typos: tuple[str, ...] = ()
     everyday_words: dict[str, str] = field(default_factory=dict)  # folded word -> meaning
+    everyday_codes: dict[str, str] = field(default_factory=dict)  # "mk" -> mình
     no_more: tuple[str, ...] = ()
     plan: tuple[str, ...] = ()
     show_request: tuple[str, ...] = ()
@@ -94,6 +95,9 @@ class Lexicon:
             everyday_words={
                 fold(k): str(v) for k, v in data.get("everyday", {}).get("words", {}).items()
             },
+            everyday_codes={
+                fold(k): str(v) for k, v in data.get("everyday", {}).get("codes", {}).items()
+            },
             no_more=folded(intent.get("no_more", [])),
             plan=folded(intent.get("plan", [])),
             show_request=folded(intent.get("show_request", [])),
@@ -118,10 +122,14 @@ class EverydayName:
 
 
 def everyday_names(products: Iterable[Any], lexicon: Lexicon) -> dict[str, EverydayName]:
-    """Each name word (code, name or alias, written with accents) whose unaccented form
-    is in the lexicon's everyday words, by that unaccented form."""
+    """Each name word (name or alias, written with accents) whose unaccented form is in
+    the lexicon's everyday words, and each code buyers also type as shorthand, by that
+    unaccented form."""
     found: dict[str, EverydayName] = {}
     for p in products:
+        code = fold(p.code)
+        if code in lexicon.everyday_codes:  # "MK": how buyers write mình
+            found.setdefault(code, EverydayName(p.code, p.code, code, lexicon.everyday_codes[code]))
         for label in (p.name, *p.aliases):
             words = lower(label).split()
             if len(words) != 1:  # a longer name ("măng khô") is no everyday word

@@ -390,6 +390,10 @@ def test_the_seller_is_told_which_names_are_everyday_words(tmp_path) -> None:  #
     done = run_cli("catalog", "import", str(csv), db=str(tmp_path / "d.sqlite3"))
     assert "'măng' (MNK) typed without accents is mang (to bring)" in done.stderr
     assert "khoai" not in done.stderr
+    codes = tmp_path / "codes.csv"
+    codes.write_text("code,name,price,unit,aliases\nMK,Mộc nhĩ,90000,túi,\n", encoding="utf-8")
+    done = run_cli("catalog", "import", str(codes), db=str(tmp_path / "d.sqlite3"))
+    assert "the code MK is also how buyers write mình (I)" in done.stderr
 
 
 @pytest.mark.parametrize(
