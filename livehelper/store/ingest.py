@@ -540,7 +540,10 @@ def _product_id(products: dict[str, Any], code: str | None) -> int | None:
     return row.id if row else None
 
 
+_RAW = json.JSONEncoder(ensure_ascii=False, default=str).encode  # one encoder: each is built
+
+
 def _raw_json(raw: Any) -> str | None:
     if raw is None:
         return None
-    return raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
+    return raw if isinstance(raw, str) else _RAW(raw)
