@@ -1,7 +1,9 @@
 """Words by their place in a comment (the lexicon's ``[sentence]``), compiled once: how
-a question ends ("… không ạ"), a yes/no question ("có … không"), advice that ends in
-"đi", "never" ("chưa … bao giờ"), "of each" ("mỗi loại"), "on top" ("thêm"), and the
-small words that leave a comment "only a product and an amount"."""
+a question ends ("… không ạ", "có … không", "… hay … vậy"), a negated order and what is
+ordered instead ("k lấy khoai, lấy cam"), an order on a condition ("nếu … thì chốt"),
+advice ("… mua đi", "nên mua"), "never" ("chưa … bao giờ"), "of each" ("mỗi loại"),
+amounts that add up ("thêm 1kg", "1kg cho mẹ"), and the small words that leave a
+comment "only a product and an amount"."""
 
 from __future__ import annotations
 
@@ -82,7 +84,6 @@ class Sentence:
             rf"(?P<when>{_either(w['never'])})(?![a-z])"
         )
         self._condition = re.compile(rf"{_LEFT}(?:{_either(w['condition'])}){_RIGHT}")
-        pronouns = _either(PRONOUNS)
         self._then = re.compile(
             rf"(?:(?<![a-z0-9])(?P<before>[a-z]+)\s+)?(?:{_either(w['then'])})"
             rf"\s+(?:(?:{pronouns})\s+)?$"
@@ -90,7 +91,7 @@ class Sentence:
         self._so = frozenset(fold(x) for x in w["then_so"])
         self.advice_before = re.compile(
             rf"{_LEFT}(?:{_either(w['advice_before'])})\s+(?:(?:{pronouns})\s+)?"
-            rf"(?:{_either(ORDER_CORE)}){_RIGHT}"
+            rf"(?:{order_core}){_RIGHT}"
         )
         self._for_someone = re.compile(
             rf"\s*(?:{_either(w['for_someone'])})\s+(?P<who>[a-z]+(?:\s+[a-z]+)?)"
