@@ -47,6 +47,7 @@ class Lexicon:
     sentence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [sentence]
     places: tuple[str, ...] = ()  # a product's name inside one is the place
     volume_units: tuple[str, ...] = ()  # after a container: its size ("1 chai 500ml")
+    twelve: tuple[str, ...] = ()  # "tá", written so: a dozen
 
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: none of them is a misspelt product name."""
@@ -89,6 +90,7 @@ class Lexicon:
             count_units=tuple(dict.fromkeys(fold(u) for u in units["count"])),
             containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
             volume_units=tuple(fold(u) for u in units.get("volume", [])),
+            twelve=tuple(lower(u) for u in units.get("twelve", [])),
             not_quantity=tuple(data["not_quantity"]["prices"] + data["not_quantity"]["patterns"]),
             prices=tuple(data["not_quantity"]["prices"]),
             never_typos=folded(data.get("typos", {}).get("never", [])),

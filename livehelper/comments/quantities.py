@@ -76,6 +76,7 @@ class Quantities:
               | (?:(?P<num>\d{{1,4}}(?:[.,]\d{{1,3}})?)|(?P<word>{numword}))
                 (?:\s*(?P<dozen>{dozen}))?
                 (?:\s*(?P<unit>{unit}))?
+                (?:(?<=[a-z])(?P<tenths>[1-9]))?
                 (?:\s+(?P<half>{half}))?
             )
             (?![a-z0-9])
@@ -150,6 +151,11 @@ class Quantities:
                 value *= 10
             if half:
                 value += Decimal("0.5")
+            tenths, explicit = m.group("tenths"), bool(unit)
+            if tenths and unit and self._lexicon.weight_units.get(unit) == 1:
+                value += Decimal(tenths) / 10  # "1kg2", "2kg5": 1.2 and 2.5 kg
+            if unit and written[m.start("unit") : m.end("unit")] in self._lexicon.twelve:
+                value, unit = value * 12, None  # "1 tá" is a dozen, not a tạ (100 kg)
             if (
                 unit
                 and (unit in self.weight_set or unit in self._volume)
@@ -162,7 +168,7 @@ class Quantities:
                 continue  # a bare 250 is grams, a price or a code, not 250 items
             if not unit and value >= 10 and self._street_after(s, end):
                 continue  # "ship 45 Nguyễn Trãi": a house number
-            out.append(Quantity(start, end, value, unit, bool(unit)))
+            out.append(Quantity(start, end, value, unit, explicit))
         return joined_weights(out, s, self._lexicon.weight_units)
 
     def blank_not_quantities(self, s: str, written: str) -> str:
@@ -205,20 +211,26 @@ class Quantities:
         return any(mention.start == start for mention in mentions)
 
 
+_DIGITS = frozenset(Decimal(d) for d in range(1, 10))
+
+
 def joined_weights(found: list[Quantity], s: str, weights: dict[str, Decimal]) -> list[Quantity]:
-    """ "1kg 2 lạng", "2 cân 5 lạng": one weight, the larger unit first, nothing between."""
+    """ "1kg 2 lạng", "2 cân 5 lạng", "1 ký 2": one weight, the larger unit first,
+    nothing between."""
     out: list[Quantity] = []
     for q in found:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and last.unit in weights
-            and q.unit in weights
-            and weights[q.unit] < weights[last.unit]
-            and not s[last.end : q.start].strip()
-        ):
-            total = last.value * weights[last.unit] + q.value * weights[q.unit]
-            out[-1] = Quantity(last.start, q.end, total / weights[last.unit], last.unit, True)
+        big = weights.get(last.unit or "") if last is not None else None
+        if last is None or big is None or s[last.end : q.start].strip():
+            out.append(q)
+            continue
+        small = weights.get(q.unit or "")
+        if small is not None and small < big:
+            total = last.value * big + q.value * small
+            out[-1] = Quantity(last.start, q.end, total / big, last.unit, True)
+        elif q.unit is None and not q.explicit and q.value in _DIGITS and big == 1:
+            # "1 ký 2", "2 cân 5": a kilo and tenths
+            out[-1] = Quantity(last.start, q.end, last.value + q.value / 10, last.unit, True)
         else:
             out.append(q)
     return out

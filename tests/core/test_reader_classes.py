@@ -624,3 +624,17 @@ def test_on_behalf_and_about_keep_the_order(text: str) -> None:
 )
 def test_a_shops_own_text_and_a_moment_later_are_no_order(text: str) -> None:
     assert _read(text)[0] is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "qty"),
+    [
+        ("chốt 1kg2 bơ", Decimal("1.2")),  # a kilo and tenths, glued
+        ("lấy 2 cân 5 bơ", Decimal("2.5")),  # and spaced
+        ("lấy 1 ký 2 lạng bơ", Decimal("1.2")),
+        ("chốt 1 tá bơ", Decimal(12)),  # a dozen: "tá", not "tạ" (100 kg)
+        ("chốt 1 tạ bơ", Decimal(100)),
+    ],
+)
+def test_how_weights_and_dozens_are_said(text: str, qty: Decimal) -> None:
+    assert _read(text) == (Intent.ORDER, [("BO", qty)])
