@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from livehelper.resources_path import resource_text
@@ -30,10 +30,15 @@ def smoothed(seen: int, right: int) -> float:
 class Measured:
     tallies: Mapping[str, tuple[int, int]]  # rule -> (seen, right)
     unsure_below: float
+    _confidences: dict[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:  # every parse asks: worked out once
+        confidences = {rule: smoothed(*counts) for rule, counts in self.tallies.items()}
+        object.__setattr__(self, "_confidences", confidences)
 
     def of(self, rule: str) -> float:
-        seen, right = self.tallies.get(rule, (0, 0))
-        return smoothed(seen, right)
+        found = self._confidences.get(rule)
+        return smoothed(0, 0) if found is None else found
 
     def too_unsure(self, confidence: float) -> bool:
         return confidence < self.unsure_below

@@ -22,7 +22,8 @@ _WORD = re.compile(r"[a-z]+")
 # or before the letters ("2kg"), are no marks
 _VNI_WORD = re.compile(r"(?<![a-z0-9])[a-z]+(?:[1-9]+[a-z]*)+(?![a-z0-9])")
 # what a leftover shows: a letter twice, a Telex w, a tone key ending a word, a VNI digit
-SUSPECT = re.compile(r"([a-z])\1|[aou]w|[a-z][sfrxj](?![a-z])|[a-z][1-9]")
+# after two letters ("x2" is an amount)
+SUSPECT = re.compile(r"([a-z])\1|[aou]w|[a-z][sfrxj](?![a-z])|[a-z]{2}[1-9]")
 CACHE = 20_000  # words remembered (buyers repeat the same few hundred)
 VOWELS = frozenset("aeiouy")
 TONE_KEYS = frozenset("sfrxj")  # Telex tone marks typed as letters

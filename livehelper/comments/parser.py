@@ -146,7 +146,7 @@ class Parser:
         said = s  # before everyday phrases go: "hồi nãy" still says "earlier"
         s = self._everyday.blank(s, written, runs)
         words = self._sentence
-        if words.may_say_never(runs):  # "chưa … bao giờ": never, not "when?"
+        if not runs.isdisjoint(words.never_first) and words.may_say_never(runs):  # never
             s = words.never.sub(
                 lambda m: m.group()[: m.start("when") - m.start()] + " " * len(m["when"]), s
             )
@@ -159,7 +159,7 @@ class Parser:
             s = self._numbers.blank_not_quantities(s, written)
         featured = featured.upper() if featured and featured.upper() in self._codes else None
 
-        mentions = self._mentions(s, written)
+        mentions = self._mentions(s, written, runs)
         if any(m.by_code for m in mentions):
             # a code that is also teencode inside an order phrase ("cho mk") or a pronoun
             # before one ("mk lấy 2kg") is not a product
@@ -187,7 +187,7 @@ class Parser:
             quantities = [q for q in quantities if not _inside(q.start, context)]
             if earlier and not mentions:  # "lần trước mua thạch, nay lấy 4 hộp": thạch
                 featured, carried = _carried(earlier, quantities, featured, self._fits)
-        instead = self._sentence.instead(t) if not runs.isdisjoint(ORDER_CORE) else None
+        instead = self._sentence.instead(t, runs)
         if instead is not None:  # "e k lấy khoai, lấy cam thôi": the order is the cam
             cut, no_more = instead
             t = blank(t, [(0, cut)])
@@ -228,11 +228,7 @@ class Parser:
         ambiguous = ambiguous or self._measured.too_unsure(confidence)
         # "thêm 1kg nữa" adds to an earlier order ("thèm", to crave, does not); after an
         # amount of this comment it adds to that one ("2kg, thêm 1kg": 3kg, counted)
-        first_amount = min((q.start for q in quantities if q.explicit), default=len(s))
-        adds = not runs.isdisjoint(words.adds_words) and any(
-            m.start() < first_amount and written[m.start() : m.end()] in words.adds_spellings
-            for m in words.adds.finditer(s)
-        )
+        adds = not runs.isdisjoint(words.adds_words) and words.adds_on_top(s, written, quantities)
         return ParseResult(
             Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds, rule=rule
         )
@@ -257,7 +253,7 @@ class Parser:
         )
         return not beside or any(other.code != m.code for other in mentions)
 
-    def _mentions(self, s: str, written: str) -> list[_Mention]:
+    def _mentions(self, s: str, written: str, runs: frozenset[str]) -> list[_Mention]:
         if self._products is None:
             return []
         out = []
@@ -265,7 +261,7 @@ class Parser:
         for m in self._products.finditer(s, written):
             found = keys.get(m.text) or keys[_SPACES.sub(" ", m.text)]  # "khoai  sâm"
             out.append(_Mention(m.begin, m.finish, found[0], found[1]))
-        if out and self._places.could_match(frozenset(RUN.findall(s))):
+        if out and self._places.could_match(runs):
             out = _outside(out, [p.span() for p in self._places.finditer(s, written)])
         return out
 
@@ -326,7 +322,7 @@ class Parser:
             or (not runs.isdisjoint(words.to_viewers_words) and words.to_viewers.search(s))
             or self._suggestion.search(s, written, runs=runs)
         )
-        advice = order_core and (words.advice_after.search(s) or words.advice_before.search(s))
+        advice = order_core and (words.advice_after.search(s) or words.advises_before(s, runs))
         if (advice and (to_others or not quantities)) or (
             to_others
             and not runs.isdisjoint(words.advice_end_words)
@@ -358,7 +354,7 @@ class Parser:
             return Intent.OTHER, False, "other.price_check"
         if firm or (order and (quantities or mentions)):
             said = firm or order  # "ship được thì lấy": the firm word is the order
-            if said and words.on_condition(s, said.begin):  # "nếu còn hàng thì chốt": ask
+            if said and words.on_condition(s, said.begin, runs):  # "nếu còn hàng thì chốt": ask
                 return Intent.ORDER, True, "order.if"
             return Intent.ORDER, False, "order.verb"
         if mentions and explicit:

@@ -24,6 +24,10 @@ def _either(words: Iterable[str]) -> str:
     return "|".join(re.escape(fold(w)) for w in words)
 
 
+def _firsts(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(p).split()[0] for p in phrases if p.strip())
+
+
 def _tail(words: Iterable[str]) -> str:
     """Any run of these words, spaced: the softeners after a question's end."""
     return rf"(?:\s+(?:{_either(words)}))*"
@@ -40,6 +44,9 @@ class Sentence:
         pronouns, order_core = _either(PRONOUNS), _either(ORDER_CORE)
         negated = rf"{_LEFT}(?:{alternation(fold(n) for n in negation)})\s+(?:(?:{pronouns})\s+)?"
         self.negated_order = re.compile(rf"{negated}(?:{order_core}){_RIGHT}")
+        # the words a pattern starts with: a comment without any is not scanned for it
+        self._negation_words = _firsts(negation)
+        self._order_words = frozenset(ORDER_CORE)
         # "k huỷ đâu", "đừng hủy nhé": a negated cancel keeps the order
         self.negation_before = re.compile(rf"{negated}$")
         self.advice_after = re.compile(
@@ -79,6 +86,7 @@ class Sentence:
             rf"(?:\s+(?:{_either(w['advice_end_after'])}))*[\s!.]*$"
         )
         self.never_words = [frozenset(fold(x).split()) for x in w["never"]]
+        self.never_first = frozenset(fold(x).split()[0] for x in w["never"])
         self.never = re.compile(
             rf"{_LEFT}(?:{_either(w['never_before'])})\s+(?:[a-z]+\s+){{0,3}}?"
             rf"(?P<when>{_either(w['never'])})(?![a-z])"
@@ -89,6 +97,8 @@ class Sentence:
             rf"\s+(?:(?:{pronouns})\s+)?$"
         )
         self._so = frozenset(fold(x) for x in w["then_so"])
+        self._condition_words = _firsts([*w["condition"], *w["then"]])
+        self._advice_before_words = _firsts(w["advice_before"])
         self.advice_before = re.compile(
             rf"{_LEFT}(?:{_either(w['advice_before'])})\s+(?:(?:{pronouns})\s+)?"
             rf"(?:{order_core}){_RIGHT}"
@@ -138,9 +148,11 @@ class Sentence:
             return end if self.question_end.match(named, end.start()) else None
         return end if typed == self._places[word] else None
 
-    def on_condition(self, s: str, at: int) -> bool:
+    def on_condition(self, s: str, at: int, runs: frozenset[str]) -> bool:
         """Whether the order word at ``at`` is said on a condition: "nếu" before it, or
         "thì" right before it (a pronoun between) that is not "so" ("vậy thì")."""
+        if runs.isdisjoint(self._condition_words):
+            return False
         if self._condition.search(s, 0, at):
             return True
         then = self._then.search(s, 0, at)
@@ -155,9 +167,15 @@ class Sentence:
         """The amount at ``start``–``end`` comes on top: "thêm 1kg", "1kg nữa"."""
         return bool(self._more_before.search(s, 0, start) or self._more_after.match(s, end))
 
-    def instead(self, s: str) -> tuple[int, bool] | None:
+    def advises_before(self, s: str, runs: frozenset[str]) -> bool:
+        """ "nên mua", "mọi người nên lấy": advice said before an order word."""
+        return not runs.isdisjoint(self._advice_before_words) and bool(self.advice_before.search(s))
+
+    def instead(self, s: str, runs: frozenset[str]) -> tuple[int, bool] | None:
         """Where the order after a negated one starts ("e k lấy khoai, lấy cam"), and
         whether the negated one said "no more" ("nữa"): an earlier claim to undo."""
+        if runs.isdisjoint(self._negation_words) or runs.isdisjoint(self._order_words):
+            return None
         negated = self.negated_order.search(s)
         if negated is None:
             return None
@@ -168,7 +186,17 @@ class Sentence:
         return cut, self._no_more.search(s, negated.end(), then.start()) is not None
 
     def may_say_never(self, runs: frozenset[str]) -> bool:
+        """ "chưa … bao giờ" may be there (the caller checked ``never_first`` first)."""
         return any(words <= runs for words in self.never_words)
+
+    def adds_on_top(self, s: str, written: str, quantities: Sequence[Any]) -> bool:
+        """ "thêm 1kg nữa" adds to an earlier order ("thèm", to crave, does not); after
+        an amount of this comment it adds to that one ("2kg, thêm 1kg": 3kg, counted)."""
+        first = min((q.start for q in quantities if q.explicit), default=len(s))
+        return any(
+            m.start() < first and written[m.start() : m.end()] in self.adds_spellings
+            for m in self.adds.finditer(s)
+        )
 
     def only(self, s: str, spans: Sequence[Any]) -> bool:
         """True when nothing but the given spans and small filler words is left."""
