@@ -49,6 +49,15 @@ class Lexicon:
     volume_units: tuple[str, ...] = ()  # after a container: its size ("1 chai 500ml")
     twelve: tuple[str, ...] = ()  # "tá", written so: a dozen
 
+    @property
+    def order_core(self) -> tuple[str, ...]:
+        """The order verbs the sentence patterns are built around, folded."""
+        return tuple(fold(w) for w in self.sentence.get("order_core", ()))
+
+    @property
+    def pronouns(self) -> tuple[str, ...]:
+        return tuple(fold(w) for w in self.sentence.get("pronouns", ()))
+
     def vocabulary(self) -> frozenset[str]:
         """Every word the lexicon knows: none of them is a misspelt product name."""
         phrases = [

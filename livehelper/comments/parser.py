@@ -31,7 +31,7 @@ from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
 from livehelper.comments.phrases import Found, Phrases, blank, spaces
-from livehelper.comments.quantities import ORDER_CORE, PRONOUNS, Quantities, Quantity
+from livehelper.comments.quantities import Quantities, Quantity
 from livehelper.comments.sentence import Sentence
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
@@ -113,6 +113,7 @@ class Parser:
         self._other_times = OtherTimes(self._past, self._plan, self._order)
         self._everyday = Phrases(lx.everyday_phrases)
         self._sentence = Sentence(lx.sentence, lx.negation, lx.suggestion_tail)
+        self._order_core, self._pronouns = frozenset(lx.order_core), frozenset(lx.pronouns)
         self._places = Phrases(lx.places)
         self._suggestion = Phrases(lx.suggestion)
 
@@ -164,7 +165,11 @@ class Parser:
             # a code that is also teencode inside an order phrase ("cho mk") or a pronoun
             # before one ("mk lấy 2kg") is not a product
             order_spans = [(f.begin, f.finish) for f in self._order.finditer(s, written, runs=runs)]
-            mentions = [m for m in mentions if not (m.by_code and _teencode(m, s, order_spans))]
+            mentions = [
+                m
+                for m in mentions
+                if not (m.by_code and _teencode(m, s, order_spans, self._pronouns))
+            ]
         # products are read; their words must not count as quantities or intent words
         t = blank(s, [(m.start, m.end) for m in mentions])
         guessed = False
@@ -299,7 +304,7 @@ class Parser:
         ):
             return Intent.OTHER, False, "other.past"
         # the regexes below need one of these words standing alone: skip them if absent
-        order_core = not runs.isdisjoint(ORDER_CORE)
+        order_core = not runs.isdisjoint(self._order_core)
         negated = words.negated_order.search(s) if order_core else None
         if negated:
             # "k lấy cam nữa", "thôi e không lấy thạch nữa nhé": no more of it, a cancel
@@ -517,9 +522,11 @@ def _carried(
     )
 
 
-def _teencode(m: _Mention, s: str, order_spans: Sequence[tuple[int, int]]) -> bool:
+def _teencode(
+    m: _Mention, s: str, order_spans: Sequence[tuple[int, int]], pronouns: frozenset[str]
+) -> bool:
     inside = any(a <= m.start and m.end <= b for a, b in order_spans)
-    subject = s[m.start : m.end] in PRONOUNS and any(
+    subject = s[m.start : m.end] in pronouns and any(
         a >= m.end and not s[m.end : a].strip() for a, _b in order_spans
     )
     return inside or subject

@@ -16,9 +16,6 @@ from livehelper.comments.folding import fold, lower
 from livehelper.comments.lexicon import Lexicon
 from livehelper.comments.phrases import alternation, spaces
 
-PRONOUNS = ("e", "em", "minh", "mk", "mik", "t", "tui", "toi", "c", "chi", "a", "anh", "co")
-ORDER_CORE = ("lay", "chot", "mua", "dat", "order", "oder", "ship", "gui")
-
 
 class Spanned(Protocol):
     """A product found in the text: where it starts and ends."""
@@ -90,13 +87,16 @@ class Quantities:
         self._cart_before_re = re.compile(
             rf"(?<![a-z])(?:{alternation(carts) if carts else '(?!)'})\s*$"
         )
+        self._after_order_re = re.compile(
+            rf"(?:{'|'.join(lx.order_core)}|cho)\s+(?:(?:{'|'.join(lx.pronouns)})\s+)?$"
+        )
         self._units = set(lx.weight_units) | set(lx.count_units) | set(lx.containers)
         self._known = (
             dataclasses.replace(lx, never_typos=()).vocabulary()  # not names and streets
             | {w for words in lx.sentence.values() for x in words for w in fold(x).split()}
             | set(lx.everyday_words)
-            | set(PRONOUNS)
-            | set(ORDER_CORE)
+            | set(lx.pronouns)
+            | set(lx.order_core)
         )
         self._price_re = re.compile(
             "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.prices) + ")"
@@ -201,10 +201,7 @@ class Quantities:
     ) -> bool:
         """A number word without a unit counts only right after an order word or
         right before a product: "lấy hai", "hai khoai sâm"."""
-        before = s[max(0, m.start() - 16) : m.start()]
-        if re.search(
-            rf"(?:{'|'.join(ORDER_CORE)}|cho)\s+(?:(?:{'|'.join(PRONOUNS)})\s+)?$", before
-        ):
+        if self._after_order_re.search(s[max(0, m.start() - 16) : m.start()]):
             return True
         rest = s[m.end() : m.end() + 40]
         start = m.end() + len(rest) - len(rest.lstrip())

@@ -14,7 +14,6 @@ from typing import Any
 from livehelper.comments.clauses import CLAUSE
 from livehelper.comments.folding import fold
 from livehelper.comments.phrases import alternation, blank
-from livehelper.comments.quantities import ORDER_CORE, PRONOUNS
 
 _LEFT, _RIGHT = r"(?<![a-z0-9])", r"(?![a-z0-9])"
 _LAST_WORD = re.compile(r"([a-z]+)\s+$")
@@ -41,12 +40,12 @@ class Sentence:
         suggestion_tail: Iterable[str] = (),
     ) -> None:
         w = words
-        pronouns, order_core = _either(PRONOUNS), _either(ORDER_CORE)
+        pronouns, order_core = _either(w["pronouns"]), _either(w["order_core"])
         negated = rf"{_LEFT}(?:{alternation(fold(n) for n in negation)})\s+(?:(?:{pronouns})\s+)?"
         self.negated_order = re.compile(rf"{negated}(?:{order_core}){_RIGHT}")
         # the words a pattern starts with: a comment without any is not scanned for it
         self._negation_words = _firsts(negation)
-        self._order_words = frozenset(ORDER_CORE)
+        self._order_words = frozenset(fold(x) for x in w["order_core"])
         # "k huỷ đâu", "đừng hủy nhé": a negated cancel keeps the order
         self.negation_before = re.compile(rf"{negated}$")
         self.advice_after = re.compile(
