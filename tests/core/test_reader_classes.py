@@ -638,3 +638,19 @@ def test_a_shops_own_text_and_a_moment_later_are_no_order(text: str) -> None:
 )
 def test_how_weights_and_dozens_are_said(text: str, qty: Decimal) -> None:
     assert _read(text) == (Intent.ORDER, [("BO", qty)])
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "items"),
+    [
+        ("em xin lỗi em đặt nhầm", Intent.CANCEL, []),  # ordered by mistake
+        ("chốt lộn rồi shop ơi", Intent.CANCEL, []),
+        ("bỏ giỏ hàng giúp em", Intent.CANCEL, []),
+        ("em đặt nhầm, đổi sang 2 hộp chè", Intent.ORDER, [("CHE", Decimal(2))]),  # and a new one
+        ("đổi sang 3kg nhé", Intent.ORDER, [("BO", Decimal(3))]),
+    ],
+)
+def test_by_mistake_and_changed_to(
+    text: str, intent: Intent, items: list[tuple[str, Decimal]]
+) -> None:
+    assert _read(text) == (intent, items)
