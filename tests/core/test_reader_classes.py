@@ -654,3 +654,15 @@ def test_by_mistake_and_changed_to(
     text: str, intent: Intent, items: list[tuple[str, Decimal]]
 ) -> None:
     assert _read(text) == (intent, items)
+
+
+def test_thanks_typed_without_accents_names_no_product() -> None:
+    fruit = Parser(
+        [
+            ProductSpec("CAM", "Cam Cao Phong", 40000, "kg", None, ("cam",)),
+            ProductSpec("BO", "Bơ sáp", 60000, "kg", None, ("bơ",)),
+        ]
+    )
+    reading = fruit.parse("cam on shop 2kg nhe", "BO")  # cảm ơn: thanks, 2kg of the bơ
+    assert [(i.code, i.qty) for i in reading.items] == [("BO", Decimal(2))]
+    assert [i.code for i in fruit.parse("cam 2kg", "BO").items] == ["CAM"]
