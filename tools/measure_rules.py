@@ -28,7 +28,12 @@ from livehelper.comments.evaluate import read_corpus, tally_rules  # noqa: E402
 from livehelper.comments.parser import Parser  # noqa: E402
 
 DATA = REPO / "tests" / "data"
-CORPORA = ("comments_labelled.jsonl", "comments_dev.jsonl", "comments_typos.jsonl")
+CORPORA = (
+    "comments_labelled.jsonl",
+    "comments_dev.jsonl",
+    "comments_typos.jsonl",
+    "comments_classes.jsonl",
+)
 UNSURE_BELOW = 0.8  # an order read by a rule right less often than this is put to the assistant
 
 
