@@ -75,10 +75,6 @@ class ParserCache:
             self._version = version
         return self._parser
 
-    @property
-    def version(self) -> int:
-        return self._version
-
 
 class Pipeline:
     def __init__(

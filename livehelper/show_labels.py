@@ -97,25 +97,17 @@ def _cancels_carried_out(comments: Sequence[Comment], claims: Iterable[Claim]) -
     }
 
 
-@dataclass(frozen=True, slots=True)
-class Exported:
-    lines: int
-    decided: int
-    catalogue: Path
-
-
-def export(store: Store, session_id: int, path: Path) -> Exported:
+def export(
+    labelled: Sequence[Labelled], session_id: int, products: Iterable[Product], path: Path
+) -> Path:
     """Write the show's labelled comments to ``path`` (JSONL) and its catalogue beside
-    it (``<name>.catalogue.csv``), which ``evaluate --catalog`` reads it with."""
-    store.session(session_id)  # NotFound for a show that does not exist
-    labelled = session_labels(store, session_id)
+    it (``<name>.catalogue.csv``, returned), which ``evaluate --catalog`` reads it with."""
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for item in labelled:
             out.write(json.dumps(item.line(session_id), ensure_ascii=False) + "\n")
     catalogue = path.with_name(f"{path.stem}.catalogue.csv")
-    write_catalogue(store.products(), catalogue)
-    decided = sum(item.by == "assistant" for item in labelled)
-    return Exported(len(labelled), decided, catalogue)
+    write_catalogue(products, catalogue)
+    return catalogue
 
 
 def session_labels(store: Store, session_id: int) -> list[Labelled]:

@@ -304,7 +304,8 @@ def _evaluate_session(args: argparse.Namespace) -> int:
         store.session(args.session)  # NotFound for a show that does not exist
         labelled = show_labels.session_labels(store, args.session)
         decided = [x.line(args.session) for x in labelled if x.by == "assistant"]
-        score = evaluate(parser_for(store.products()), decided)
+        products = store.products()
+        score = evaluate(parser_for(products), decided)
         summary: dict[str, Any] = {
             "session": args.session,
             "decided": len(decided),
@@ -312,8 +313,8 @@ def _evaluate_session(args: argparse.Namespace) -> int:
             **score.figures(),
         }
         if args.export is not None:
-            exported = show_labels.export(store, args.session, args.export)
-            summary |= {"exported": str(args.export), "catalogue": str(exported.catalogue)}
+            catalogue = show_labels.export(labelled, args.session, products, args.export)
+            summary |= {"exported": str(args.export), "catalogue": str(catalogue)}
     finally:
         store.close()
     emit(summary)

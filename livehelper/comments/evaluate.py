@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from livehelper.comments.parser import Parser
-from livehelper.model import ParseResult
 
 
 @dataclass
@@ -33,6 +32,8 @@ class Score:
     items_right: int = 0
     silent: int = 0
     mistakes: list[dict[str, Any]] = field(default_factory=list)
+    # per rule, the comments it read and how many of them right (confidence.py)
+    rules: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def figures(self) -> dict[str, float | int]:
         precision = self.items_right / self.items_predicted if self.items_predicted else 1.0
@@ -69,7 +70,14 @@ def evaluate(parser: Parser, lines: Iterable[dict[str, Any]]) -> Score:
         score.items_gold += len(want)
         score.items_predicted += len(got)
         score.items_right += len(got & want)
-        if not _right(result, got, want, gold):
+        right = (
+            got == want
+            and result.intent.value == gold["intent"]
+            and result.phone == gold.get("phone")
+        )
+        seen, rule_right = score.rules.get(result.rule, (0, 0))
+        score.rules[result.rule] = (seen + 1, rule_right + right)
+        if not right:
             score.silent += not result.ambiguous
             score.mistakes.append(
                 {
@@ -89,25 +97,10 @@ def evaluate(parser: Parser, lines: Iterable[dict[str, Any]]) -> Score:
     return score
 
 
-def _right(
-    result: ParseResult, got: set[tuple[str, Decimal]], want: set[tuple[str, Decimal]], gold: Any
-) -> bool:
-    return (
-        got == want and result.intent.value == gold["intent"] and result.phone == gold.get("phone")
-    )
-
-
 def tally_rules(parser: Parser, lines: Iterable[dict[str, Any]]) -> dict[str, tuple[int, int]]:
     """Per rule, how many comments it read and how many of them right: intent, items
     and phone."""
-    tallies: dict[str, tuple[int, int]] = {}
-    for gold in lines:
-        result = parser.parse(gold["text"], gold.get("featured"))
-        got = _items({"code": i.code, "qty": i.qty} for i in result.items)
-        seen, right = tallies.get(result.rule, (0, 0))
-        right += _right(result, got, _items(gold.get("items", ())), gold)
-        tallies[result.rule] = (seen + 1, right)
-    return tallies
+    return evaluate(parser, lines).rules
 
 
 def read_corpus(path: Path) -> list[dict[str, Any]]:

@@ -192,7 +192,7 @@ class Parser:
             quantities = [q for q in quantities if not _inside(q.start, context)]
             if earlier and not mentions:  # "lần trước mua thạch, nay lấy 4 hộp": thạch
                 featured, carried = _carried(earlier, quantities, featured, self._fits)
-        instead = self._sentence.instead(t, runs)
+        instead = words.instead(t, runs)
         if instead is not None:  # "e k lấy khoai, lấy cam thôi": the order is the cam
             cut, no_more = instead
             t = blank(t, [(0, cut)])
@@ -290,7 +290,7 @@ class Parser:
             (
                 c
                 for c in self._cancel.finditer(s, written, runs=runs)
-                if not self._sentence.negation_before.search(s, 0, c.begin)
+                if not words.negation_before.search(s, 0, c.begin)
             ),
             None,
         )
