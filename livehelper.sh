@@ -20,7 +20,8 @@ APP_PACKAGES="libglib2.0-0|libglib2.0-0t64 libegl1 libgl1 libxkbcommon0 libxkbco
   libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3
   fonts-dejavu-core espeak-ng alsa-utils"
 # Real parts the tests drive: PostgreSQL, OBS Studio under a virtual X server, Chromium.
-TEST_PACKAGES="$APP_PACKAGES postgresql obs-studio xvfb xauth chromium"
+# A C compiler and Python's headers: the tests check the compiled comment reader.
+TEST_PACKAGES="$APP_PACKAGES postgresql obs-studio xvfb xauth chromium gcc libc6-dev python3-dev"
 
 say() { printf 'livehelper: %s\n' "$*" >&2; }
 
@@ -147,26 +148,34 @@ ensure_installed() {
   fi
 }
 
+# the comment reader compiled to C (livehelper/comments/compiled.py), built once per
+# version where a C compiler is present; without one it runs as plain Python, slower
+build_reader() {
+  command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || return 0
+  [ "$1" = test ] || ensure_installed fast || return 0
+  "$PY" -m livehelper.comments.compile_reader >/dev/null || true
+}
+
 command=${1:-run}
 [ $# -gt 0 ] && shift
 case "$command" in
   run)
     install_packages "$APP_PACKAGES" ask
-    ensure_venv; ensure_installed postgres
+    ensure_venv; ensure_installed postgres; build_reader app
     exec "$VENV/bin/livehelper" "$@"
     ;;
   demo)
     install_packages "$APP_PACKAGES" ask
-    ensure_venv; ensure_installed postgres
+    ensure_venv; ensure_installed postgres; build_reader app
     exec "$VENV/bin/livehelper" demo "$@"
     ;;
   test)
     install_packages "$TEST_PACKAGES" root-only
-    ensure_venv; ensure_installed test
+    ensure_venv; ensure_installed test; build_reader test
     exec "$PY" -m pytest "$@"
     ;;
   bench)
-    ensure_venv; ensure_installed test  # the benchmarks use the tests' local servers
+    ensure_venv; ensure_installed test; build_reader test  # the tests' local servers
     "$VENV/bin/livehelper" bench ingest --count 20000
     "$VENV/bin/livehelper" bench parse --count 100000
     "$VENV/bin/livehelper" bench export --orders 10000

@@ -255,10 +255,14 @@ def fold_limit(texts: list[str], repeat: int) -> float:
     return len(texts) / best
 
 
-def bench_parse(count: int = 100000, repeat: int = 3) -> dict[str, Any]:
+def bench_parse(count: int = 100000, repeat: int = 3, beside: bool = True) -> dict[str, Any]:
     """Parse ``count`` comments ``repeat`` times on this thread. The best run is the
     figure (as timeit reports: slower runs measure other programs on a shared
-    machine, not the parser); the median is given beside it."""
+    machine, not the parser); the median is given beside it. With the compiled
+    reader in use, the plain-Python reader is measured too (in a process of its own:
+    one process holds one of them), so the speed-up is a ratio of one run."""
+    from livehelper.comments.compiled import in_use
+
     with resource_file("demo/catalogue.csv") as path:
         parser = Parser(read_catalogue(path))
     texts = [c.text for c in synthetic_comments(count)]
@@ -270,7 +274,7 @@ def bench_parse(count: int = 100000, repeat: int = 3) -> dict[str, Any]:
         runs.append(time.perf_counter() - start)
     best = min(runs)
     limit = fold_limit(texts, repeat)
-    return {
+    figures: dict[str, Any] = {
         "comments": count,
         "repeat": len(runs),
         "seconds": round(best, 3),
@@ -279,7 +283,35 @@ def bench_parse(count: int = 100000, repeat: int = 3) -> dict[str, Any]:
         "fold_limit_per_s": round(limit, 1),
         "limit_ratio": round(count / best / limit, 3),
         "peak_rss_mb": _peak_rss_mb(),
+        "reader": in_use(),
     }
+    if beside and figures["reader"] == "compiled":
+        plain = _plain_python_parse(count, repeat)
+        figures["python_comments_per_s"] = plain["comments_per_s"]
+        figures["python_limit_ratio"] = plain["limit_ratio"]
+        figures["compiled_speedup"] = round(figures["limit_ratio"] / plain["limit_ratio"], 2)
+    return figures
+
+
+def _plain_python_parse(count: int, repeat: int) -> dict[str, Any]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from livehelper.comments.compiled import PURE_PYTHON
+
+    code = "import json, sys; from livehelper import bench; "
+    code += f"print(json.dumps(bench.bench_parse({count}, {repeat}, beside=False)))"
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, PURE_PYTHON: "1"},
+    )
+    figures: dict[str, Any] = json.loads(run.stdout.splitlines()[-1])
+    return figures
 
 
 def bench_export(

@@ -37,6 +37,7 @@ from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
 
 MAX_CHARS = 1000  # longer comments are read from their first 1000 characters only
+RESULTS_KEPT = 10_000  # distinct readings kept (phones make most of them)
 
 
 class ProductLike(Protocol):
@@ -53,6 +54,28 @@ class ProductLike(Protocol):
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _TAG_AT_END = re.compile(r"(?<!\S)@\S[^@]*$")  # "@Hùng Cường" closing the comment
+
+
+class _Others:
+    """Readings that are not orders, one object for every equal reading: most comments
+    read alike, and building a frozen result costs more than finding the one made
+    before. (An order is built anew: an equal one may write its amount otherwise.)"""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[Any, ...], ParseResult] = {}
+
+    def reading(
+        self, intent: Intent, phone: str | None, confidence: float, order_like: bool, rule: str
+    ) -> ParseResult:
+        key = (intent, phone, confidence, order_like, rule)
+        made = self._made.get(key)
+        if made is None:
+            if len(self._made) >= RESULTS_KEPT:
+                self._made.clear()
+            made = self._made[key] = ParseResult(
+                intent, phone=phone, confidence=confidence, order_like=order_like, rule=rule
+            )
+        return made
 
 
 @dataclass(slots=True)
@@ -75,6 +98,7 @@ class Parser:
         lx = lexicon or default_lexicon()
         self.lexicon = lx
         self._measured = measured or measured_rules()
+        self._others = _Others()
         self._units = {p.code.upper(): fold(p.unit).strip() for p in products}
         self._codes = {p.code.upper() for p in products}
 
@@ -141,9 +165,7 @@ class Parser:
         runs = frozenset(RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order
             confidence = self._measured.of("other.no_words")
-            return ParseResult(
-                Intent.OTHER, phone=phone, confidence=confidence, rule="other.no_words"
-            )
+            return self._others.reading(Intent.OTHER, phone, confidence, False, "other.no_words")
         said = s  # before everyday phrases go: "hồi nãy" still says "earlier"
         s = self._everyday.blank(s, written, runs)
         words = self._sentence
@@ -207,13 +229,8 @@ class Parser:
             intent = Intent.ORDER
         if intent is not Intent.ORDER:
             order_like = bool(mentions or quantities or order)
-            return ParseResult(
-                intent=intent,
-                phone=phone,
-                confidence=self._measured.of(rule),
-                order_like=order_like,
-                rule=rule,
-            )
+            confidence = self._measured.of(rule)
+            return self._others.reading(intent, phone, confidence, order_like, rule)
         items, unsure = self._items(t, mentions, quantities, featured)
         unsure = unsure or carried
         if self._plain_risky and any(

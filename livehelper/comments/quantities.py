@@ -36,6 +36,21 @@ class Quantity:
     sized: bool = False  # a container with its size after it: "1 túi 500g"
 
 
+def _first_digit_apart(patterns: Sequence[str]) -> str:
+    """One regex of ``patterns`` (each at a word's start), those that start with a digit
+    behind one test of the first character: at a letter they cost one check, not one
+    each (a match's first character is a digit for both groups or for neither, so the
+    first pattern that matches is still the one listed first)."""
+    digit = [p for p in patterns if p.startswith("\\d")]
+    other = [p for p in patterns if not p.startswith("\\d")]
+    groups = []
+    if digit:
+        groups.append("(?=\\d)(?:" + "|".join(f"(?:{p})" for p in digit) + ")")
+    if other:
+        groups.append("(?:" + "|".join(f"(?:{p})" for p in other) + ")")
+    return "(?<![a-z0-9])(?:" + ("|".join(groups) or "(?!)") + ")"
+
+
 _TWO_WORDS = re.compile(r"\s+([a-z]+)\s+([a-z]+)")
 
 
@@ -52,9 +67,7 @@ class Quantities:
             for word in lower(label).split()[:1]
             if fold(word) != word
         }
-        self._not_qty_re = re.compile(
-            "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.not_quantity) + ")"
-        )
+        self._not_qty_re = re.compile(_first_digit_apart(lx.not_quantity))
         weight = alternation(lx.weight_units)
         count = alternation(lx.count_units)
         numword = alternation(lx.number_words)
@@ -98,9 +111,7 @@ class Quantities:
             | set(lx.pronouns)
             | set(lx.order_core)
         )
-        self._price_re = re.compile(
-            "(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in lx.prices) + ")"
-        )
+        self._price_re = re.compile(_first_digit_apart(lx.prices))
 
     def _street_after(self, s: str, end: int) -> bool:
         """Two words follow that the reader does not know (not its words, a unit, a
