@@ -107,6 +107,7 @@ def _run(
             latencies.extend((done - handed[c.message_id]) * 1000 for c in result.comments)
 
     pipeline = Pipeline(store, session_id, on_batch=on_batch)
+    pipeline.wait_ready(60)  # as a show's writer is, before its first comment
     start = time.perf_counter()
     for index, comment in enumerate(comments):
         if rate:

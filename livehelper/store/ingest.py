@@ -37,7 +37,7 @@ from livehelper.model import (
     ParseResult,
 )
 from livehelper.store import buyers, catalogue, policy, rows, schema, stock
-from livehelper.store.engine import CHUNK, chunks, ignoring_conflicts, insert_ignoring_conflicts
+from livehelper.store.engine import CHUNK, chunks, ignoring_conflicts
 from livehelper.store.memory import BuyerKey, Memory
 
 ParseFn = Callable[[str, str | None], ParseResult]
@@ -181,7 +181,7 @@ _BUYER_IDS = sa.select(_b.c.id, _b.c.platform_user_id).where(
     _b.c.platform_user_id.in_(sa.bindparam("users", expanding=True)),
 )
 _WAITING_GOODS = (
-    sa.select(_cl.c.id, _cl.c.buyer_id, _cl.c.created_at, _ci.c.product_id, _ci.c.qty_milli)
+    sa.select(_cl.c.id, _cl.c.buyer_id, _ci.c.product_id, _ci.c.qty_milli)
     .join(_ci, _ci.c.claim_id == _cl.c.id)
     .where(
         _cl.c.session_id == sa.bindparam("session_id"),
@@ -208,6 +208,12 @@ _PHONE = (
 
 
 @functools.cache
+def _buyers_insert(dialect: str) -> sa.Insert:
+    b = schema.buyers
+    return ignoring_conflicts(dialect, b).returning(b.c.id, b.c.platform, b.c.platform_user_id)
+
+
+@functools.cache
 def _comments_insert(dialect: str) -> sa.Insert:
     c = schema.comments
     return ignoring_conflicts(dialect, c).returning(c.c.id, c.c.platform, c.c.message_id)
@@ -227,22 +233,26 @@ def ensure_buyers(
     """Buyer ids for the batch, inserting unknown buyers. ``known`` are ids already
     committed; ids found here are put in ``new_buyers`` (the caller remembers them
     once the transaction commits)."""
-    b = schema.buyers
     wanted = {(i.platform, i.user_id): i.user_name for i in items}
     found = {k: known[k] for k in wanted if k in known}
     missing = sorted(k for k in wanted if k not in found)
     if not missing:
         return found
-    conn.execute(
-        insert_ignoring_conflicts(conn, b),
+    added = conn.execute(
+        _buyers_insert(conn.dialect.name),
         [
             {"platform": p, "platform_user_id": u, "display_name": wanted[(p, u)], "note": ""}
             for p, u in missing
         ],
     )
+    for r in added:
+        found[(r.platform, r.platform_user_id)] = new_buyers[(r.platform, r.platform_user_id)] = (
+            r.id
+        )
     by_platform: dict[str, list[str]] = {}
-    for platform, user in missing:
-        by_platform.setdefault(platform, []).append(user)
+    for platform, user in missing:  # added meanwhile by another laptop: read
+        if (platform, user) not in found:
+            by_platform.setdefault(platform, []).append(user)
     for platform, users in by_platform.items():
         for chunk in chunks(users):
             for r in conn.execute(_BUYER_IDS, {"platform": platform, "users": chunk}):
@@ -296,19 +306,18 @@ def waiting_goods(
     buyer_ids: set[int],
     code_of: dict[int, str],
     since: datetime,
-) -> dict[int, list[tuple[int, dict[str, int], datetime]]]:
-    """Each buyer's claims still waiting since ``since``: (claim id, {code: qty_milli},
-    created), oldest first: what the duplicate policy compares a new order with."""
-    out: dict[int, dict[int, tuple[dict[str, int], datetime]]] = {}
+) -> dict[int, list[tuple[int, dict[str, int]]]]:
+    """Each buyer's claims still waiting since ``since``: (claim id, {code: qty_milli}),
+    oldest first: what the duplicate policy compares a new order with."""
+    out: dict[int, dict[int, dict[str, int]]] = {}
     for chunk in chunks(sorted(buyer_ids)):
         found = conn.execute(
             _WAITING_GOODS, {"session_id": session_id, "buyers": chunk, "since": since}
         )
-        for r in found:
-            items, _at = out.setdefault(r.buyer_id, {}).setdefault(r.id, ({}, r.created_at))
-            items[code_of[r.product_id]] = r.qty_milli
+        for claim_id, buyer_id, product_id, qty_milli in found:
+            out.setdefault(buyer_id, {}).setdefault(claim_id, {})[code_of[product_id]] = qty_milli
     return {
-        buyer: [(claim_id, *claims[claim_id]) for claim_id in sorted(claims)]
+        buyer: [(claim_id, claims[claim_id]) for claim_id in sorted(claims)]
         for buyer, claims in out.items()
     }
 
@@ -331,7 +340,7 @@ def plan_claims(
     session_id: int,
     stored: Sequence[Stored],
     products: dict[str, Any],
-    earlier: dict[int, list[tuple[int, dict[str, int], datetime]]],
+    earlier: dict[int, list[tuple[int, dict[str, int]]]],
     now: datetime,
 ) -> Plan:
     """A claim for each order comment, as the duplicate policy says (policy.py)."""
@@ -342,13 +351,13 @@ def plan_claims(
             continue
         said = {i.code.upper(): rows.to_milli(i.qty) for i in wanted}
         mine = earlier.setdefault(s.row["buyer_id"], [])
-        verdict = policy.judge(said, [(ref, goods) for ref, goods, _at in mine], s.result.adds)
+        verdict = policy.judge(said, mine, s.result.adds)
         if verdict.repeat:
             plan.repeats += 1  # the buyer said it again: one claim is enough
             continue
         replaces = verdict.replaces
         # a claim of this batch has no id yet: -1 - its place in plan.rows
-        mine.append((-1 - len(plan.rows), said, now))
+        mine.append((-1 - len(plan.rows), said))
         if replaces is not None and replaces < 0:
             plan.in_batch.append((len(plan.rows), -1 - replaces))
         plan.add(
@@ -423,7 +432,12 @@ def flag_cancels(conn: sa.Connection, session_id: int, stored: Sequence[Stored])
             )
     flagged: set[int] = set()
     for chunk in chunks(sorted(last_cancel), CHUNK // 3):  # three parameters a buyer
-        before = sa.case({b: last_cancel[b] for b in chunk}, value=cl.c.buyer_id)
+        whens = {b: last_cancel[b] for b in chunk}
+        # padded to a power of two with buyers that do not exist: a few shapes of
+        # statement, each compiled once (a new count of buyers compiled a new one)
+        padded = min(_padded(len(whens)), CHUNK // 3)
+        whens.update((-1 - i, 0) for i in range(padded - len(whens)))
+        before = sa.case(whens, value=cl.c.buyer_id)
         flagged.update(
             conn.execute(
                 cl.update()
@@ -438,6 +452,10 @@ def flag_cancels(conn: sa.Connection, session_id: int, stored: Sequence[Stored])
             ).scalars()
         )
     return sorted(flagged)
+
+
+def _padded(count: int) -> int:
+    return 1 << max(0, count - 1).bit_length()
 
 
 def remember_phones(conn: sa.Connection, stored: Sequence[Stored]) -> None:

@@ -188,3 +188,24 @@ def test_the_reader_process_reads_every_labelled_comment_as_it_is_read_here() ->
             assert there == [here.parse(t, featured) for t in texts * 2]
     finally:
         reader.close()
+
+
+def test_the_writer_prepares_before_the_first_comment_and_keeps_early_ones(
+    demo_store: Store,
+) -> None:
+    """The writer prepares (the catalogue's parser, the place names an address is read
+    with: 0.4 s at the show's first address before) and says when it is ready;
+    comments that come while it prepares wait, and none is lost."""
+    from livehelper.export import addresses
+
+    s = demo_store.start_session()
+    demo_store.feature(s.id, "KS")
+    pipeline = Pipeline(demo_store, s.id)
+    pipeline.submit(c(1, "chốt 2kg, gửi về thôn Nà Pàn, xã Chi Lăng, Lạng Sơn"))
+    assert pipeline.wait_ready(60)
+    assert addresses.split_address("xã Chi Lăng, Lạng Sơn").recognised
+    pipeline.submit(c(2, "chốt 1kg"))
+    assert pipeline.drain(30)
+    pipeline.close()
+    assert demo_store.comment_count(s.id) == 2
+    assert len(demo_store.claims(s.id)) == 2
