@@ -34,11 +34,17 @@ CORPORA = (
     "comments_typos.jsonl",
     "comments_classes.jsonl",
 )
+# shops' own catalogues, each corpus beside its catalogue
+SHOPS = (
+    ("comments_shop_c.jsonl", "catalogue_shop_c.csv"),
+    ("comments_shop_d.jsonl", "catalogue_shop_d.csv"),
+)
 UNSURE_BELOW = 0.8  # an order read by a rule right less often than this is put to the assistant
 
 
 def measure(also: list[tuple[Path, Path]]) -> str:
-    sets = [(DATA / name, DATA / "corpus_catalogue.csv") for name in CORPORA] + also
+    sets = [(DATA / name, DATA / "corpus_catalogue.csv") for name in CORPORA]
+    sets += [(DATA / name, DATA / catalogue) for name, catalogue in SHOPS] + also
     tallies: dict[str, tuple[int, int]] = {}
     for corpus, catalogue in sets:
         lines = [x for x in read_corpus(corpus) if x.get("by", "assistant") == "assistant"]

@@ -44,10 +44,13 @@ class Lexicon:
     no_more: tuple[str, ...] = ()
     plan: tuple[str, ...] = ()
     show_request: tuple[str, ...] = ()
+    asks_info: tuple[str, ...] = ()  # "xin giá", "xin stk": information, not goods
     sentence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [sentence]
     places: tuple[str, ...] = ()  # a product's name inside one is the place
     volume_units: tuple[str, ...] = ()  # after a container: its size ("1 chai 500ml")
     twelve: tuple[str, ...] = ()  # "tá", written so: a dozen
+    # a not-quantity pattern's first word -> its spellings when typed with accents
+    not_quantity_spelt: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def order_core(self) -> tuple[str, ...]:
@@ -66,6 +69,7 @@ class Lexicon:
             *self.suggestion_tail, *self.everyday_phrases, *self.number_words, *self.half,
             *self.half_of, *self.dozen, *self.weight_units, *self.count_units,
             *self.containers, *self.never_typos, *self.no_more, *self.plan, *self.show_request,
+            *self.asks_info,
         ]  # fmt: skip
         return frozenset(word for phrase in phrases for word in RUN.findall(fold(phrase)))
 
@@ -100,7 +104,14 @@ class Lexicon:
             containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
             volume_units=tuple(fold(u) for u in units.get("volume", [])),
             twelve=tuple(lower(u) for u in units.get("twelve", [])),
-            not_quantity=tuple(data["not_quantity"]["prices"] + data["not_quantity"]["patterns"]),
+            not_quantity=tuple(
+                p.replace("{unit}", _any_unit(units))
+                for p in data["not_quantity"]["prices"] + data["not_quantity"]["patterns"]
+            ),
+            not_quantity_spelt={
+                fold(k): frozenset(lower(w) for w in v)
+                for k, v in data["not_quantity"].get("spelt", {}).items()
+            },
             prices=tuple(data["not_quantity"]["prices"]),
             never_typos=folded(data.get("typos", {}).get("never", [])),
             everyday_words={
@@ -112,9 +123,18 @@ class Lexicon:
             no_more=folded(intent.get("no_more", [])),
             plan=folded(intent.get("plan", [])),
             show_request=folded(intent.get("show_request", [])),
+            asks_info=folded(intent.get("asks_info", [])),
             sentence={k: tuple(v) for k, v in data["sentence"].items()},
             places=folded(data["places"]["provinces"]),
         )
+
+
+def _any_unit(units: dict[str, Any]) -> str:
+    """``{unit}`` in a not-quantity pattern: any weight, count unit or container."""
+    from livehelper.comments.phrases import alternation
+
+    every = [*units["weight"], *units["count"], *units["containers"]]
+    return "(?:" + alternation(fold(u) for u in every) + ")"
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
 from livehelper.comments.phrases import Found, Phrases, blank, spaces
-from livehelper.comments.quantities import Quantities, Quantity
+from livehelper.comments.quantities import Quantities, Quantity, total_or_last
 from livehelper.comments.sentence import Sentence
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
@@ -134,6 +134,7 @@ class Parser:
         self._plan = Phrases(lx.plan)
         self._no_more = Phrases(lx.no_more)
         self._show = Phrases(lx.show_request)
+        self._asks_info = Phrases(lx.asks_info)
         self._other_times = OtherTimes(self._past, self._plan, self._order)
         self._everyday = Phrases(lx.everyday_phrases)
         self._sentence = Sentence(lx.sentence, lx.negation, lx.suggestion_tail)
@@ -222,8 +223,10 @@ class Parser:
             quantities = [q for q in quantities if q.start >= cut]
             carried = carried or no_more  # "k lấy khoai nữa": and its claim? ask
         order = self._order.search(t, written, runs=runs)
+        # before everyday phrases and names go: "cho e xin giá chè" asks, "giá" may be a name
+        asks = self._asks_info.search(said, written, runs=runs)
         intent, ambiguous, rule = self._intent(
-            t, written, mentions, quantities, runs, order, priced, named=s
+            t, written, mentions, quantities, runs, order, priced, named=s, asks_info=asks
         )
         if as_order:
             intent = Intent.ORDER
@@ -297,6 +300,7 @@ class Parser:
         order: Found | None,
         priced: bool = False,
         named: str = "",
+        asks_info: Found | None = None,
     ) -> tuple[Intent, bool, str]:
         """The intent, whether to ask the assistant, and the rule that decided (a short
         stable name: ``livehelper parse`` prints it, the feed shows it; how sure it is
@@ -316,6 +320,12 @@ class Parser:
             if reorder and any(q.start >= cancel.end() for q in quantities):
                 return Intent.ORDER, True, "order.after_cancel"  # "hủy đơn cũ, chốt 3kg"
             return Intent.CANCEL, False, "cancel.word"
+        if (
+            mentions
+            and not runs.isdisjoint(words.drop_words)
+            and words.drops(s, written, [(m.start, m.end) for m in mentions])
+        ):
+            return Intent.CANCEL, False, "cancel.drop_product"  # "bỏ bơ nhé shop"
         if self._past.search(s, written, runs=runs) or (
             "roi" in runs and OtherTimes.done(s, written)
         ):
@@ -366,8 +376,13 @@ class Parser:
             )
             if asks_permission and all(q[0] > firm.start() for q in questions):
                 return Intent.ORDER, True, "order.asks_permission"  # "lấy 2kg được không"
+            if _asked_then_ordered(s, questions, firm, quantities):
+                return Intent.ORDER, True, "order.after_question"  # put to the assistant
             return Intent.OTHER, False, "other.question"
         explicit = [q for q in quantities if q.explicit]
+        # "cho e xin giá chè", "xin link mua chè"; "chốt đơn, cho e xin stk" orders
+        if asks_info and not explicit and not (firm and firm.begin < asks_info.begin):
+            return Intent.OTHER, False, "other.asks_info"
         if self._show.search(s, written, runs=runs) and not (firm and explicit):
             return Intent.OTHER, False, "other.show_me"  # "cho e xem quả bổ đôi"
         if priced and not order:
@@ -404,7 +419,7 @@ class Parser:
                 return [], True
             explicit = [q for q in quantities if q.explicit]
             q = (
-                _total_or_last(explicit, s, self._sentence)
+                total_or_last(explicit, s, self._sentence)
                 if explicit
                 else (quantities[0] if quantities else None)
             )
@@ -415,7 +430,7 @@ class Parser:
         if len(codes) == 1:  # one product: every quantity is its, the last one wins
             code = mentions[0].code
             qty, bad_unit = self._convert(
-                code, _total_or_last(quantities, s, self._sentence) if quantities else None
+                code, total_or_last(quantities, s, self._sentence) if quantities else None
             )
             return [ParsedItem(code, qty)], bad_unit
 
@@ -473,32 +488,19 @@ class Parser:
         return q.value, False
 
 
+def _asked_then_ordered(
+    s: str, questions: list[tuple[int, int]], firm: Found, quantities: list[Quantity]
+) -> bool:
+    """ "có ship đi xa k, e ở Cà Mau lấy 5 chai": every question before the firm order
+    word, an amount after it."""
+    asked = [*questions, *((i, i + 1) for i, ch in enumerate(s) if ch == "?")]
+    return all(end <= firm.begin for _start, end in asked) and any(
+        q.explicit and q.start > firm.begin for q in quantities
+    )
+
+
 def _clean(value: Decimal) -> Decimal:
     return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
-
-
-def _total_or_last(quantities: list[Quantity], s: str, words: Sentence) -> Quantity:
-    """The amount of one product said several times: the last ("2kg, à 3kg"), unless
-    the later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị"), say
-    how big one is ("2 túi, 1 túi 500g"), or come on top: each for someone else ("2kg
-    cho mẹ, 1kg cho em") or one more ("2kg, thêm 1kg nữa"): then their sum."""
-    first = quantities[0]
-    rest = [
-        q
-        for q in quantities[1:]
-        if not (q.sized and q.value == 1 and q.unit == first.unit and first.value > 1)
-    ]
-    if not rest:
-        return first
-    if all(q.unit == first.unit for q in rest):
-        whom = [words.for_whom(s, q.end) for q in (first, *rest)]
-        apart = None not in whom and len(set(whom)) == len(whom)
-        if apart or all(words.one_more(s, q.start, q.end) for q in rest):
-            total = first.value + sum((q.value for q in rest), Decimal(0))
-            return Quantity(first.start, rest[-1].end, total, first.unit, first.explicit)
-        if len(rest) >= 2 and sum((q.value for q in rest), Decimal(0)) == first.value:
-            return first
-    return rest[-1]
 
 
 def _product_keys(products: Sequence[ProductLike]) -> tuple[dict[str, tuple[str, bool]], list[str]]:

@@ -10,11 +10,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from livehelper.comments.folding import fold, lower
 from livehelper.comments.lexicon import Lexicon
 from livehelper.comments.phrases import alternation, spaces
+
+if TYPE_CHECKING:
+    from livehelper.comments.sentence import Sentence
 
 
 class Spanned(Protocol):
@@ -51,6 +54,7 @@ def _first_digit_apart(patterns: Sequence[str]) -> str:
     return "(?<![a-z0-9])(?:" + ("|".join(groups) or "(?!)") + ")"
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _TWO_WORDS = re.compile(r"\s+([a-z]+)\s+([a-z]+)")
 
 
@@ -187,7 +191,16 @@ class Quantities:
 
         def keep_product(m: re.Match[str]) -> str:
             word = written[m.start() : m.end()].split()[0] if m.group().strip() else ""
-            return m.group() if word in self._accented_words else spaces(m)
+            if word in self._accented_words:
+                return m.group()
+            # "chốt lẹ 2", "2 nấm": a word typed with other accents than the pattern
+            # means ("lễ 2", "2 năm") says the number is an amount after all
+            spelt = self._lexicon.not_quantity_spelt
+            for typed in _LETTERS.findall(written, m.start(), m.end()):
+                meant = None if typed.isascii() else spelt.get(fold(typed))
+                if meant is not None and typed not in meant:
+                    return m.group()
+            return spaces(m)
 
         return self._not_qty_re.sub(keep_product, s)
 
@@ -249,3 +262,27 @@ def _decimal(text: str) -> Decimal | None:
         return Decimal(text.replace(",", "."))
     except InvalidOperation:
         return None
+
+
+def total_or_last(quantities: list[Quantity], s: str, words: Sentence) -> Quantity:
+    """The amount of one product said several times: the last ("2kg, à 3kg"), unless
+    the later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị"), say
+    how big one is ("2 túi, 1 túi 500g"), or come on top: each for someone else ("2kg
+    cho mẹ, 1kg cho em") or one more ("2kg, thêm 1kg nữa"): then their sum."""
+    first = quantities[0]
+    rest = [
+        q
+        for q in quantities[1:]
+        if not (q.sized and q.value == 1 and q.unit == first.unit and first.value > 1)
+    ]
+    if not rest:
+        return first
+    if all(q.unit == first.unit for q in rest):
+        whom = [words.for_whom(s, q.end) for q in (first, *rest)]
+        apart = None not in whom and len(set(whom)) == len(whom)
+        if apart or all(words.one_more(s, q.start, q.end) for q in rest):
+            total = first.value + sum((q.value for q in rest), Decimal(0))
+            return Quantity(first.start, rest[-1].end, total, first.unit, first.explicit)
+        if len(rest) >= 2 and sum((q.value for q in rest), Decimal(0)) == first.value:
+            return first
+    return rest[-1]

@@ -114,6 +114,24 @@ class Sentence:
             rf"{_LEFT}(?:{_either(w['each'])})\s+(?:{_either(w['each_kind'])}){_RIGHT}"
         )
         self._filler = re.compile(rf"{_LEFT}(?:{_either(w['filler'])}){_RIGHT}")
+        self.drop_words = frozenset(fold(x) for x in w["drop"])
+        self._drop_spellings = frozenset([*w["drop"], *self.drop_words])
+        self._drop_before = re.compile(rf"{_LEFT}(?:{_either(w['drop'])})\s+$")
+        self._drop_not_after = re.compile(rf"\s*(?:{_either(w['drop_not_after'])}){_RIGHT}")
+
+    def drops(self, s: str, written: str, names: Sequence[tuple[int, int]]) -> bool:
+        """A product dropped: "bỏ bơ nhé", "xoá cam giúp e" (its name right after the
+        word, not "bỏ cam vào giỏ")."""
+        for start, end in names:
+            word = self._drop_before.search(s, 0, start)
+            if (
+                word is not None
+                and written[word.start() : word.start() + len(word.group().rstrip())]
+                in self._drop_spellings
+                and self._drop_not_after.match(s, end) is None
+            ):
+                return True
+        return False
 
     def question(
         self, s: str, named: str, written: str, runs: frozenset[str]

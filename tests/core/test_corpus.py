@@ -19,20 +19,33 @@ TYPO_TARGETS = {**TARGETS, "item_f1": 0.95}
 CLASS_TARGETS = {**TARGETS, "intent_accuracy": 0.95}
 
 
+# two shops' catalogues and comments (74 and 69), written before the classes they showed
+# were fixed: first scores item F1 0.974 and 0.957, silent errors 2.7 % and 5.8 %
+SHOP_TARGETS = {**TARGETS, "item_f1": 0.98, "silent_error_rate": 0.02}
+
+
 @pytest.mark.parametrize(
-    ("corpus", "targets"),
+    ("corpus", "targets", "catalogue"),
     [
-        ("comments_labelled.jsonl", TARGETS),
-        ("comments_dev.jsonl", TARGETS),
-        ("comments_typos.jsonl", TYPO_TARGETS),
-        ("comments_classes.jsonl", CLASS_TARGETS),
+        ("comments_labelled.jsonl", TARGETS, "corpus_catalogue.csv"),
+        ("comments_dev.jsonl", TARGETS, "corpus_catalogue.csv"),
+        ("comments_typos.jsonl", TYPO_TARGETS, "corpus_catalogue.csv"),
+        ("comments_classes.jsonl", CLASS_TARGETS, "corpus_catalogue.csv"),
+        ("comments_shop_c.jsonl", SHOP_TARGETS, "catalogue_shop_c.csv"),
+        ("comments_shop_d.jsonl", SHOP_TARGETS, "catalogue_shop_d.csv"),
     ],
 )
-def test_reader_meets_the_quality_targets(corpus: str, targets: dict[str, float]) -> None:
-    parser = Parser(read_catalogue(DATA / "corpus_catalogue.csv"))
+def test_reader_meets_the_quality_targets(
+    corpus: str, targets: dict[str, float], catalogue: str
+) -> None:
+    parser = Parser(read_catalogue(DATA / catalogue))
     score = evaluate(parser, read_corpus(DATA / corpus))
     figures = score.figures()
-    short = {k: v for k, v in figures.items() if k in targets and v < targets[k]}
+    short = {
+        k: v
+        for k, v in figures.items()
+        if k in targets and (v > targets[k] if k == "silent_error_rate" else v < targets[k])
+    }
     assert not short, f"{short}; mistakes: {score.mistakes}"
 
 

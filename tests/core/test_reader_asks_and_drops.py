@@ -1,0 +1,121 @@
+"""Classes of comments found on catalogues written for the purpose (held out while
+they were written), each tested here in other words and with its own catalogue:
+
+* a word that folds like a time or a count ("thử", "ngay", "lẹ" like thứ, ngày, lễ;
+  "nấm" like năm) before or after an amount: typed with its accents, or with a unit
+  after the number, the number is the amount;
+* a split into any unit ("chia 2 đơn", "chia 3 phần"): how to pack it, not more of it;
+* asking for information ("cho e xin giá", "xin stk"): no order, unless one comes first;
+* a product dropped ("bỏ bơ nhé"): a cancel; put into the cart ("bỏ … vào giỏ"): not;
+* a question, then an order with an amount: an order, put to the assistant;
+* "định mua": a plan, not an order now.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from livehelper.comments.parser import Parser
+from livehelper.model import Intent
+from livehelper.store import ProductSpec
+
+PARSER = Parser(
+    [
+        ProductSpec("NAM", "Nấm mèo rừng", 90000, "túi", None, ("nấm mèo", "nấm")),
+        ProductSpec("BO", "Bơ 034", 50000, "kg", None, ("bơ",)),
+        ProductSpec("XOI", "Xôi ngũ sắc", 30000, "hộp", None, ("xôi",)),
+        ProductSpec("TUONG", "Tương bần", 45000, "chai", None, ("tương",)),
+    ]
+)
+
+
+def _read(text: str, featured: str | None = None) -> tuple[Intent, list[tuple[str, Decimal]], bool]:
+    r = PARSER.parse(text, featured)
+    return r.intent, [(i.code, i.qty) for i in r.items], r.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "featured", "code", "qty"),
+    [
+        ("cho c mua thử 3 hộp xôi", None, "XOI", 3),
+        ("lay thu 4 chai tuong", None, "TUONG", 4),  # no accents: the unit says it
+        ("ship ngay 2 hộp xôi cho e", None, "XOI", 2),
+        ("chốt lẹ 3 đi shop", "TUONG", "TUONG", 3),
+        ("e lấy 3 nấm", None, "NAM", 3),  # not "3 năm", three years
+        ("mua 2 nấm mèo 1 bơ", None, "NAM", 2),
+    ],
+)
+def test_a_word_folding_like_a_time_leaves_the_amount(
+    text: str, featured: str | None, code: str, qty: int
+) -> None:
+    intent, items, _ambiguous = _read(text, featured)
+    assert intent is Intent.ORDER
+    assert (code, Decimal(qty)) in items
+
+
+@pytest.mark.parametrize(
+    ("text", "featured", "qty"),
+    [
+        ("thứ 3 giao nhé, e lấy 1 chai", "TUONG", 1),  # thứ 3 is Tuesday
+        ("lần 2 mua rồi, lấy 1 chai nữa nhé", "TUONG", 1),
+        ("giao ngày 5 nhé, lấy 2 chai", "TUONG", 2),
+        ("3 năm nay e mới thấy tương ngon vậy, lấy 2 chai", "TUONG", 2),
+    ],
+)
+def test_times_and_counts_of_times_are_still_no_amount(text: str, featured: str, qty: int) -> None:
+    assert _read(text, featured)[1] == [(featured, Decimal(qty))]
+
+
+@pytest.mark.parametrize(
+    ("text", "qty"),
+    [("lấy 6 chai tương chia 2 đơn", 6), ("e lấy 4kg bơ chia làm 4 phần nhé", 4)],
+)
+def test_a_split_into_any_unit_is_how_to_pack_it(text: str, qty: int) -> None:
+    assert _read(text)[1][0][1] == Decimal(qty)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cho chị xin giá xôi với", "xin link mua tương ạ", "shop ơi cho mình xin stk", "báo giá bơ"],
+)
+def test_asking_for_information_is_no_order(text: str) -> None:
+    intent, items, _ambiguous = _read(text, "XOI")
+    assert intent is Intent.OTHER and items == []
+
+
+@pytest.mark.parametrize(
+    "text", ["chốt 2 hộp xôi, xin stk nhé", "chốt đơn nha, cho e xin stk", "cho e xin 2 hộp xôi"]
+)
+def test_an_order_with_a_request_for_information_is_an_order(text: str) -> None:
+    intent, items, _ambiguous = _read(text, "XOI")
+    assert intent is Intent.ORDER and items
+
+
+@pytest.mark.parametrize("text", ["bỏ xôi giúp e", "xoá tương nhé shop", "e bỏ nấm mèo nha"])
+def test_a_product_dropped_is_a_cancel(text: str) -> None:
+    assert _read(text)[0] is Intent.CANCEL
+
+
+@pytest.mark.parametrize("text", ["bỏ 2 hộp xôi vào giỏ", "bỏ xôi vào giỏ cho e 2 hộp"])
+def test_into_the_cart_is_no_cancel(text: str) -> None:
+    assert _read(text)[0] is not Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tương có ship ra đảo không, e ở Phú Quốc lấy 3 chai", "bao nhiêu 1 chai vậy? e lấy 3 chai"],
+)
+def test_a_question_then_an_order_with_an_amount_is_an_order(text: str) -> None:
+    intent, items, _ambiguous = _read(text, "TUONG")
+    assert intent is Intent.ORDER and items == [("TUONG", Decimal(3))]
+
+
+def test_a_question_after_the_order_still_asks() -> None:
+    assert _read("lấy 3 chai tương có freeship không")[0] is Intent.OTHER
+
+
+def test_a_plan_to_buy_is_no_order_now() -> None:
+    intent, _items, ambiguous = _read("xôi ngon không c, e định mua 5 hộp", "XOI")
+    assert intent is Intent.OTHER or ambiguous
