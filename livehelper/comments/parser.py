@@ -237,7 +237,7 @@ class Parser:
         items, unsure = self._items(t, mentions, quantities, featured)
         unsure = unsure or carried
         if self._plain_risky and any(
-            self._doubtful(m, t, written, mentions, quantities) for m in mentions
+            _doubtful(self._plain_risky, m, t, written, mentions, quantities) for m in mentions
         ):  # "mang 2kg bơ ra": măng, or "bring"? the assistant decides
             unsure = True
         of_each = [q for q in quantities if q.explicit] or quantities
@@ -257,26 +257,6 @@ class Parser:
         return ParseResult(
             Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds, rule=rule
         )
-
-    def _doubtful(
-        self,
-        m: _Mention,
-        t: str,
-        written: str,
-        mentions: list[_Mention],
-        quantities: list[Quantity],
-    ) -> bool:
-        """A name typed without accents that is an everyday word ("le": lẻ, "mang": to
-        bring) is read as the product in an order's context only: its own amount beside
-        it ("le 2kg", "2 túi mang"), and no other product named."""
-        if written[m.start : m.end] not in self._plain_risky:
-            return False
-        beside = any(
-            (q.end <= m.start and not t[q.end : m.start].strip())
-            or (q.start >= m.end and not t[m.end : q.start].strip())
-            for q in quantities
-        )
-        return not beside or any(other.code != m.code for other in mentions)
 
     def _mentions(self, s: str, written: str, runs: frozenset[str]) -> list[_Mention]:
         if self._products is None:
@@ -484,8 +464,31 @@ class Parser:
                 return _clean(q.value * self.lexicon.weight_units[q.unit]), False
             return q.value, True  # "2kg" of a product sold by the box
         if q.unit and sold_by_weight and q.unit not in self._weight_set:
+            if q.size_kg is not None:  # "1 thùng mận 10kg" of a product sold by the kg
+                return _clean(q.value * q.size_kg), False
             return q.value, q.unit != product_unit
         return q.value, False
+
+
+def _doubtful(
+    risky: set[str],
+    m: _Mention,
+    t: str,
+    written: str,
+    mentions: list[_Mention],
+    quantities: list[Quantity],
+) -> bool:
+    """A name typed without accents that is an everyday word ("le": lẻ, "mang": to
+    bring) is read as the product in an order's context only: its own amount beside
+    it ("le 2kg", "2 túi mang"), and no other product named."""
+    if written[m.start : m.end] not in risky:
+        return False
+    beside = any(
+        (q.end <= m.start and not t[q.end : m.start].strip())
+        or (q.start >= m.end and not t[m.end : q.start].strip())
+        for q in quantities
+    )
+    return not beside or any(other.code != m.code for other in mentions)
 
 
 def _asked_then_ordered(

@@ -37,6 +37,7 @@ class Quantity:
     unit: str | None  # folded unit word, None for a bare number
     explicit: bool  # x2, sl 2, or a number with a unit
     sized: bool = False  # a container with its size after it: "1 túi 500g"
+    size_kg: Decimal | None = None  # that size, when a weight: "1 thùng 10kg" holds 10
 
 
 def _first_digit_apart(patterns: Sequence[str]) -> str:
@@ -178,6 +179,8 @@ class Quantities:
             ):
                 if out:
                     out[-1].sized = True
+                    weight = self._lexicon.weight_units.get(unit)
+                    out[-1].size_kg = None if weight is None else value * weight
                 continue  # "1 túi 5kg": 5kg is the size of the bag
             if not unit and value > 100:
                 continue  # a bare 250 is grams, a price or a code, not 250 items
@@ -266,7 +269,8 @@ def _decimal(text: str) -> Decimal | None:
 
 def total_or_last(quantities: list[Quantity], s: str, words: Sentence) -> Quantity:
     """The amount of one product said several times: the last ("2kg, à 3kg"), unless
-    the later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị"), say
+    the later ones add up to the first, its parts ("2kg, 1kg gửi mẹ, 1kg gửi chị"), are
+    some of it for someone ("2 hộp, 1 hộp gửi nội"), say
     how big one is ("2 túi, 1 túi 500g"), or come on top: each for someone else ("2kg
     cho mẹ, 1kg cho em") or one more ("2kg, thêm 1kg nữa"): then their sum."""
     first = quantities[0]
@@ -283,6 +287,9 @@ def total_or_last(quantities: list[Quantity], s: str, words: Sentence) -> Quanti
         if apart or all(words.one_more(s, q.start, q.end) for q in rest):
             total = first.value + sum((q.value for q in rest), Decimal(0))
             return Quantity(first.start, rest[-1].end, total, first.unit, first.explicit)
-        if len(rest) >= 2 and sum((q.value for q in rest), Decimal(0)) == first.value:
+        parts = sum((q.value for q in rest), Decimal(0))
+        if len(rest) >= 2 and parts == first.value:
             return first
+        if whom[0] is None and None not in whom[1:] and parts < first.value:
+            return first  # "đặt 2 hộp, 1 hộp gửi nội": one of the two goes to her
     return rest[-1]

@@ -8,7 +8,10 @@ they were written), each tested here in other words and with its own catalogue:
 * asking for information ("cho e xin giá", "xin stk"): no order, unless one comes first;
 * a product dropped ("bỏ bơ nhé"): a cancel; put into the cart ("bỏ … vào giỏ"): not;
 * a question, then an order with an amount: an order, put to the assistant;
-* "định mua": a plan, not an order now.
+* "định mua": a plan, not an order now;
+* some of the amount for someone ("đặt 2 hộp, 1 hộp gửi nội"): the first amount;
+* a deposit for an amount ("cọc trước 100k cho 2kg"): an order;
+* a container of a weight ("1 thùng 10kg") of a product sold by the kg: that weight.
 """
 
 from __future__ import annotations
@@ -119,3 +122,22 @@ def test_a_question_after_the_order_still_asks() -> None:
 def test_a_plan_to_buy_is_no_order_now() -> None:
     intent, _items, ambiguous = _read("xôi ngon không c, e định mua 5 hộp", "XOI")
     assert intent is Intent.OTHER or ambiguous
+
+
+def test_some_of_the_amount_for_someone_is_part_of_it() -> None:
+    assert _read("lấy 3 hộp xôi, 1 hộp biếu bà")[1] == [("XOI", Decimal(3))]
+    # each for someone still adds up
+    assert _read("2 hộp xôi cho mẹ, 1 hộp cho em")[1] == [("XOI", Decimal(3))]
+
+
+def test_a_deposit_for_an_amount_orders_it() -> None:
+    intent, items, _ambiguous = _read("e cọc trước 50k cho 3 chai tương")
+    assert intent is Intent.ORDER and items == [("TUONG", Decimal(3))]
+    assert _read("cọc bao nhiêu vậy c", "TUONG")[0] is Intent.OTHER
+
+
+def test_a_container_of_a_weight_is_that_weight_of_a_product_sold_by_the_kg() -> None:
+    intent, items, ambiguous = _read("gửi e 2 thùng bơ 5kg")
+    assert intent is Intent.ORDER and items == [("BO", Decimal(10))] and not ambiguous
+    # a product sold by the box keeps its count ("1 hộp xôi 500g" is one box)
+    assert _read("1 hộp xôi 500g")[1] == [("XOI", Decimal(1))]
