@@ -81,7 +81,14 @@ def test_a_split_into_any_unit_is_how_to_pack_it(text: str, qty: int) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["cho chị xin giá xôi với", "xin link mua tương ạ", "shop ơi cho mình xin stk", "báo giá bơ"],
+    [
+        "cho chị xin giá xôi với",
+        "xin link mua tương ạ",
+        "shop ơi cho mình xin stk",
+        "báo giá bơ",
+        "bơ 1kg bao tiền",  # short for bao nhiêu tiền
+        "2 hộp xôi giá sao c",
+    ],
 )
 def test_asking_for_information_is_no_order(text: str) -> None:
     intent, items, _ambiguous = _read(text, "XOI")
