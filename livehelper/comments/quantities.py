@@ -55,6 +55,7 @@ def _first_digit_apart(patterns: Sequence[str]) -> str:
     return "(?<![a-z0-9])(?:" + ("|".join(groups) or "(?!)") + ")"
 
 
+_UNIT_WORDS = re.compile(r"[a-z]+(?: [a-z]+)?")  # a unit as a word or two, no size in it
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TWO_WORDS = re.compile(r"\s+([a-z]+)\s+([a-z]+)")
 
@@ -74,7 +75,10 @@ class Quantities:
         }
         self._not_qty_re = re.compile(_first_digit_apart(lx.not_quantity))
         weight = alternation(lx.weight_units)
-        count = alternation(lx.count_units)
+        # the catalogue's own units count too ("10 bắp ngô": bắp, the lexicon has none)
+        own = {fold(p.unit).strip() for p in products if getattr(p, "unit", None)}
+        own = {u for u in own if _UNIT_WORDS.fullmatch(u)} - set(lx.weight_units)
+        count = alternation([*lx.count_units, *sorted(own)])
         numword = alternation(lx.number_words)
         half = alternation(fold(h) for h in lx.half)
         half_of = alternation(fold(h) for h in lx.half_of)
@@ -108,7 +112,7 @@ class Quantities:
         self._after_order_re = re.compile(
             rf"(?:{'|'.join(lx.order_core)}|cho)\s+(?:(?:{'|'.join(lx.pronouns)})\s+)?$"
         )
-        self._units = set(lx.weight_units) | set(lx.count_units) | set(lx.containers)
+        self._units = set(lx.weight_units) | set(lx.count_units) | set(lx.containers) | own
         self._known = (
             dataclasses.replace(lx, never_typos=()).vocabulary()  # not names and streets
             | {w for words in lx.sentence.values() for x in words for w in fold(x).split()}

@@ -11,7 +11,9 @@ they were written), each tested here in other words and with its own catalogue:
 * "định mua": a plan, not an order now;
 * some of the amount for someone ("đặt 2 hộp, 1 hộp gửi nội"): the first amount;
 * a deposit for an amount ("cọc trước 100k cho 2kg"): an order;
-* a container of a weight ("1 thùng 10kg") of a product sold by the kg: that weight.
+* a container of a weight ("1 thùng 10kg") of a product sold by the kg: that weight;
+* the catalogue's own unit ("10 bắp ngô", "3 xấp bánh") is a unit, though the
+  lexicon lacks it (a bare 10 before an unknown word was a house number).
 """
 
 from __future__ import annotations
@@ -148,3 +150,11 @@ def test_a_container_of_a_weight_is_that_weight_of_a_product_sold_by_the_kg() ->
     assert intent is Intent.ORDER and items == [("BO", Decimal(10))] and not ambiguous
     # a product sold by the box keeps its count ("1 hộp xôi 500g" is one box)
     assert _read("1 hộp xôi 500g")[1] == [("XOI", Decimal(1))]
+
+
+def test_the_catalogues_own_unit_is_a_unit() -> None:
+    parser = Parser([ProductSpec("BD", "Bánh đa đỏ", 20000, "xấp", None, ("bánh đa",))])
+    for text, qty in (("12 xấp bánh đa", 12), ("lấy 3 xấp", 3)):
+        result = parser.parse(text, "BD")
+        assert result.intent is Intent.ORDER, text
+        assert [(i.code, i.qty) for i in result.items] == [("BD", Decimal(qty))], text
