@@ -14,6 +14,7 @@ rest of it is blanked), so positions still line up with the accented text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -121,3 +122,53 @@ class Leftovers:
 
 def _span_order(m: re.Match[str]) -> tuple[int, int]:
     return m.start(), -m.end()  # at one place, the longer (VNI) word first
+
+
+# a run of letters and digits both: "chot2kg", "lay2hop", "2kgkhoai" (typed in a hurry)
+_MIXED = re.compile(r"(?<![a-z0-9])(?=[a-z0-9]*[a-z]{2})(?=[a-z0-9]*\d)[a-z0-9]+")
+_PARTS = re.compile(r"[a-z]+|\d+")
+
+
+class Glued:
+    """Words typed without the spaces between them, spaced again: an order word before
+    an amount ("chot2kg", "lay2hop"), a product's word after an amount's unit
+    ("2kgkhoai"). A product's code before a number ("ks2") stays as it is."""
+
+    def __init__(self, known: Iterable[str], units: Iterable[str], names: Iterable[str]) -> None:
+        self.known = frozenset(known)
+        self.names = frozenset(names)
+        self._unit_set = frozenset(units)
+        self.units = sorted(self._unit_set, key=len, reverse=True)  # longest first
+
+    def split(self, folded: str, written: str) -> tuple[str, str]:
+        """Both texts with a space put where words were glued (the same places in both)."""
+        cuts: list[int] = []
+        for token in _MIXED.finditer(folded):
+            parts = list(_PARTS.finditer(token.group()))
+            for before, after in itertools.pairwise(parts):
+                cut = self._cut(before.group(), after.group())
+                if cut is not None:
+                    cuts.append(token.start() + before.start() + cut)
+        if not cuts:
+            return folded, written
+        for at in reversed(cuts):
+            folded, written = folded[:at] + " " + folded[at:], written[:at] + " " + written[at:]
+        return folded, written
+
+    def _cut(self, before: str, after: str) -> int | None:
+        """Where in ``before`` + ``after`` a space goes, as an offset from ``before``'s
+        start, or None."""
+        if before.isdigit():  # "2kgkhoai": the unit stays with the amount
+            for unit in self.units:
+                rest = after[len(unit) :]
+                if after.startswith(unit) and rest and (rest in self.names or rest in self.known):
+                    return len(before) + len(unit)
+            return None
+        if (
+            len(before) >= 2
+            and before in self.known
+            and before not in self.names
+            and before not in self._unit_set  # "1kg5" is 1.5 kg
+        ):
+            return len(before)  # "chot2kg": the order word, then the amount
+        return None

@@ -28,7 +28,7 @@ from livehelper import phones
 from livehelper.comments.clauses import CLAUSE, OtherTimes
 from livehelper.comments.confidence import Measured, measured_rules
 from livehelper.comments.folding import FOLD, RUN, fold, lower
-from livehelper.comments.leftovers import Leftovers
+from livehelper.comments.leftovers import Glued, Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
 from livehelper.comments.phrases import Found, Phrases, blank, spaces
 from livehelper.comments.quantities import Quantities, Quantity, total_or_last
@@ -113,6 +113,8 @@ class Parser:
         # a slip is the typo matcher's to judge (it knows when not to guess)
         product_words = {w for key in keys for w in RUN.findall(key)}
         self._leftovers = Leftovers(lx.vocabulary() - product_words, product_words)
+        units = [*lx.weight_units, *lx.count_units, *lx.containers]
+        self._glued = Glued(lx.vocabulary() - product_words, units, product_words)
         self._typos = TypoMatcher(
             (
                 Name(tuple(fold(w) for w in written), tuple(written), p.code)
@@ -162,6 +164,7 @@ class Parser:
                 phone = phones.normalise(first)
                 s = phones.PHONE.sub(spaces, s)
         s, written = self._leftovers.mend(s, written)  # "laays", "chốttt": typing leftovers
+        s, written = self._glued.split(s, written)  # "chot2kg", "2kgkhoai"
         # the words present: phrase lists that cannot match are not scanned
         runs = frozenset(RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from livehelper.comments.leftovers import Leftovers
+from livehelper.comments.leftovers import Glued, Leftovers
 from livehelper.comments.parser import Parser
 from livehelper.model import Intent
 from livehelper.store import ProductSpec
@@ -82,3 +82,32 @@ def test_a_product_name_with_a_stretched_letter_is_still_not_guessed() -> None:
     """ "nepp" could be nếp or a slip of something else: the typo matcher's rule (a
     three-letter one-word name is too short to guess at) stands."""
     assert [i.code for i in PARSER.parse("chot 2kg nepp", "KS").items] == ["KS"]
+
+
+@pytest.mark.parametrize(
+    ("folded", "spaced"),
+    [
+        ("chot2kg", "chot 2kg"),  # an order word, then the amount
+        ("lay3hop", "lay 3hop"),
+        ("2kgkhoai", "2kg khoai"),  # a unit, then a product's word
+        ("chot2kgkhoai nhe", "chot 2kg khoai nhe"),
+        ("ks2", "ks2"),  # a product's code before its number stays
+        ("1kg5", "1kg5"),  # 1.5 kg: a unit before a digit stays
+        ("x2", "x2"),
+        ("2hop", "2hop"),  # nothing after the unit
+    ],
+)
+def test_glued_words_are_spaced_where_they_were_glued(folded: str, spaced: str) -> None:
+    glued = Glued(
+        known={"chot", "lay", "nhe", "kg", "hop"}, units={"kg", "hop"}, names={"ks", "khoai"}
+    )
+    assert glued.split(folded, folded.upper()) == (spaced, spaced.upper())
+
+
+@pytest.mark.parametrize(
+    ("text", "qty"), [("chot2kg", 2), ("lấy3kg khoai nhé", 3), ("chốt 2kgkhoai", 2)]
+)
+def test_the_reader_reads_glued_orders(text: str, qty: int) -> None:
+    result = PARSER.parse(text, "KS")
+    assert result.intent is Intent.ORDER
+    assert [(i.code, i.qty) for i in result.items] == [("KS", Decimal(qty))]
