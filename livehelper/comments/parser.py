@@ -109,6 +109,7 @@ class Parser:
         self._plain_risky = set(everyday_names(products, lx))
         self._numbers = Quantities(lx, products)
         self._weight_set = self._numbers.weight_set
+        self._tens = frozenset(fold(d) for d in lx.dozen)  # a unit of ten ("chục")
         # leftovers are mended into the lexicon's words only: a product's name typed with
         # a slip is the typo matcher's to judge (it knows when not to guess)
         product_words = {w for key in keys for w in RUN.findall(key)}
@@ -470,6 +471,12 @@ class Parser:
             if q.size_kg is not None:  # "1 thùng mận 10kg" of a product sold by the kg
                 return _clean(q.value * q.size_kg), False
             return q.value, q.unit != product_unit
+        if product_unit in self._tens and (q.dozens or q.unit):
+            # sold by the ten: "2 chục trứng" is 2, "nửa chục" 0.5; "30 quả" is 3, a
+            # reckoning to ask about
+            if q.unit in self._tens:
+                return q.value, False
+            return _clean(q.value / 10), not q.dozens
         return q.value, False
 
 

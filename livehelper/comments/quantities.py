@@ -38,6 +38,7 @@ class Quantity:
     explicit: bool  # x2, sl 2, or a number with a unit
     sized: bool = False  # a container with its size after it: "1 túi 500g"
     size_kg: Decimal | None = None  # that size, when a weight: "1 thùng 10kg" holds 10
+    dozens: bool = False  # counted in tens ("2 chục"): value is the count of ones
 
 
 def _first_digit_apart(patterns: Sequence[str]) -> str:
@@ -190,7 +191,7 @@ class Quantities:
                 continue  # a bare 250 is grams, a price or a code, not 250 items
             if not unit and value >= 10 and self._street_after(s, end):
                 continue  # "ship 45 Nguyễn Trãi": a house number
-            out.append(Quantity(start, end, value, unit, explicit))
+            out.append(Quantity(start, end, value, unit, explicit, dozens=bool(dozen)))
         return joined_weights(out, s, self._lexicon.weight_units)
 
     def blank_not_quantities(self, s: str, written: str) -> str:

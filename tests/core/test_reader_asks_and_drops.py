@@ -13,7 +13,8 @@ they were written), each tested here in other words and with its own catalogue:
 * a deposit for an amount ("cọc trước 100k cho 2kg"): an order;
 * a container of a weight ("1 thùng 10kg") of a product sold by the kg: that weight;
 * the catalogue's own unit ("10 bắp ngô", "3 xấp bánh") is a unit, though the
-  lexicon lacks it (a bare 10 before an unknown word was a house number).
+  lexicon lacks it (a bare 10 before an unknown word was a house number);
+* a product sold by the ten ("chục"): "2 chục" is 2 of them, "30 quả" 3 (asked about).
 """
 
 from __future__ import annotations
@@ -158,3 +159,18 @@ def test_the_catalogues_own_unit_is_a_unit() -> None:
         result = parser.parse(text, "BD")
         assert result.intent is Intent.ORDER, text
         assert [(i.code, i.qty) for i in result.items] == [("BD", Decimal(qty))], text
+
+
+def test_a_product_sold_by_the_ten_counts_tens() -> None:
+    parser = Parser([ProductSpec("TV", "Trứng vịt", 45000, "chục", None, ("trứng vịt", "trứng"))])
+
+    def read(text: str) -> tuple[list[tuple[str, Decimal]], bool]:
+        r = parser.parse(text, "TV")
+        return [(i.code, i.qty) for i in r.items], r.ambiguous
+
+    assert read("cho e 3 chục trứng vịt") == ([("TV", Decimal(3))], False)
+    assert read("nửa chục trứng nhé") == ([("TV", Decimal("0.5"))], False)
+    assert read("lấy 20 quả trứng") == ([("TV", Decimal(2))], True)  # a reckoning: asked
+    assert read("chốt 2") == ([("TV", Decimal(2))], False)
+    # sold by the piece, "2 chục" is still twenty
+    assert _read("2 chục hộp xôi")[1] == [("XOI", Decimal(20))]
