@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, Protocol
 
 from livehelper import phones
@@ -31,7 +30,7 @@ from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Glued, Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
 from livehelper.comments.phrases import Found, Phrases, blank, spaces
-from livehelper.comments.quantities import Quantities, Quantity, total_or_last
+from livehelper.comments.quantities import ProductUnits, Quantities, Quantity, total_or_last
 from livehelper.comments.sentence import Sentence
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
@@ -99,7 +98,6 @@ class Parser:
         self.lexicon = lx
         self._measured = measured or measured_rules()
         self._others = _Others()
-        self._units = {p.code.upper(): fold(p.unit).strip() for p in products}
         self._codes = {p.code.upper() for p in products}
 
         keys, spellings = _product_keys(products)
@@ -109,7 +107,7 @@ class Parser:
         self._plain_risky = set(everyday_names(products, lx))
         self._numbers = Quantities(lx, products)
         self._weight_set = self._numbers.weight_set
-        self._tens = frozenset(fold(d) for d in lx.dozen)  # a unit of ten ("chục")
+        self._in_units = ProductUnits(products, lx)
         # leftovers are mended into the lexicon's words only: a product's name typed with
         # a slip is the typo matcher's to judge (it knows when not to guess)
         product_words = {w for key in keys for w in RUN.findall(key)}
@@ -218,7 +216,7 @@ class Parser:
             mentions = [m for m in mentions if not _inside(m.start, context)]
             quantities = [q for q in quantities if not _inside(q.start, context)]
             if earlier and not mentions:  # "lần trước mua thạch, nay lấy 4 hộp": thạch
-                featured, carried = _carried(earlier, quantities, featured, self._fits)
+                featured, carried = _carried(earlier, quantities, featured, self._in_units.fits)
         instead = words.instead(t, runs)
         if instead is not None:  # "e k lấy khoai, lấy cam thôi": the order is the cam
             cut, no_more = instead
@@ -246,7 +244,7 @@ class Parser:
             unsure = True
         of_each = [q for q in quantities if q.explicit] or quantities
         if each and len(items) > 1 and len(of_each) == 1:
-            converted = [(i.code, *self._convert(i.code, of_each[0])) for i in items]
+            converted = [(i.code, *self._in_units.convert(i.code, of_each[0])) for i in items]
             items = [ParsedItem(code, qty) for code, qty, _guess in converted]
             unsure = unsure or any(guess for _code, _qty, guess in converted)
         ambiguous = ambiguous or unsure or not items
@@ -407,13 +405,13 @@ class Parser:
                 if explicit
                 else (quantities[0] if quantities else None)
             )
-            qty, bad_unit = self._convert(featured, q)
+            qty, bad_unit = self._in_units.convert(featured, q)
             return [ParsedItem(featured, qty)], bad_unit
 
         codes = {m.code for m in mentions}
         if len(codes) == 1:  # one product: every quantity is its, the last one wins
             code = mentions[0].code
-            qty, bad_unit = self._convert(
+            qty, bad_unit = self._in_units.convert(
                 code, total_or_last(quantities, s, self._sentence) if quantities else None
             )
             return [ParsedItem(code, qty)], bad_unit
@@ -435,49 +433,17 @@ class Parser:
 
             def cost(m: _Mention, q: Quantity = q) -> int:
                 # the nearest product whose unit fits and that has no quantity yet
-                fits = self._fits(m.code, q)
+                fits = self._in_units.fits(m.code, q)
                 return _gap(m, q) + (0 if fits else 1000) + (0 if chosen[m.code] is None else 50)
 
             target = min(pool, key=cost)
             chosen[target.code] = q  # a later quantity for the same product wins
         items = []
         for code, q in chosen.items():
-            qty, bad_unit = self._convert(code, q)
+            qty, bad_unit = self._in_units.convert(code, q)
             unsure = unsure or bad_unit
             items.append(ParsedItem(code, qty))
         return items, unsure
-
-    def _sold_by_weight(self, code: str) -> bool:
-        return self._units.get(code, "") in self.lexicon.by_weight
-
-    def _fits(self, code: str, q: Quantity) -> bool:
-        if q.unit is None:
-            return True
-        if q.unit in self._weight_set:
-            return self._sold_by_weight(code)
-        return q.unit == self._units.get(code) or not self._sold_by_weight(code)
-
-    def _convert(self, code: str, q: Quantity | None) -> tuple[Decimal, bool]:
-        """The quantity in the product's own unit, and whether that was a guess."""
-        if q is None:
-            return Decimal(1), False
-        product_unit = self._units.get(code, "")
-        sold_by_weight = self._sold_by_weight(code)
-        if q.unit and q.unit in self._weight_set:
-            if sold_by_weight:
-                return _clean(q.value * self.lexicon.weight_units[q.unit]), False
-            return q.value, True  # "2kg" of a product sold by the box
-        if q.unit and sold_by_weight and q.unit not in self._weight_set:
-            if q.size_kg is not None:  # "1 thùng mận 10kg" of a product sold by the kg
-                return _clean(q.value * q.size_kg), False
-            return q.value, q.unit != product_unit
-        if product_unit in self._tens and (q.dozens or q.unit):
-            # sold by the ten: "2 chục trứng" is 2, "nửa chục" 0.5; "30 quả" is 3, a
-            # reckoning to ask about
-            if q.unit in self._tens:
-                return q.value, False
-            return _clean(q.value / 10), not q.dozens
-        return q.value, False
 
 
 def _doubtful(
@@ -510,10 +476,6 @@ def _asked_then_ordered(
     return all(end <= firm.begin for _start, end in asked) and any(
         q.explicit and q.start > firm.begin for q in quantities
     )
-
-
-def _clean(value: Decimal) -> Decimal:
-    return value.normalize() if value != value.to_integral_value() else Decimal(int(value))
 
 
 def _product_keys(products: Sequence[ProductLike]) -> tuple[dict[str, tuple[str, bool]], list[str]]:

@@ -38,7 +38,7 @@ class Quantity:
     explicit: bool  # x2, sl 2, or a number with a unit
     sized: bool = False  # a container with its size after it: "1 túi 500g"
     size_kg: Decimal | None = None  # that size, when a weight: "1 thùng 10kg" holds 10
-    dozens: bool = False  # counted in tens ("2 chục"): value is the count of ones
+    per: int = 1  # counted in tens ("2 chục": 10) or dozens ("2 tá": 12); value is in ones
 
 
 def _first_digit_apart(patterns: Sequence[str]) -> str:
@@ -168,15 +168,16 @@ class Quantities:
                     continue
             if value is None or value <= 0:
                 continue
+            per = 1
             if dozen:
-                value *= 10
+                value, per = value * 10, 10
             if half:
                 value += Decimal("0.5")
             tenths, explicit = m.group("tenths"), bool(unit)
             if tenths and unit and self._lexicon.weight_units.get(unit) == 1:
                 value += Decimal(tenths) / 10  # "1kg2", "2kg5": 1.2 and 2.5 kg
             if unit and written[m.start("unit") : m.end("unit")] in self._lexicon.twelve:
-                value, unit = value * 12, None  # "1 tá" is a dozen, not a tạ (100 kg)
+                value, unit, per = value * 12, None, 12  # "1 tá" is a dozen, not a tạ (100 kg)
             if (
                 unit
                 and (unit in self.weight_set or unit in self._volume)
@@ -191,7 +192,7 @@ class Quantities:
                 continue  # a bare 250 is grams, a price or a code, not 250 items
             if not unit and value >= 10 and self._street_after(s, end):
                 continue  # "ship 45 Nguyễn Trãi": a house number
-            out.append(Quantity(start, end, value, unit, explicit, dozens=bool(dozen)))
+            out.append(Quantity(start, end, value, unit, explicit, per=per))
         return joined_weights(out, s, self._lexicon.weight_units)
 
     def blank_not_quantities(self, s: str, written: str) -> str:
@@ -298,3 +299,65 @@ def total_or_last(quantities: list[Quantity], s: str, words: Sentence) -> Quanti
         if whom[0] is None and None not in whom[1:] and parts < first.value:
             return first  # "đặt 2 hộp, 1 hộp gửi nội": one of the two goes to her
     return rest[-1]
+
+
+class ProductUnits:
+    """An amount in each product's own unit: kilograms and the other weights ("500g" of
+    tea sold by the lạng is 5), tens and dozens ("2 chục trứng" of eggs sold by the chục
+    is 2), the size of a container ("1 thùng 10kg")."""
+
+    def __init__(self, products: Sequence[Any], lx: Lexicon) -> None:
+        self._lexicon = lx
+        self._weights = set(lx.weight_units)
+        self._tens = frozenset(fold(d) for d in lx.dozen)  # a unit of ten ("chục")
+        self._units: dict[str, str] = {}
+        self._per: dict[str, int] = {}  # ones in one: 10 for the chục, 12 for the tá
+        self._unit_kg: dict[str, Decimal] = {}  # 1 for kg, 0.1 for lạng, 10 for yến
+        for p in products:
+            code, written, unit = p.code.upper(), lower(p.unit).strip(), fold(p.unit).strip()
+            self._units[code] = unit
+            if written in lx.twelve:  # "tá" folds like "tạ", 100 kg
+                self._per[code] = 12
+            elif unit in self._tens:
+                self._per[code] = 10
+            elif unit in lx.weight_units:
+                self._unit_kg[code] = lx.weight_units[unit]
+
+    def sold_by_weight(self, code: str) -> bool:
+        return code in self._unit_kg
+
+    def fits(self, code: str, q: Quantity) -> bool:
+        if q.unit is None:
+            return True
+        if q.unit in self._weights:
+            return self.sold_by_weight(code)
+        return q.unit == self._units.get(code) or not self.sold_by_weight(code)
+
+    def convert(self, code: str, q: Quantity | None) -> tuple[Decimal, bool]:
+        """The quantity in the product's own unit, and whether that was a guess."""
+        if q is None:
+            return Decimal(1), False
+        product_unit = self._units.get(code, "")
+        unit_kg = self._unit_kg.get(code)
+        if q.unit and q.unit in self._weights:
+            if unit_kg is not None:  # "500g" of tea sold by the lạng: 5
+                return _clean(q.value * self._lexicon.weight_units[q.unit] / unit_kg), False
+            return q.value, True  # "2kg" of a product sold by the box
+        if q.unit and unit_kg is not None:
+            if q.size_kg is not None:  # "1 thùng mận 10kg" of a product sold by the kg
+                return _clean(q.value * q.size_kg / unit_kg), False
+            return q.value, q.unit != product_unit
+        per = self._per.get(code, 1)
+        if per > 1 and (q.per > 1 or q.unit):
+            # sold by the chục or the tá: "2 chục trứng" is 2, "nửa chục" 0.5; "30 quả"
+            # is 3, a reckoning to ask about
+            if q.per == per:
+                return _clean(q.value / per), False
+            if q.unit in self._tens and per == 10:
+                return q.value, False
+            return _clean(q.value / per), True
+        return q.value, False
+
+
+def _clean(value: Decimal) -> Decimal:
+    return value.normalize() if value != value.to_integral_value() else Decimal(int(value))

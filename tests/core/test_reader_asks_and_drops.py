@@ -14,7 +14,8 @@ they were written), each tested here in other words and with its own catalogue:
 * a container of a weight ("1 thùng 10kg") of a product sold by the kg: that weight;
 * the catalogue's own unit ("10 bắp ngô", "3 xấp bánh") is a unit, though the
   lexicon lacks it (a bare 10 before an unknown word was a house number);
-* a product sold by the ten ("chục"): "2 chục" is 2 of them, "30 quả" 3 (asked about).
+* a product sold by the ten ("chục"): "2 chục" is 2 of them, "30 quả" 3 (asked about);
+  by the dozen ("tá") likewise; by a weight other than the kg ("lạng", "yến"): converted.
 """
 
 from __future__ import annotations
@@ -174,3 +175,25 @@ def test_a_product_sold_by_the_ten_counts_tens() -> None:
     assert read("chốt 2") == ([("TV", Decimal(2))], False)
     # sold by the piece, "2 chục" is still twenty
     assert _read("2 chục hộp xôi")[1] == [("XOI", Decimal(20))]
+
+
+def test_a_product_sold_by_the_dozen_or_by_another_weight_is_counted_in_it() -> None:
+    parser = Parser(
+        [
+            ProductSpec("HV", "Hột vịt lộn", 60000, "tá", None, ("hột vịt lộn", "hột vịt")),
+            ProductSpec("NT", "Nghệ tươi", 20000, "lạng", None, ("nghệ",)),
+            ProductSpec("TH", "Thóc giống", 150000, "yến", None, ("thóc",)),
+        ]
+    )
+
+    def read(text: str) -> tuple[list[tuple[str, Decimal]], bool]:
+        r = parser.parse(text, None)
+        return [(i.code, i.qty) for i in r.items], r.ambiguous
+
+    assert read("lấy 3 tá hột vịt lộn") == ([("HV", Decimal(3))], False)
+    assert read("36 quả hột vịt") == ([("HV", Decimal(3))], True)
+    assert read("cho e 300g nghệ") == ([("NT", Decimal(3))], False)
+    assert read("lấy 1kg nghệ") == ([("NT", Decimal(10))], False)
+    assert read("lấy 2 lạng nghệ") == ([("NT", Decimal(2))], False)
+    assert read("30kg thóc nhé") == ([("TH", Decimal(3))], False)
+    assert read("2 yến thóc") == ([("TH", Decimal(2))], False)
