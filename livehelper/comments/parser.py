@@ -399,7 +399,7 @@ class Parser:
         if not mentions:
             if featured is None:
                 return [], True
-            explicit = [q for q in quantities if q.explicit]
+            explicit = self._in_units.own_first(featured, [q for q in quantities if q.explicit], s)
             q = (
                 total_or_last(explicit, s, self._sentence)
                 if explicit
@@ -411,8 +411,9 @@ class Parser:
         codes = {m.code for m in mentions}
         if len(codes) == 1:  # one product: every quantity is its, the last one wins
             code = mentions[0].code
+            own = self._in_units.own_first(code, quantities, s)
             qty, bad_unit = self._in_units.convert(
-                code, total_or_last(quantities, s, self._sentence) if quantities else None
+                code, total_or_last(own, s, self._sentence) if own else None
             )
             return [ParsedItem(code, qty)], bad_unit
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Protocol
 
-from livehelper.comments.folding import fold, lower
+from livehelper.comments.folding import RUN, fold, lower
 from livehelper.comments.lexicon import Lexicon
 from livehelper.comments.phrases import alternation, spaces
 
@@ -310,6 +310,10 @@ class ProductUnits:
         self._lexicon = lx
         self._weights = set(lx.weight_units)
         self._tens = frozenset(fold(d) for d in lx.dozen)  # a unit of ten ("chục")
+        # between a count and a weight that says how big one is ("tầm", "loại", "nặng")
+        self._about = frozenset(
+            w for x in lx.sentence.get("size_of_one", ()) for w in fold(x).split()
+        )
         self._units: dict[str, str] = {}
         self._per: dict[str, int] = {}  # ones in one: 10 for the chục, 12 for the tá
         self._unit_kg: dict[str, Decimal] = {}  # 1 for kg, 0.1 for lạng, 10 for yến
@@ -332,6 +336,24 @@ class ProductUnits:
         if q.unit in self._weights:
             return self.sold_by_weight(code)
         return q.unit == self._units.get(code) or not self.sold_by_weight(code)
+
+    def own_first(self, code: str, quantities: list[Quantity], s: str) -> list[Quantity]:
+        """Of a product sold by the piece, said in its own unit and then by weight with
+        only its name or small words between ("1 con gà 2kg", "1 quả dưa tầm 3 cân"):
+        the weight is how big one is, not how many ("1 chai mật với 2kg nếp" stays)."""
+        unit = self._units.get(code)
+        if self.sold_by_weight(code) or not any(q.unit == unit for q in quantities):
+            return quantities
+        out, last_own = [], None
+        for q in quantities:
+            if q.unit == unit:
+                last_own = q
+            elif q.unit in self._weights and last_own is not None:
+                between = RUN.findall(s, last_own.end, q.start)
+                if all(w in self._about for w in between):
+                    continue  # the size of the one just counted ("… gà tầm 2 cân")
+            out.append(q)
+        return out
 
     def convert(self, code: str, q: Quantity | None) -> tuple[Decimal, bool]:
         """The quantity in the product's own unit, and whether that was a guess."""

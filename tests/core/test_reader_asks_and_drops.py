@@ -197,3 +197,20 @@ def test_a_product_sold_by_the_dozen_or_by_another_weight_is_counted_in_it() -> 
     assert read("lấy 2 lạng nghệ") == ([("NT", Decimal(2))], False)
     assert read("30kg thóc nhé") == ([("TH", Decimal(3))], False)
     assert read("2 yến thóc") == ([("TH", Decimal(2))], False)
+
+
+def test_a_weight_after_a_count_of_pieces_is_how_big_one_is() -> None:
+    parser = Parser(
+        [
+            ProductSpec("GA", "Gà ri", 200000, "con", None, ("gà ri", "gà")),
+            ProductSpec("LAC", "Lạc", 60000, "kg", None, ("lạc",)),
+        ]
+    )
+
+    def read(text: str) -> list[tuple[str, Decimal]]:
+        return [(i.code, i.qty) for i in parser.parse(text, None).items]
+
+    assert read("lấy 2 con gà 1,5kg") == [("GA", Decimal(2))]
+    assert read("e lấy 1 con gà tầm 2 cân nhé") == [("GA", Decimal(1))]
+    # another clause, another product: its own weight
+    assert read("1 con gà, 2kg lạc") == [("GA", Decimal(1)), ("LAC", Decimal(2))]
