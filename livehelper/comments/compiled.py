@@ -29,6 +29,7 @@ READER = (
     "clauses",
     "quantities",
     "typos",
+    "names",
     "parser",
 )
 GROUP = "livehelper.comments.reader"  # mypyc's shared library: reader__mypyc

@@ -29,6 +29,7 @@ from livehelper.comments.confidence import Measured, measured_rules
 from livehelper.comments.folding import FOLD, RUN, fold, lower
 from livehelper.comments.leftovers import Glued, Leftovers
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
+from livehelper.comments.names import product_keys, telling_words
 from livehelper.comments.phrases import Found, Phrases, blank, spaces
 from livehelper.comments.quantities import ProductUnits, Quantities, Quantity, total_or_last
 from livehelper.comments.sentence import Sentence
@@ -100,7 +101,13 @@ class Parser:
         self._others = _Others()
         self._codes = {p.code.upper() for p in products}
 
-        keys, spellings = _product_keys(products)
+        keys, spellings = product_keys(products)
+        # "1 rừng 1 nuôi": the word telling apart two honeys, read with an amount beside
+        ordinary = [*lx.number_words, *lx.weight_units, *lx.count_units, *lx.containers]
+        self._telling = telling_words(products, ordinary)
+        for folded, (code, written) in self._telling.items():
+            keys.setdefault(folded, (code, False))
+            spellings += written
         self._keys = keys
         # names that, typed without their accents, are everyday words ("măng" -> "mang",
         # to bring): read, but put to the assistant
@@ -242,6 +249,10 @@ class Parser:
             _doubtful(self._plain_risky, m, t, written, mentions, quantities) for m in mentions
         ):  # "mang 2kg bơ ra": măng, or "bring"? the assistant decides
             unsure = True
+        if self._telling and any(
+            s[m.start : m.end] in self._telling and not _beside(m, t, quantities) for m in mentions
+        ):  # "mật ong xanh quá": a telling word without its amount, the assistant decides
+            unsure = True
         of_each = [q for q in quantities if q.explicit] or quantities
         if each and len(items) > 1 and len(of_each) == 1:
             converted = [(i.code, *self._in_units.convert(i.code, of_each[0])) for i in items]
@@ -263,10 +274,12 @@ class Parser:
     def _mentions(self, s: str, written: str, runs: frozenset[str]) -> list[_Mention]:
         if self._products is None:
             return []
-        out = []
+        out: list[_Mention] = []
         keys = self._keys
         for m in self._products.finditer(s, written):
             found = keys.get(m.text) or keys[_SPACES.sub(" ", m.text)]  # "khoai  sâm"
+            if m.text in self._telling and out and not s[out[-1].end : m.begin].strip():
+                continue  # "hồi khô": a word right after another name describes it
             out.append(_Mention(m.begin, m.finish, found[0], found[1]))
         if out and self._places.could_match(runs):
             out = _outside(out, [p.span() for p in self._places.finditer(s, written)])
@@ -460,12 +473,16 @@ def _doubtful(
     it ("le 2kg", "2 túi mang"), and no other product named."""
     if written[m.start : m.end] not in risky:
         return False
-    beside = any(
+    return not _beside(m, t, quantities) or any(other.code != m.code for other in mentions)
+
+
+def _beside(m: _Mention, t: str, quantities: list[Quantity]) -> bool:
+    """An amount right before or after the mention, nothing between."""
+    return any(
         (q.end <= m.start and not t[q.end : m.start].strip())
         or (q.start >= m.end and not t[m.end : q.start].strip())
         for q in quantities
     )
-    return not beside or any(other.code != m.code for other in mentions)
 
 
 def _asked_then_ordered(
@@ -477,28 +494,6 @@ def _asked_then_ordered(
     return all(end <= firm.begin for _start, end in asked) and any(
         q.explicit and q.start > firm.begin for q in quantities
     )
-
-
-def _product_keys(products: Sequence[ProductLike]) -> tuple[dict[str, tuple[str, bool]], list[str]]:
-    """Each folded name, alias and code of the catalogue -> (code, whether it is the code),
-    and every spelling as written (accents kept) to match with."""
-    keys: dict[str, tuple[str, bool]] = {}
-    spellings: list[str] = []
-    for p in products:
-        keys.setdefault(fold(p.code), (p.code, True))
-        spellings.append(p.code)
-        for label in (p.name, *p.aliases):
-            written = " ".join(lower(label).split())
-            f = fold(written)
-            if len(f) < 2:
-                continue
-            keys.setdefault(f, (p.code, False))
-            spellings.append(written)
-            joined = written.replace(" ", "")
-            if joined != written and len(joined) >= 4:
-                keys.setdefault(fold(joined), (p.code, False))
-                spellings.append(joined)
-    return keys, spellings
 
 
 def _carried(

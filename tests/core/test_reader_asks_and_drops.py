@@ -15,7 +15,9 @@ they were written), each tested here in other words and with its own catalogue:
 * the catalogue's own unit ("10 bắp ngô", "3 xấp bánh") is a unit, though the
   lexicon lacks it (a bare 10 before an unknown word was a house number);
 * a product sold by the ten ("chục"): "2 chục" is 2 of them, "30 quả" 3 (asked about);
-  by the dozen ("tá") likewise; by a weight other than the kg ("lạng", "yến"): converted.
+  by the dozen ("tá") likewise; by a weight other than the kg ("lạng", "yến"): converted;
+* products named alike ("Mật ong rừng", "Mật ong nuôi"): the word telling them apart,
+  said alone ("1 rừng 1 nuôi"), names the product.
 """
 
 from __future__ import annotations
@@ -214,3 +216,25 @@ def test_a_weight_after_a_count_of_pieces_is_how_big_one_is() -> None:
     assert read("e lấy 1 con gà tầm 2 cân nhé") == [("GA", Decimal(1))]
     # another clause, another product: its own weight
     assert read("1 con gà, 2kg lạc") == [("GA", Decimal(1)), ("LAC", Decimal(2))]
+
+
+def test_the_word_telling_apart_products_named_alike_names_one() -> None:
+    parser = Parser(
+        [
+            ProductSpec("CR", "Cà phê rang", 120000, "gói", None, ("cà phê rang",)),
+            ProductSpec("CX", "Cà phê xay", 130000, "gói", None, ("cà phê xay",)),
+            ProductSpec("MK", "Măng khô", 160000, "kg", None, ("măng khô",)),
+            ProductSpec("NA", "Na", 90000, "hộp", None, ("mãng cầu",)),
+        ]
+    )
+
+    def read(text: str) -> tuple[list[tuple[str, Decimal]], bool]:
+        r = parser.parse(text, None)
+        return [(i.code, i.qty) for i in r.items], r.ambiguous
+
+    assert read("2 rang 1 xay") == ([("CR", Decimal(2)), ("CX", Decimal(1))], False)
+    assert read("chốt 3 gói xay") == ([("CX", Decimal(3))], False)
+    # not beside an amount: read, and put to the assistant
+    assert read("lấy 2 gói, loại rang nhé") == ([("CR", Decimal(2))], True)
+    # "khô" is no telling word: "mãng cầu" and "măng khô" only fold alike
+    assert read("chốt 2 hộp na khô") == ([("NA", Decimal(2))], False)
