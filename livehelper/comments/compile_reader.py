@@ -37,6 +37,10 @@ def why_not() -> str | None:
     compiler = (get_config_var("CC") or "cc").split()[0]
     if shutil.which(compiler) is None and shutil.which("cc") is None:
         return "no C compiler (on Debian/Ubuntu: apt install gcc)"
+    from sysconfig import get_paths
+
+    if not (Path(get_paths()["include"]) / "Python.h").is_file():
+        return "Python's headers are missing (on Debian/Ubuntu: apt install python3-dev)"
     return None
 
 
