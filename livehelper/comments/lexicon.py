@@ -45,6 +45,7 @@ class Lexicon:
     plan: tuple[str, ...] = ()
     show_request: tuple[str, ...] = ()
     asks_info: tuple[str, ...] = ()  # "xin giá", "xin stk": information, not goods
+    take_all: tuple[str, ...] = ()  # "lấy hết": all there is, an amount nobody said
     sentence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [sentence]
     places: tuple[str, ...] = ()  # a product's name inside one is the place
     volume_units: tuple[str, ...] = ()  # after a container: its size ("1 chai 500ml")
@@ -69,7 +70,7 @@ class Lexicon:
             *self.suggestion_tail, *self.everyday_phrases, *self.number_words, *self.half,
             *self.half_of, *self.dozen, *self.weight_units, *self.count_units,
             *self.containers, *self.never_typos, *self.no_more, *self.plan, *self.show_request,
-            *self.asks_info,
+            *self.asks_info, *self.take_all,
         ]  # fmt: skip
         return frozenset(word for phrase in phrases for word in RUN.findall(fold(phrase)))
 
@@ -124,6 +125,7 @@ class Lexicon:
             plan=folded(intent.get("plan", [])),
             show_request=folded(intent.get("show_request", [])),
             asks_info=folded(intent.get("asks_info", [])),
+            take_all=folded(intent.get("take_all", [])),
             sentence={k: tuple(v) for k, v in data["sentence"].items()},
             places=folded(data["places"]["provinces"]),
         )

@@ -143,6 +143,7 @@ class Parser:
         self._no_more = Phrases(lx.no_more)
         self._show = Phrases(lx.show_request)
         self._asks_info = Phrases(lx.asks_info)
+        self._take_all = Phrases(lx.take_all)
         self._other_times = OtherTimes(self._past, self._plan, self._order)
         self._everyday = Phrases(lx.everyday_phrases)
         self._sentence = Sentence(lx.sentence, lx.negation, lx.suggestion_tail)
@@ -358,6 +359,10 @@ class Parser:
             return Intent.OTHER, False, "other.advice"
         if to_others and not firm and not any(q.explicit for q in quantities):
             return Intent.OTHER, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
+        if not any(q.explicit for q in quantities) and self._take_all.search(
+            s, written, runs=runs
+        ):  # "còn bao nhiêu e lấy hết": how much is the assistant's to say
+            return Intent.ORDER, True, "order.take_all"
         end = words.question(s, named, written, runs)
         if end or "?" in s or self._question.search(s, written, runs=runs):
             if not (firm and quantities):

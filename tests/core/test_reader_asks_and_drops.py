@@ -17,7 +17,9 @@ they were written), each tested here in other words and with its own catalogue:
 * a product sold by the ten ("chục"): "2 chục" is 2 of them, "30 quả" 3 (asked about);
   by the dozen ("tá") likewise; by a weight other than the kg ("lạng", "yến"): converted;
 * products named alike ("Mật ong rừng", "Mật ong nuôi"): the word telling them apart,
-  said alone ("1 rừng 1 nuôi"), names the product.
+  said alone ("1 rừng 1 nuôi"), names the product;
+* taking all there is ("còn bao nhiêu e lấy hết", "bao hết"): an order, its amount the
+  assistant's to say.
 """
 
 from __future__ import annotations
@@ -238,3 +240,16 @@ def test_the_word_telling_apart_products_named_alike_names_one() -> None:
     assert read("lấy 2 gói, loại rang nhé") == ([("CR", Decimal(2))], True)
     # "khô" is no telling word: "mãng cầu" and "măng khô" only fold alike
     assert read("chốt 2 hộp na khô") == ([("NA", Decimal(2))], False)
+
+
+@pytest.mark.parametrize(
+    "text", ["còn bao nhiêu chị lấy hết", "xôi còn nhiêu e bao hết", "bao nhiêu em cũng lấy"]
+)
+def test_taking_all_there_is_is_an_order_to_ask_about(text: str) -> None:
+    intent, items, ambiguous = _read(text, "XOI")
+    assert intent is Intent.ORDER and items and ambiguous
+
+
+def test_taking_all_with_an_amount_or_not_taking_it_is_not_taking_all() -> None:
+    assert _read("lấy hết 3 hộp xôi nhé")[1:] == ([("XOI", Decimal(3))], False)
+    assert _read("không lấy hết đâu", "XOI")[0] is Intent.OTHER
