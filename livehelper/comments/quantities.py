@@ -56,6 +56,7 @@ def _first_digit_apart(patterns: Sequence[str]) -> str:
     return "(?<![a-z0-9])(?:" + ("|".join(groups) or "(?!)") + ")"
 
 
+_NAME_NUMBER = re.compile(r"(?<![a-z0-9])(\d+)\s+([a-z]+)")  # "29 do" in a name
 _UNIT_WORDS = re.compile(r"[a-z]+(?: [a-z]+)?")  # a unit as a word or two, no size in it
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TWO_WORDS = re.compile(r"\s+([a-z]+)\s+([a-z]+)")
@@ -75,6 +76,16 @@ class Quantities:
             if fold(word) != word
         }
         self._not_qty_re = re.compile(_first_digit_apart(lx.not_quantity))
+        # a number in a product's name with the word after it, not a unit ("Rượu ngô 29
+        # độ", "Gạo 5 sao"): "lấy 2 chai rượu 29 độ" is 2, the 29 is the name's
+        units = {*lx.weight_units, *lx.count_units, *lx.containers}
+        named = {
+            f"{n.group(1)} {n.group(2)}"
+            for label in (q for p in products for q in (p.name, *p.aliases))
+            for n in _NAME_NUMBER.finditer(fold(lower(label)))
+            if n.group(2) not in units  # "Gạo (túi 5 kg)": 5 kg is still an amount
+        }
+        self._name_number = re.compile(alternation(named) + "(?![a-z0-9])") if named else None
         weight = alternation(lx.weight_units)
         # the catalogue's own units count too ("10 bắp ngô": bắp, the lexicon has none)
         own = {fold(p.unit).strip() for p in products if getattr(p, "unit", None)}
@@ -145,6 +156,8 @@ class Quantities:
                 continue
             if taken and any(a < end and start < b for a, b in taken):
                 continue  # the number is part of a product name
+            if self._name_number is not None and self._name_number.match(s, start):
+                continue  # "rượu 29 độ": a product's name said in part
             marker, mnum, halfof, hunit, num, word, dozen, unit, half = m.group(
                 "marker", "mnum", "halfof", "hunit", "num", "word", "dozen", "unit", "half"
             )

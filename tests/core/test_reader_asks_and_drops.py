@@ -253,3 +253,20 @@ def test_taking_all_there_is_is_an_order_to_ask_about(text: str) -> None:
 def test_taking_all_with_an_amount_or_not_taking_it_is_not_taking_all() -> None:
     assert _read("lấy hết 3 hộp xôi nhé")[1:] == ([("XOI", Decimal(3))], False)
     assert _read("không lấy hết đâu", "XOI")[0] is Intent.OTHER
+
+
+def test_a_number_in_a_products_name_is_no_amount() -> None:
+    parser = Parser(
+        [
+            ProductSpec("R29", "Rượu ngô 29 độ", 100000, "chai", None, ("rượu ngô", "rượu")),
+            ProductSpec("G5", "Gạo thơm (bao 5 kg)", 120000, "bao", None, ("gạo thơm", "gạo")),
+        ]
+    )
+
+    def read(text: str) -> list[tuple[str, Decimal]]:
+        return [(i.code, i.qty) for i in parser.parse(text, None).items]
+
+    assert read("lấy 3 chai rượu 29 độ") == [("R29", Decimal(3))]
+    assert read("rượu 29 độ 1 chai nhé") == [("R29", Decimal(1))]
+    # a unit after the name's number: still an amount elsewhere
+    assert read("lấy 2 bao gạo thơm") == [("G5", Decimal(2))]
