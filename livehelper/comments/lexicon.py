@@ -33,7 +33,6 @@ class Lexicon:
     half_of: tuple[str, ...]
     dozen: tuple[str, ...]
     weight_units: dict[str, Decimal]
-    by_weight: tuple[str, ...]
     count_units: tuple[str, ...]
     containers: tuple[str, ...]
     not_quantity: tuple[str, ...]
@@ -100,7 +99,6 @@ class Lexicon:
             half_of=folded(numbers["half_of"]),
             dozen=folded(numbers["dozen"]),
             weight_units={fold(k): Decimal(str(v)) for k, v in units["weight"].items()},
-            by_weight=tuple(fold(u) for u in units["by_weight"]),
             count_units=tuple(dict.fromkeys(fold(u) for u in units["count"])),
             containers=tuple(dict.fromkeys(fold(u) for u in units["containers"])),
             volume_units=tuple(fold(u) for u in units.get("volume", [])),

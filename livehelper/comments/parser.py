@@ -102,9 +102,9 @@ class Parser:
         self._codes = {p.code.upper() for p in products}
 
         keys, spellings = product_keys(products)
+        units = [*lx.weight_units, *lx.count_units, *lx.containers]
         # "1 rừng 1 nuôi": the word telling apart two honeys, read with an amount beside
-        ordinary = [*lx.number_words, *lx.weight_units, *lx.count_units, *lx.containers]
-        self._telling = telling_words(products, ordinary)
+        self._telling = telling_words(products, [*lx.number_words, *units])
         for folded, (code, written) in self._telling.items():
             keys.setdefault(folded, (code, False))
             spellings += written
@@ -113,14 +113,13 @@ class Parser:
         # to bring): read, but put to the assistant
         self._plain_risky = set(everyday_names(products, lx))
         self._numbers = Quantities(lx, products)
-        self._weight_set = self._numbers.weight_set
         self._in_units = ProductUnits(products, lx)
         # leftovers are mended into the lexicon's words only: a product's name typed with
         # a slip is the typo matcher's to judge (it knows when not to guess)
         product_words = {w for key in keys for w in RUN.findall(key)}
-        self._leftovers = Leftovers(lx.vocabulary() - product_words, product_words)
-        units = [*lx.weight_units, *lx.count_units, *lx.containers]
-        self._glued = Glued(lx.vocabulary() - product_words, units, product_words)
+        known = lx.vocabulary() - product_words
+        self._leftovers = Leftovers(known, product_words)
+        self._glued = Glued(known, units, product_words)
         self._typos = TypoMatcher(
             (
                 Name(tuple(fold(w) for w in written), tuple(written), p.code)
@@ -233,10 +232,8 @@ class Parser:
             quantities = [q for q in quantities if q.start >= cut]
             carried = carried or no_more  # "k lấy khoai nữa": and its claim? ask
         order = self._order.search(t, written, runs=runs)
-        # before everyday phrases and names go: "cho e xin giá chè" asks, "giá" may be a name
-        asks = self._asks_info.search(said, written, runs=runs)
         intent, ambiguous, rule = self._intent(
-            t, written, mentions, quantities, runs, order, priced, named=s, asks_info=asks
+            t, written, mentions, quantities, runs, order, priced, named=s, unblanked=said
         )
         if as_order:
             intent = Intent.ORDER
@@ -296,12 +293,13 @@ class Parser:
         order: Found | None,
         priced: bool = False,
         named: str = "",
-        asks_info: Found | None = None,
+        unblanked: str = "",
     ) -> tuple[Intent, bool, str]:
         """The intent, whether to ask the assistant, and the rule that decided (a short
         stable name: ``livehelper parse`` prints it, the feed shows it; how sure it is
         was measured, confidence.py)."""
         words = self._sentence
+        explicit = [q for q in quantities if q.explicit]
         firm = self._firm_order.search(s, written, runs=runs)
         cancel = next(
             (
@@ -337,8 +335,7 @@ class Parser:
             return Intent.OTHER, False, "other.negated"
         if order_core and self._plan.search(s, written, runs=runs):
             # "mai e mua nha", "k có tiền mua": buying later, or not at all
-            amount = any(q.explicit for q in quantities)
-            if firm and amount:
+            if firm and explicit:
                 return Intent.ORDER, True, "order.later_with_amount"
             return Intent.OTHER, False, "other.later"
         # a viewer tagged at the start or the end ("… mua chung đi @Hùng"): said to them
@@ -357,11 +354,10 @@ class Parser:
             and words.advice_end.search(said_before)
         ):
             return Intent.OTHER, False, "other.advice"
-        if to_others and not firm and not any(q.explicit for q in quantities):
+        if to_others and not firm and not explicit:
             return Intent.OTHER, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
-        if not any(q.explicit for q in quantities) and self._take_all.search(
-            s, written, runs=runs
-        ):  # "còn bao nhiêu e lấy hết": how much is the assistant's to say
+        if not explicit and self._take_all.search(s, written, runs=runs):
+            # "còn bao nhiêu e lấy hết": how much is the assistant's to say
             return Intent.ORDER, True, "order.take_all"
         end = words.question(s, named, written, runs)
         if end or "?" in s or self._question.search(s, written, runs=runs):
@@ -379,9 +375,10 @@ class Parser:
             if _asked_then_ordered(s, questions, firm, quantities):
                 return Intent.ORDER, True, "order.after_question"  # put to the assistant
             return Intent.OTHER, False, "other.question"
-        explicit = [q for q in quantities if q.explicit]
-        # "cho e xin giá chè", "xin link mua chè"; "chốt đơn, cho e xin stk" orders
-        if asks_info and not explicit and not (firm and firm.begin < asks_info.begin):
+        # "cho e xin giá chè", "xin link mua chè"; "chốt đơn, cho e xin stk" orders. Read
+        # in the text before everyday phrases and names go: "giá" may be a name
+        asks = None if explicit else self._asks_info.search(unblanked, written, runs=runs)
+        if asks and not (firm and firm.begin < asks.begin):
             return Intent.OTHER, False, "other.asks_info"
         if self._show.search(s, written, runs=runs) and not (firm and explicit):
             return Intent.OTHER, False, "other.show_me"  # "cho e xem quả bổ đôi"

@@ -124,7 +124,7 @@ class Quantities:
         self._after_order_re = re.compile(
             rf"(?:{'|'.join(lx.order_core)}|cho)\s+(?:(?:{'|'.join(lx.pronouns)})\s+)?$"
         )
-        self._units = set(lx.weight_units) | set(lx.count_units) | set(lx.containers) | own
+        self._units = units | own
         self._known = (
             dataclasses.replace(lx, never_typos=()).vocabulary()  # not names and streets
             | {w for words in lx.sentence.values() for x in words for w in fold(x).split()}
