@@ -27,6 +27,7 @@ class SourceRunner:
         self._running: dict[str, Future[None]] = {}
         self.sources: dict[str, CommentSource] = {}
         self.raw_log: RawLog | None = None  # given to every source that keeps one
+        self._tasks: set[asyncio.Task[None]] = set()  # the sources' own, on the loop
 
     def start(
         self,
@@ -37,7 +38,7 @@ class SourceRunner:
         if self.raw_log is not None and hasattr(source, "raw_log"):
             source.raw_log = self.raw_log
         self.sources[source.name] = source
-        future = asyncio.run_coroutine_threadsafe(_guarded(source, sink), self._loop)
+        future = asyncio.run_coroutine_threadsafe(_guarded(source, sink, self._tasks), self._loop)
         self._running[source.name] = future
 
         def finished(f: Future[None]) -> None:
@@ -66,11 +67,16 @@ class SourceRunner:
             return
 
         async def cancel_all() -> None:
-            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
-                task.cancel()
-            if tasks:
-                await asyncio.wait(tasks, timeout=timeout)
+            # The sources' own tasks first, so each library's task groups cancel their
+            # children themselves: a child cancelled from outside before it ever ran
+            # leaves its coroutine never awaited (anyio's happy-eyeballs connect).
+            deadline = self._loop.time() + timeout
+            for group in (set(self._tasks), asyncio.all_tasks()):
+                group.discard(asyncio.current_task())
+                for task in group:
+                    task.cancel()
+                if group:
+                    await asyncio.wait(group, timeout=max(0.1, deadline - self._loop.time()))
             await self._loop.shutdown_asyncgens()
 
         try:
@@ -84,8 +90,10 @@ class SourceRunner:
             self._loop.close()
 
 
-async def _guarded(source: CommentSource, sink: Sink) -> None:
+async def _guarded(source: CommentSource, sink: Sink, tasks: set[asyncio.Task[None]]) -> None:
     """Run one source; whatever it raises ends it alone, and its health says why."""
+    task: asyncio.Task[None] = asyncio.current_task()  # type: ignore[assignment]
+    tasks.add(task)
     try:
         await source.run(sink)
         if source.health.state not in ("ended", "failed"):
@@ -96,3 +104,5 @@ async def _guarded(source: CommentSource, sink: Sink) -> None:
     except Exception as exc:
         source.health.set("failed", str(exc))
         raise
+    finally:
+        tasks.discard(task)

@@ -634,3 +634,46 @@ def test_capped_lines_split_every_line_ending_and_drop_long_lines() -> None:
     assert (
         got[0] == Event("a\nb", "1") and isinstance(got[1], TooLong) and got[2] == Event("c", "2")
     )
+
+
+def test_closing_the_runner_leaves_no_library_task_unrun() -> None:
+    """A library's task group (anyio's happy-eyeballs connect inside httpx) spawns
+    children; closing must cancel them through their group, not from outside before
+    they ever ran, which leaves a coroutine never awaited (a CI run failed on it)."""
+    import gc
+    import warnings
+
+    import anyio
+
+    from livehelper.comments.base import SourceHealth
+
+    class Spawning:
+        def __init__(self, name: str) -> None:
+            self.name = name
+            self.health = SourceHealth()
+            self.spawned = 0
+
+        async def run(self, sink) -> None:  # type: ignore[no-untyped-def]
+            async def attempt() -> None:
+                await anyio.sleep(0)
+
+            async with anyio.create_task_group() as group:
+                while True:  # always one child created and not yet run
+                    group.start_soon(attempt)
+                    self.spawned += 1
+                    await asyncio.sleep(0)
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for round_ in range(6):
+            runner = SourceRunner()
+            sources = [Spawning(f"s{round_}-{n}") for n in range(3)]
+            for source in sources:
+                runner.start(source, lambda comment: None)  # type: ignore[arg-type]
+            assert wait_for(
+                lambda sources=sources: all(s.spawned > 50 for s in sources), timeout=10
+            )
+            runner.close()
+            assert all(s.health.state == "stopped" for s in sources)
+        gc.collect()
+    assert [str(w.message) for w in caught if "never awaited" in str(w.message)] == []
