@@ -30,6 +30,7 @@ READER = (
     "quantities",
     "typos",
     "names",
+    "everyday",
     "parser",
 )
 GROUP = "livehelper.comments.reader"  # mypyc's shared library: reader__mypyc

@@ -8,7 +8,8 @@ did not happen, and letters held down too long.
 
 Only a word the reader does not know is mended, and only into a word of the lexicon that
 names no product: a leftover is decoded, never guessed, and a product's name typed with a
-slip stays the typo matcher's to judge. The mended word keeps its place in the text (the
+slip stays the typo matcher's to judge. A letter held down is no slip: "nấmmm", "túiii"
+(a unit in a product's name) are mended into the catalogue's words too. The mended word keeps its place in the text (the
 rest of it is blanked), so positions still line up with the accented text.
 """
 
@@ -17,6 +18,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+
+from livehelper.comments.folding import fold
+from livehelper.comments.phrases import alternation
 
 _WORD = re.compile(r"[a-z]+")
 # a word with VNI's mark digits in it or after it ("cho61t", "hu3y"); digits alone,
@@ -90,6 +94,9 @@ class Leftovers:
         for kept in (telex, stretched, both, held):
             if len(kept) < len(word) and "".join(word[i] for i in kept) in self.known:
                 return kept
+        # a letter held down is no slip: "túiii", "nấmmm" are the catalogue's words too
+        if len(stretched) < len(word) and "".join(word[i] for i in stretched) in self.left_alone:
+            return stretched
         return None
 
     def mend(self, folded: str, written: str) -> tuple[str, str]:
@@ -118,6 +125,38 @@ class Leftovers:
         pieces_f.append(folded[last:])
         pieces_w.append(written[last:])
         return "".join(pieces_f), "".join(pieces_w)
+
+
+class Teencode:
+    """Teencode read as the word it stands for ("thui" thôi, "rùi" rồi), in place: the
+    word is no longer than its teencode, the rest blanked. Typed as listed only: "rủi"
+    (risk) is no "rùi", and "rui" may be "rưỡi"."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        self._words: dict[str, tuple[str, str]] = {}
+        self._spellings: dict[str, set[str]] = {}
+        for typed, word in words.items():
+            if len(word) <= len(typed):
+                self._words[fold(typed)] = (fold(word), word)
+                self._spellings.setdefault(fold(typed), set()).add(typed)
+        self._find = (
+            re.compile(rf"(?<![a-z0-9])(?:{alternation(self._words)})(?![a-z0-9])")
+            if self._words
+            else None
+        )
+
+    def mend(self, folded: str, written: str) -> tuple[str, str]:
+        if self._find is None or self._find.search(folded) is None:
+            return folded, written
+        for m in reversed(list(self._find.finditer(folded))):
+            start, end = m.span()
+            if written[start:end] not in self._spellings[m.group()]:
+                continue
+            plain, spelt = self._words[m.group()]
+            width = end - start
+            folded = folded[:start] + plain.ljust(width) + folded[end:]
+            written = written[:start] + spelt.ljust(width) + written[end:]
+        return folded, written
 
 
 def _span_order(m: re.Match[str]) -> tuple[int, int]:

@@ -40,6 +40,7 @@ class Lexicon:
     never_typos: tuple[str, ...] = ()
     everyday_words: dict[str, str] = field(default_factory=dict)  # folded word -> meaning
     everyday_codes: dict[str, str] = field(default_factory=dict)  # "mk" -> mình
+    teencode: dict[str, str] = field(default_factory=dict)  # "thui" -> "thôi", as typed
     no_more: tuple[str, ...] = ()
     plan: tuple[str, ...] = ()
     show_request: tuple[str, ...] = ()
@@ -70,6 +71,9 @@ class Lexicon:
             *self.half_of, *self.dozen, *self.weight_units, *self.count_units,
             *self.containers, *self.never_typos, *self.no_more, *self.plan, *self.show_request,
             *self.asks_info, *self.take_all,
+            *(word for words in self.sentence.values() for word in words),
+            "sl",  # the amount marker ("sl 3"), read by quantities.py
+            *map(fold, self.teencode),
         ]  # fmt: skip
         return frozenset(word for phrase in phrases for word in RUN.findall(fold(phrase)))
 
@@ -119,6 +123,7 @@ class Lexicon:
             everyday_codes={
                 fold(k): str(v) for k, v in data.get("everyday", {}).get("codes", {}).items()
             },
+            teencode={lower(k): lower(v) for k, v in data.get("teencode", {}).items()},
             no_more=folded(intent.get("no_more", [])),
             plan=folded(intent.get("plan", [])),
             show_request=folded(intent.get("show_request", [])),
@@ -154,13 +159,15 @@ class EverydayName:
 
 def everyday_names(products: Iterable[Any], lexicon: Lexicon) -> dict[str, EverydayName]:
     """Each name word (name or alias, written with accents) whose unaccented form is in
-    the lexicon's everyday words, and each code buyers also type as shorthand, by that
-    unaccented form."""
+    the lexicon's everyday words, and each code that is one or that buyers also type as
+    shorthand, by that unaccented form."""
     found: dict[str, EverydayName] = {}
     for p in products:
         code = fold(p.code)
-        if code in lexicon.everyday_codes:  # "MK": how buyers write mình
-            found.setdefault(code, EverydayName(p.code, p.code, code, lexicon.everyday_codes[code]))
+        # "MK": how buyers write mình; "LA": là
+        meaning = lexicon.everyday_codes.get(code) or lexicon.everyday_words.get(code)
+        if meaning:
+            found.setdefault(code, EverydayName(p.code, p.code, code, meaning))
         for label in (p.name, *p.aliases):
             words = lower(label).split()
             if len(words) != 1:  # a longer name ("măng khô") is no everyday word

@@ -26,8 +26,9 @@ from typing import Any, Protocol
 from livehelper import phones
 from livehelper.comments.clauses import CLAUSE, OtherTimes
 from livehelper.comments.confidence import Measured, measured_rules
+from livehelper.comments.everyday import PlainNames, beside
 from livehelper.comments.folding import FOLD, RUN, fold, lower
-from livehelper.comments.leftovers import Glued, Leftovers
+from livehelper.comments.leftovers import Glued, Leftovers, Teencode
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
 from livehelper.comments.names import product_keys, telling_words
 from livehelper.comments.phrases import Found, Phrases, blank, spaces
@@ -111,7 +112,7 @@ class Parser:
         self._keys = keys
         # names that, typed without their accents, are everyday words ("măng" -> "mang",
         # to bring): read, but put to the assistant
-        self._plain_risky = set(everyday_names(products, lx))
+        self._plain_names = PlainNames(everyday_names(products, lx), lx.pronouns)
         self._numbers = Quantities(lx, products)
         self._in_units = ProductUnits(products, lx)
         # leftovers are mended into the lexicon's words only: a product's name typed with
@@ -119,6 +120,7 @@ class Parser:
         product_words = {w for key in keys for w in RUN.findall(key)}
         known = lx.vocabulary() - product_words
         self._leftovers = Leftovers(known, product_words)
+        self._teencode = Teencode(lx.teencode)
         self._glued = Glued(known, units, product_words)
         self._typos = TypoMatcher(
             (
@@ -170,6 +172,7 @@ class Parser:
                 phone = phones.normalise(first)
                 s = phones.PHONE.sub(spaces, s)
         s, written = self._leftovers.mend(s, written)  # "laays", "chốttt": typing leftovers
+        s, written = self._teencode.mend(s, written)  # "thui", "rùi"
         s, written = self._glued.split(s, written)  # "chot2kg", "2kgkhoai"
         # the words present: phrase lists that cannot match are not scanned
         runs = frozenset(RUN.findall(s))
@@ -215,7 +218,9 @@ class Parser:
                 guessed = True
         quantities = self._numbers.find(t, written, mentions)
         amounts = [q.start for q in quantities if q.explicit]
-        context = self._other_times.clauses(said, t, written, runs, amounts)
+        # a product's own words say no time: "ô mai" is not "mai" (tomorrow)
+        timed = blank(said, [(m.start, m.end) for m in mentions]) if mentions else said
+        context = self._other_times.clauses(timed, t, written, runs, amounts)
         carried = False
         if context:  # "hôm qua mua 5kg rồi, nay lấy thêm 5kg": only the new part counts
             t = blank(t, context)
@@ -241,16 +246,9 @@ class Parser:
             order_like = bool(mentions or quantities or order)
             confidence = self._measured.of(rule)
             return self._others.reading(intent, phone, confidence, order_like, rule)
-        items, unsure = self._items(t, mentions, quantities, featured)
-        unsure = unsure or carried
-        if self._plain_risky and any(
-            _doubtful(self._plain_risky, m, t, written, mentions, quantities) for m in mentions
-        ):  # "mang 2kg bơ ra": măng, or "bring"? the assistant decides
-            unsure = True
-        if self._telling and any(
-            s[m.start : m.end] in self._telling and not _beside(m, t, quantities) for m in mentions
-        ):  # "mật ong xanh quá": a telling word without its amount, the assistant decides
-            unsure = True
+        mentions, doubted = self._doubted(s, t, written, runs, mentions, quantities, featured)
+        items, unsure = _items(self._in_units, self._sentence, t, mentions, quantities, featured)
+        unsure = unsure or carried or doubted
         of_each = [q for q in quantities if q.explicit] or quantities
         if each and len(items) > 1 and len(of_each) == 1:
             converted = [(i.code, *self._in_units.convert(i.code, of_each[0])) for i in items]
@@ -269,6 +267,35 @@ class Parser:
             Intent.ORDER, tuple(items), phone, ambiguous, confidence, adds, rule=rule
         )
 
+    def _doubted(
+        self,
+        s: str,
+        t: str,
+        written: str,
+        runs: frozenset[str],
+        mentions: list[_Mention],
+        quantities: list[Quantity],
+        featured: str | None,
+    ) -> tuple[list[_Mention], bool]:
+        """The mentions to read an order's items from, and whether the assistant should
+        decide: a name that may be an everyday word, a telling word alone."""
+        doubted = False
+        if self._plain_names:
+            ends = (f.finish for f in self._order.finditer(t, written, runs=runs))
+            loose = self._plain_names.loose(mentions, t, written, quantities, ends)
+            if loose and (featured or len(loose) < len(mentions)):
+                # "c oi để e 2kg": ơi, not the ổi; the featured product, put to the assistant
+                mentions = [m for m in mentions if m not in loose]
+            # "mang 2kg bơ ra": măng, or "bring"? the assistant decides
+            doubted = bool(loose) or any(
+                self._plain_names.doubtful(m, t, written, mentions, quantities) for m in mentions
+            )
+        if self._telling and any(
+            s[m.start : m.end] in self._telling and not beside(m, t, quantities) for m in mentions
+        ):  # "mật ong xanh quá": a telling word without its amount, the assistant decides
+            doubted = True
+        return mentions, doubted
+
     def _mentions(self, s: str, written: str, runs: frozenset[str]) -> list[_Mention]:
         if self._products is None:
             return []
@@ -282,6 +309,16 @@ class Parser:
         if out and self._places.could_match(runs):
             out = _outside(out, [p.span() for p in self._places.finditer(s, written)])
         return out
+
+    def _drops(self, s: str, written: str, runs: frozenset[str], mentions: list[_Mention]) -> bool:
+        """A product dropped ("bỏ bơ nhé"), not a name that is an everyday word ("bò là
+        chuẩn")."""
+        words = self._sentence
+        return not runs.isdisjoint(words.drop_words) and words.drops(
+            s,
+            written,
+            [(m.start, m.end) for m in mentions if not self._plain_names.typed_plain(m, written)],
+        )
 
     def _intent(
         self,
@@ -314,11 +351,7 @@ class Parser:
             if reorder and any(q.start >= cancel.end() for q in quantities):
                 return Intent.ORDER, True, "order.after_cancel"  # "hủy đơn cũ, chốt 3kg"
             return Intent.CANCEL, False, "cancel.word"
-        if (
-            mentions
-            and not runs.isdisjoint(words.drop_words)
-            and words.drops(s, written, [(m.start, m.end) for m in mentions])
-        ):
+        if mentions and self._drops(s, written, runs, mentions):
             return Intent.CANCEL, False, "cancel.drop_product"  # "bỏ bơ nhé shop"
         if self._past.search(s, written, runs=runs) or (
             "roi" in runs and OtherTimes.done(s, written)
@@ -354,6 +387,8 @@ class Parser:
             and words.advice_end.search(said_before)
         ):
             return Intent.OTHER, False, "other.advice"
+        if not explicit and order_core and words.in_general(s, runs):
+            return Intent.OTHER, False, "other.general"  # "mua về biếu đều được"
         if to_others and not firm and not explicit:
             return Intent.OTHER, False, "other.to_viewers"  # "mn ủng hộ bà con nhé"
         if not explicit and self._take_all.search(s, written, runs=runs):
@@ -403,88 +438,65 @@ class Parser:
             return Intent.ORDER, True, "order.number_only"  # just "2"
         return Intent.OTHER, False, "other.no_order"
 
-    def _items(
-        self,
-        s: str,
-        mentions: list[_Mention],
-        quantities: list[Quantity],
-        featured: str | None,
-    ) -> tuple[list[ParsedItem], bool]:
-        unsure = False
-        if not mentions:
-            if featured is None:
-                return [], True
-            explicit = self._in_units.own_first(featured, [q for q in quantities if q.explicit], s)
-            q = (
-                total_or_last(explicit, s, self._sentence)
-                if explicit
-                else (quantities[0] if quantities else None)
-            )
-            qty, bad_unit = self._in_units.convert(featured, q)
-            return [ParsedItem(featured, qty)], bad_unit
 
-        codes = {m.code for m in mentions}
-        if len(codes) == 1:  # one product: every quantity is its, the last one wins
-            code = mentions[0].code
-            own = self._in_units.own_first(code, quantities, s)
-            qty, bad_unit = self._in_units.convert(
-                code, total_or_last(own, s, self._sentence) if own else None
-            )
-            return [ParsedItem(code, qty)], bad_unit
-
-        bounds = [m.start() for m in CLAUSE.finditer(s)]
-
-        def clause(pos: int) -> int:
-            return sum(1 for b in bounds if b < pos)
-
-        chosen: dict[str, Quantity | None] = {}
-        for mention in mentions:
-            chosen.setdefault(mention.code, None)
-        for q in quantities:
-            same = [m for m in mentions if clause(m.start) == clause(q.start)]
-            pool = same or mentions
-            if not same:
-                before = [m for m in mentions if m.end <= q.start]
-                pool = before[-1:] or pool
-
-            def cost(m: _Mention, q: Quantity = q) -> int:
-                # the nearest product whose unit fits and that has no quantity yet
-                fits = self._in_units.fits(m.code, q)
-                return _gap(m, q) + (0 if fits else 1000) + (0 if chosen[m.code] is None else 50)
-
-            target = min(pool, key=cost)
-            chosen[target.code] = q  # a later quantity for the same product wins
-        items = []
-        for code, q in chosen.items():
-            qty, bad_unit = self._in_units.convert(code, q)
-            unsure = unsure or bad_unit
-            items.append(ParsedItem(code, qty))
-        return items, unsure
-
-
-def _doubtful(
-    risky: set[str],
-    m: _Mention,
-    t: str,
-    written: str,
+def _items(
+    units: ProductUnits,
+    words: Sentence,
+    s: str,
     mentions: list[_Mention],
     quantities: list[Quantity],
-) -> bool:
-    """A name typed without accents that is an everyday word ("le": lẻ, "mang": to
-    bring) is read as the product in an order's context only: its own amount beside
-    it ("le 2kg", "2 túi mang"), and no other product named."""
-    if written[m.start : m.end] not in risky:
-        return False
-    return not _beside(m, t, quantities) or any(other.code != m.code for other in mentions)
+    featured: str | None,
+) -> tuple[list[ParsedItem], bool]:
+    """The items of an order: each product named with its amount, or the featured
+    product; and whether a unit did not fit (the assistant decides)."""
+    unsure = False
+    if not mentions:
+        if featured is None:
+            return [], True
+        explicit = units.own_first(featured, [q for q in quantities if q.explicit], s)
+        q = (
+            total_or_last(explicit, s, words)
+            if explicit
+            else (quantities[0] if quantities else None)
+        )
+        qty, bad_unit = units.convert(featured, q)
+        return [ParsedItem(featured, qty)], bad_unit
 
+    codes = {m.code for m in mentions}
+    if len(codes) == 1:  # one product: every quantity is its, the last one wins
+        code = mentions[0].code
+        own = units.own_first(code, quantities, s)
+        qty, bad_unit = units.convert(code, total_or_last(own, s, words) if own else None)
+        return [ParsedItem(code, qty)], bad_unit
 
-def _beside(m: _Mention, t: str, quantities: list[Quantity]) -> bool:
-    """An amount right before or after the mention, nothing between."""
-    return any(
-        (q.end <= m.start and not t[q.end : m.start].strip())
-        or (q.start >= m.end and not t[m.end : q.start].strip())
-        for q in quantities
-    )
+    bounds = [m.start() for m in CLAUSE.finditer(s)]
+
+    def clause(pos: int) -> int:
+        return sum(1 for b in bounds if b < pos)
+
+    chosen: dict[str, Quantity | None] = {}
+    for mention in mentions:
+        chosen.setdefault(mention.code, None)
+    for q in quantities:
+        same = [m for m in mentions if clause(m.start) == clause(q.start)]
+        pool = same or mentions
+        if not same:
+            before = [m for m in mentions if m.end <= q.start]
+            pool = before[-1:] or pool
+
+        def cost(m: _Mention, q: Quantity = q) -> int:
+            # the nearest product whose unit fits and that has no quantity yet
+            fits = units.fits(m.code, q)
+            return _gap(m, q, s) + (0 if fits else 1000) + (0 if chosen[m.code] is None else 50)
+
+        target = min(pool, key=cost)
+        chosen[target.code] = q  # a later quantity for the same product wins
+    items = []
+    for code, q in chosen.items():
+        qty, bad_unit = units.convert(code, q)
+        unsure = unsure or bad_unit
+        items.append(ParsedItem(code, qty))
+    return items, unsure
 
 
 def _asked_then_ordered(
@@ -537,9 +549,12 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
 
 
-def _gap(m: _Mention, q: Quantity) -> int:
-    # a quantity right after its product ("KS 2kg") reads most naturally; before it is next
-    return q.start - m.end if q.start >= m.end else (m.start - q.end) + 1
+def _gap(m: _Mention, q: Quantity, s: str) -> int:
+    """How far apart, spaces counted once (a mended "naaa" is "na" and blanks); a
+    quantity right after its product ("KS 2kg") reads most naturally, before it next."""
+    if q.start >= m.end:
+        return len(_SPACES.sub(" ", s[m.end : q.start]))
+    return len(_SPACES.sub(" ", s[q.end : m.start])) + 1
 
 
 # ------------------------------------------------------------------ conveniences

@@ -1,7 +1,7 @@
 """Words by their place in a comment (the lexicon's ``[sentence]``), compiled once: how
 a question ends ("… không ạ", "có … không", "… hay … vậy"), a negated order and what is
 ordered instead ("k lấy khoai, lấy cam"), an order on a condition ("nếu … thì chốt"),
-advice ("… mua đi", "nên mua"), "never" ("chưa … bao giờ"), "of each" ("mỗi loại"),
+advice ("… mua đi", "nên mua"), talk in general ("mua về biếu đều được"), "never" ("chưa … bao giờ"), "of each" ("mỗi loại"),
 amounts that add up ("thêm 1kg", "1kg cho mẹ"), and the small words that leave a
 comment "only a product and an amount"."""
 
@@ -102,6 +102,12 @@ class Sentence:
             rf"{_LEFT}(?:{_either(w['advice_before'])})\s+(?:(?:{pronouns})\s+)?"
             rf"(?:{order_core}){_RIGHT}"
         )
+        self._judgement_words = _firsts(w["judgement_end"])
+        self.general = re.compile(
+            rf"{_LEFT}(?:{order_core})\s+(?:{_either(w['general_after'])})\s+[a-z]+"
+            rf"(?:\s+[a-z]+)*?\s+(?:{_either(w['judgement_end'])})"
+            rf"{_tail(w['judgement_after'])}[\s!.]*$"
+        )
         self._for_someone = re.compile(
             rf"\s*(?:{_either(w['for_someone'])})\s+(?P<who>[a-z]+(?:\s+[a-z]+)?)"
         )
@@ -187,6 +193,10 @@ class Sentence:
     def advises_before(self, s: str, runs: frozenset[str]) -> bool:
         """ "nên mua", "mọi người nên lấy": advice said before an order word."""
         return not runs.isdisjoint(self._advice_before_words) and bool(self.advice_before.search(s))
+
+    def in_general(self, s: str, runs: frozenset[str]) -> bool:
+        """ "mua về biếu đều được": buying spoken of in general, judged at the end."""
+        return not runs.isdisjoint(self._judgement_words) and bool(self.general.search(s))
 
     def instead(self, s: str, runs: frozenset[str]) -> tuple[int, bool] | None:
         """Where the order after a negated one starts ("e k lấy khoai, lấy cam"), and

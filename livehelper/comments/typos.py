@@ -4,8 +4,9 @@ A name or alias matches with a typo when every word is the catalogue's word exce
 which is one edit away (a letter missing, extra, wrong, or two letters swapped). Only
 what can be trusted is tried: the slipped word has at least four letters, was typed
 without accents (someone typing accents types carefully); a one-word name needs five
-letters and must not be a word buyers use for something else (the lexicon's words and
-its ``[typos] never`` list) — in a longer name the other, exact words vouch for it. Candidates are found through one-letter-deletion
+letters, and the slipped word must not be a word buyers use for something else (the
+lexicon's words, its ``[typos] never`` list, or any well-formed syllable: "trang" is
+a page, not "trung" slipped) — in a longer name the other, exact words vouch for it. Candidates are found through one-letter-deletion
 keys (the SymSpell idea), so a comment costs a few dictionary look-ups.
 """
 
@@ -18,6 +19,13 @@ from dataclasses import dataclass
 MIN_WORD = 3  # "na", "ba": too short to guess at
 MIN_SINGLE = 5  # a one-word name must be at least this long
 _TOKEN = re.compile(r"[a-z0-9]+")
+# a well-formed Vietnamese syllable without its accents (onset, vowels, final): one typed
+# so is most likely the word it spells, not a one-word name slipped into another word
+SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:oai|oay|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu|ai|ao|au|ay|eo|eu|ia|iu|ie|oa|oe|oi|oo"
+    r"|ua|ue|ui|uo|uu|uy|ye|[aeiouy])(?:ch|ng|nh|[cmnpt])?$"
+)
 
 
 @dataclass(frozen=True)
@@ -150,8 +158,8 @@ class TypoMatcher:
             accents_agree = typed.isascii() or typed == name.written[pos]
             if word == want and accents_agree:
                 continue
-            if single and (word in self.never or not typed.isascii()):
-                return False
+            if single and (word in self.never or not typed.isascii() or SYLLABLE.match(word)):
+                return False  # "trang", "truong" are words of their own, not "trung" slipped
             if word == want:
                 if single:
                     return False  # "hỏi" is not "hồi"

@@ -78,10 +78,27 @@ def test_the_reader_reads_through_leftovers(text: str, intent: Intent, qty: Deci
         assert [(i.code, i.qty) for i in result.items] == [("KS", qty)]
 
 
-def test_a_product_name_with_a_stretched_letter_is_still_not_guessed() -> None:
-    """ "nepp" could be nếp or a slip of something else: the typo matcher's rule (a
-    three-letter one-word name is too short to guess at) stands."""
-    assert [i.code for i in PARSER.parse("chot 2kg nepp", "KS").items] == ["KS"]
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("chot 2kg nepp", "NEP"),  # a letter held down is no slip: nếp
+        ("chot 2kg neppp nha", "NEP"),
+        ("chot 2kg nap", "KS"),  # a slip of a short name is not guessed at
+    ],
+)
+def test_a_product_name_with_a_held_letter_is_the_product(text: str, code: str) -> None:
+    assert [i.code for i in PARSER.parse(text, "KS").items] == [code]
+
+
+def test_a_held_letter_in_a_unit_the_catalogue_names() -> None:
+    """ "túi" is in a product's name ("Hoa hồi (túi 500g)"), so no word to mend into
+    for leftovers; held down, it is still the unit."""
+    parser = Parser([ProductSpec("HOI", "Hoa hồi (túi 500g)", 120000, "túi", None, ("hồi",))])
+    result = parser.parse("2 túiii nhé", "HOI")
+    assert (result.intent, [(i.code, i.qty) for i in result.items]) == (
+        Intent.ORDER,
+        [("HOI", Decimal(2))],
+    )
 
 
 @pytest.mark.parametrize(
@@ -111,3 +128,20 @@ def test_the_reader_reads_glued_orders(text: str, qty: int) -> None:
     result = PARSER.parse(text, "KS")
     assert result.intent is Intent.ORDER
     assert [(i.code, i.qty) for i in result.items] == [("KS", Decimal(qty))]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "qty"),
+    [
+        ("3 lạng thui c", Intent.ORDER, Decimal("0.3")),  # thôi: only
+        ("1kg thuiii nhé", Intent.ORDER, Decimal(1)),  # held down too
+        ("hum trước e mua 2kg rùi", Intent.OTHER, None),  # hôm trước … rồi: before
+        ("e mua 2kg rùi, lấy thêm 1kg nhé", Intent.ORDER, Decimal(1)),
+        ("chốt 1kg rui nha", Intent.ORDER, Decimal(1)),  # "rui" may be rưỡi: not rồi
+    ],
+)
+def test_teencode_is_read_as_its_word(text: str, intent: Intent, qty: Decimal | None) -> None:
+    result = PARSER.parse(text, "KS")
+    assert result.intent is intent, result
+    if qty is not None:
+        assert [i.qty for i in result.items] == [qty]

@@ -212,10 +212,10 @@ def test_a_question_is_never_an_order(prefix: str, question: str, suffix: str) -
     ("text", "code", "qty"),
     [
         ("chốt 2kg khoi sam", "KS", "2"),  # a letter missing
-        ("chot 1kg thao quaa", "TQ", "1"),  # a letter more
+        ("chot 1kg thao quea", "TQ", "1"),  # a letter more (held down it is no slip)
         ("chot 3kg khaoi sam", "KS", "3"),  # two letters swapped
         ("chot 1 chai mât ong", "MO", "1"),  # a wrong accent on the right letters
-        ("chốt 2 túi hoa hoii", "HH", "2"),  # a slip in a three-letter word
+        ("chốt 2 túi hoa hoe", "HH", "2"),  # a slip in a three-letter word
         ("e chot 5kg khoaisma", "KS", "5"),  # a long one-word alias
     ],
 )
@@ -235,8 +235,8 @@ def test_a_misspelt_name_still_names_its_product(text: str, code: str, qty: str)
         "chốt 2kg",  # nothing misspelt: the featured product
         "chốt 2kg, thấy quả ngon",  # "thấy" typed with care is not "thảo"
         "chốt 2kg nha, khoi can goi lai",  # "khoi" alone is a word, not khoai
-        "chot 2kg nepp",  # a one-word name of three letters is too short to guess at
-        "lay 1 chai mât ongg",  # two slips in one name: too far
+        "chot 2kg nap",  # a one-word name of three letters is too short to guess at
+        "lay 1 chai mât onq",  # two slips in one name: too far
     ],
 )
 def test_look_alikes_are_not_guessed(text: str) -> None:
