@@ -31,6 +31,8 @@ READER = (
     "typos",
     "names",
     "everyday",
+    "items",
+    "second_opinion",
     "parser",
 )
 GROUP = "livehelper.comments.reader"  # mypyc's shared library: reader__mypyc

@@ -139,6 +139,7 @@ class Teencode:
             if len(word) <= len(typed):
                 self._words[fold(typed)] = (fold(word), word)
                 self._spellings.setdefault(fold(typed), set()).add(typed)
+        self.words = frozenset(self._words)  # folded: a comment without any is left alone
         self._find = (
             re.compile(rf"(?<![a-z0-9])(?:{alternation(self._words)})(?![a-z0-9])")
             if self._words
@@ -146,7 +147,7 @@ class Teencode:
         )
 
     def mend(self, folded: str, written: str) -> tuple[str, str]:
-        if self._find is None or self._find.search(folded) is None:
+        if self._find is None:
             return folded, written
         for m in reversed(list(self._find.finditer(folded))):
             start, end = m.span()

@@ -24,19 +24,22 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from livehelper import phones
-from livehelper.comments.clauses import CLAUSE, OtherTimes
+from livehelper.comments.clauses import OtherTimes
 from livehelper.comments.confidence import Measured, measured_rules
 from livehelper.comments.everyday import PlainNames, beside
 from livehelper.comments.folding import FOLD, RUN, fold, lower
+from livehelper.comments.items import order_items
 from livehelper.comments.leftovers import Glued, Leftovers, Teencode
 from livehelper.comments.lexicon import Lexicon, default_lexicon, everyday_names
 from livehelper.comments.names import product_keys, telling_words
 from livehelper.comments.phrases import Found, Phrases, blank, spaces
-from livehelper.comments.quantities import ProductUnits, Quantities, Quantity, total_or_last
+from livehelper.comments.quantities import ProductUnits, Quantities, Quantity
+from livehelper.comments.second_opinion import SecondOpinion, default_second_opinion, masked
 from livehelper.comments.sentence import Sentence
 from livehelper.comments.typos import Name, TypoMatcher
 from livehelper.model import Intent, ParsedItem, ParseResult
 
+JUDGED_KEPT = 4096  # second opinions remembered: buyers repeat the same few hundred
 MAX_CHARS = 1000  # longer comments are read from their first 1000 characters only
 RESULTS_KEPT = 10_000  # distinct readings kept (phones make most of them)
 
@@ -66,15 +69,26 @@ class _Others:
         self._made: dict[tuple[Any, ...], ParseResult] = {}
 
     def reading(
-        self, intent: Intent, phone: str | None, confidence: float, order_like: bool, rule: str
+        self,
+        intent: Intent,
+        phone: str | None,
+        confidence: float,
+        order_like: bool,
+        rule: str,
+        ambiguous: bool = False,
     ) -> ParseResult:
-        key = (intent, phone, confidence, order_like, rule)
+        key = (intent, phone, confidence, order_like, rule, ambiguous)
         made = self._made.get(key)
         if made is None:
             if len(self._made) >= RESULTS_KEPT:
                 self._made.clear()
             made = self._made[key] = ParseResult(
-                intent, phone=phone, confidence=confidence, order_like=order_like, rule=rule
+                intent,
+                phone=phone,
+                ambiguous=ambiguous,
+                confidence=confidence,
+                order_like=order_like,
+                rule=rule,
             )
         return made
 
@@ -87,6 +101,17 @@ class _Mention:
     by_code: bool  # matched the catalogue code rather than a name or alias
 
 
+# a comment as the reader prepares it (Parser._prepare), each text of the same length:
+# written (lower case, accents kept, leftovers mended); said (folded, before everyday
+# phrases are blanked); s (everyday phrases, "never", "each" and numbers that are no
+# amounts blanked); t (and the products' names); the words present; the phone; whether
+# it has a digit, "mỗi loại", a price beside an amount; the names; whether read from a
+# slip. A tuple: the compiled reader builds it for every comment.
+_Text = tuple[
+    str, str, str, str, frozenset[str], str | None, bool, bool, bool, list[_Mention], bool
+]
+
+
 class Parser:
     """A comment reader for one catalogue. Build once, call ``parse`` many times."""
 
@@ -95,10 +120,15 @@ class Parser:
         products: Sequence[ProductLike],
         lexicon: Lexicon | None = None,
         measured: Measured | None = None,
+        second: SecondOpinion | None = None,
     ) -> None:
+        """``second``: the statistical second opinion (second_opinion.py), the trained
+        one unless given."""
         lx = lexicon or default_lexicon()
         self.lexicon = lx
         self._measured = measured or measured_rules()
+        self._second = second or default_second_opinion()
+        self._judged: dict[str, tuple[str, float]] = {}  # folded comment -> its opinion
         self._others = _Others()
         self._codes = {p.code.upper() for p in products}
 
@@ -161,7 +191,8 @@ class Parser:
         its intent (an assistant is making a claim of it)."""
         return self._read(text, featured, as_order=True).items
 
-    def _read(self, text: str, featured: str | None, as_order: bool) -> ParseResult:
+    def _prepare(self, text: str) -> _Text:
+        """The comment folded, mended and blanked, and the products it names."""
         written = lower(text[:MAX_CHARS])
         s = written.translate(FOLD)
         phone: str | None = None
@@ -172,13 +203,14 @@ class Parser:
                 phone = phones.normalise(first)
                 s = phones.PHONE.sub(spaces, s)
         s, written = self._leftovers.mend(s, written)  # "laays", "chốttt": typing leftovers
-        s, written = self._teencode.mend(s, written)  # "thui", "rùi"
         s, written = self._glued.split(s, written)  # "chot2kg", "2kgkhoai"
         # the words present: phrase lists that cannot match are not scanned
         runs = frozenset(RUN.findall(s))
+        if not runs.isdisjoint(self._teencode.words):  # "thui", "rùi"
+            s, written = self._teencode.mend(s, written)
+            runs = frozenset(RUN.findall(s))
         if not runs:  # emoji, punctuation: no word, no number, nothing to order
-            confidence = self._measured.of("other.no_words")
-            return self._others.reading(Intent.OTHER, phone, confidence, False, "other.no_words")
+            return written, s, s, s, runs, phone, has_digit, False, False, [], False
         said = s  # before everyday phrases go: "hồi nãy" still says "earlier"
         s = self._everyday.blank(s, written, runs)
         words = self._sentence
@@ -193,8 +225,6 @@ class Parser:
         if has_digit and _DIGIT.search(s):  # every non-quantity number pattern has a digit
             priced = self._numbers.priced(s)
             s = self._numbers.blank_not_quantities(s, written)
-        featured = featured.upper() if featured and featured.upper() in self._codes else None
-
         mentions = self._mentions(s, written, runs)
         if any(m.by_code for m in mentions):
             # a code that is also teencode inside an order phrase ("cho mk") or a pronoun
@@ -216,6 +246,36 @@ class Parser:
                 mentions = [_Mention(a, b, code, False) for a, b, code in slips]
                 t = blank(s, [(a, b) for a, b, _code in slips])
                 guessed = True
+        return written, said, s, t, runs, phone, has_digit, each, priced, mentions, guessed
+
+    def masked(self, text: str) -> str:
+        """The comment as the second opinion reads it: products as "§", numbers "0"."""
+        prepared = self._prepare(text)
+        return _masked(prepared[1], prepared[9], prepared[6])
+
+    def _doubt(
+        self, said: str, mentions: list[_Mention], has_digit: bool, intent: str
+    ) -> str | None:
+        """The intent the second opinion is sure of where the rules read ``intent``.
+        Remembered by the comment's folded text: its names and so its mask follow."""
+        found = self._judged.get(said)
+        if found is None:
+            if len(self._judged) >= JUDGED_KEPT:
+                self._judged.clear()
+            opinion = self._second.intent(_masked(said, mentions, has_digit))
+            found = self._judged[said] = opinion
+        judged, chance = found
+        return judged if judged != intent and chance >= self._second.threshold else None
+
+    def _read(self, text: str, featured: str | None, as_order: bool) -> ParseResult:
+        prepared = self._prepare(text)
+        written, said, s, t, runs, phone, has_digit, each, priced, mentions, guessed = prepared
+        named = mentions  # as found, for the second opinion
+        if not runs:  # emoji, punctuation: no word, no number, nothing to order
+            confidence = self._measured.of("other.no_words")
+            return self._others.reading(Intent.OTHER, phone, confidence, False, "other.no_words")
+        words = self._sentence
+        featured = featured.upper() if featured and featured.upper() in self._codes else None
         quantities = self._numbers.find(t, written, mentions)
         amounts = [q.start for q in quantities if q.explicit]
         # a product's own words say no time: "ô mai" is not "mai" (tomorrow)
@@ -242,12 +302,18 @@ class Parser:
         )
         if as_order:
             intent = Intent.ORDER
+        doubt = None if as_order else self._doubt(said, named, has_digit, intent)
+        ambiguous = ambiguous or doubt is not None  # the second opinion is sure: ask
         if intent is not Intent.ORDER:
-            order_like = bool(mentions or quantities or order)
+            # a missed order or cancel is shown among those that may be orders ("Có thể
+            # là đơn"), for the assistant to decide; never made one unasked
+            order_like = bool(mentions or quantities or order) or doubt is not None
             confidence = self._measured.of(rule)
-            return self._others.reading(intent, phone, confidence, order_like, rule)
+            return self._others.reading(intent, phone, confidence, order_like, rule, ambiguous)
         mentions, doubted = self._doubted(s, t, written, runs, mentions, quantities, featured)
-        items, unsure = _items(self._in_units, self._sentence, t, mentions, quantities, featured)
+        items, unsure = order_items(
+            self._in_units, self._sentence, t, mentions, quantities, featured
+        )
         unsure = unsure or carried or doubted
         of_each = [q for q in quantities if q.explicit] or quantities
         if each and len(items) > 1 and len(of_each) == 1:
@@ -280,15 +346,16 @@ class Parser:
         """The mentions to read an order's items from, and whether the assistant should
         decide: a name that may be an everyday word, a telling word alone."""
         doubted = False
-        if self._plain_names:
-            ends = (f.finish for f in self._order.finditer(t, written, runs=runs))
-            loose = self._plain_names.loose(mentions, t, written, quantities, ends)
+        plain = self._plain_names
+        if plain and any(plain.typed_plain(m, written) for m in mentions):
+            ends = [f.finish for f in self._order.finditer(t, written, runs=runs)]
+            loose = plain.loose(mentions, t, written, quantities, ends)
             if loose and (featured or len(loose) < len(mentions)):
                 # "c oi để e 2kg": ơi, not the ổi; the featured product, put to the assistant
                 mentions = [m for m in mentions if m not in loose]
             # "mang 2kg bơ ra": măng, or "bring"? the assistant decides
             doubted = bool(loose) or any(
-                self._plain_names.doubtful(m, t, written, mentions, quantities) for m in mentions
+                plain.doubtful(m, t, written, mentions, quantities) for m in mentions
             )
         if self._telling and any(
             s[m.start : m.end] in self._telling and not beside(m, t, quantities) for m in mentions
@@ -439,64 +506,8 @@ class Parser:
         return Intent.OTHER, False, "other.no_order"
 
 
-def _items(
-    units: ProductUnits,
-    words: Sentence,
-    s: str,
-    mentions: list[_Mention],
-    quantities: list[Quantity],
-    featured: str | None,
-) -> tuple[list[ParsedItem], bool]:
-    """The items of an order: each product named with its amount, or the featured
-    product; and whether a unit did not fit (the assistant decides)."""
-    unsure = False
-    if not mentions:
-        if featured is None:
-            return [], True
-        explicit = units.own_first(featured, [q for q in quantities if q.explicit], s)
-        q = (
-            total_or_last(explicit, s, words)
-            if explicit
-            else (quantities[0] if quantities else None)
-        )
-        qty, bad_unit = units.convert(featured, q)
-        return [ParsedItem(featured, qty)], bad_unit
-
-    codes = {m.code for m in mentions}
-    if len(codes) == 1:  # one product: every quantity is its, the last one wins
-        code = mentions[0].code
-        own = units.own_first(code, quantities, s)
-        qty, bad_unit = units.convert(code, total_or_last(own, s, words) if own else None)
-        return [ParsedItem(code, qty)], bad_unit
-
-    bounds = [m.start() for m in CLAUSE.finditer(s)]
-
-    def clause(pos: int) -> int:
-        return sum(1 for b in bounds if b < pos)
-
-    chosen: dict[str, Quantity | None] = {}
-    for mention in mentions:
-        chosen.setdefault(mention.code, None)
-    for q in quantities:
-        same = [m for m in mentions if clause(m.start) == clause(q.start)]
-        pool = same or mentions
-        if not same:
-            before = [m for m in mentions if m.end <= q.start]
-            pool = before[-1:] or pool
-
-        def cost(m: _Mention, q: Quantity = q) -> int:
-            # the nearest product whose unit fits and that has no quantity yet
-            fits = units.fits(m.code, q)
-            return _gap(m, q, s) + (0 if fits else 1000) + (0 if chosen[m.code] is None else 50)
-
-        target = min(pool, key=cost)
-        chosen[target.code] = q  # a later quantity for the same product wins
-    items = []
-    for code, q in chosen.items():
-        qty, bad_unit = units.convert(code, q)
-        unsure = unsure or bad_unit
-        items.append(ParsedItem(code, qty))
-    return items, unsure
+def _masked(said: str, mentions: list[_Mention], has_digit: bool) -> str:
+    return masked(said, [(m.start, m.end) for m in mentions], has_digit)
 
 
 def _asked_then_ordered(
@@ -547,14 +558,6 @@ def _outside(mentions: list[_Mention], places: Sequence[tuple[int, int]]) -> lis
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
-
-
-def _gap(m: _Mention, q: Quantity, s: str) -> int:
-    """How far apart, spaces counted once (a mended "naaa" is "na" and blanks); a
-    quantity right after its product ("KS 2kg") reads most naturally, before it next."""
-    if q.start >= m.end:
-        return len(_SPACES.sub(" ", s[m.end : q.start]))
-    return len(_SPACES.sub(" ", s[q.end : m.start])) + 1
 
 
 # ------------------------------------------------------------------ conveniences

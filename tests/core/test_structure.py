@@ -63,6 +63,8 @@ def test_built_wheel_contains_code_and_resources(tmp_path: Path) -> None:
         "livehelper/resources/demo/catalogue.csv",
         "livehelper/resources/demo/comments.jsonl",
         "livehelper/resources/lexicon/vi.toml",
+        "livehelper/resources/lexicon/rules.toml",
+        "livehelper/resources/lexicon/second_opinion.json",
         "livehelper/resources/i18n/livehelper_vi.qm",
         "livehelper/resources/icons/livehelper.svg",
         "livehelper/resources/overlays/product.html",
