@@ -1,52 +1,58 @@
 """An address a buyer writes in a comment ("chốt 2kg, gửi về thôn Nà Pàn, xã Chi Lăng,
-Lạng Sơn"): found by its words (số nhà, ngõ, đường, thôn/bản/xóm, xã/phường,
-huyện/quận, tỉnh…) and kept only when the one address reader
+Lạng Sơn"): found by its words (the lexicon's ``[addresses]``: số nhà, ngõ, đường,
+thôn/bản/xóm, xã/phường, huyện/quận, tỉnh…) and kept only when the one address reader
 (``export/addresses.split_address``: the 34 provinces, old names too) recognises its
 province."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from livehelper import phones
 from livehelper.comments.folding import fold
+from livehelper.comments.lexicon import default_lexicon
 from livehelper.export.addresses import split_address
 
-# where an address starts: a marker ("gửi về", "đc:") or the first administrative word
-_START = re.compile(
-    r"(?<![a-z0-9])(?:dia chi|d/c|dc|đc|ship ve|gui ve|giao ve|ship toi|gui toi|giao toi"
-    r"|ship den|gui den|giao den|ve|o|tai)\s*:?\s+"
-    r"|(?<![a-z0-9])(?=(?:so nha|so|ngo|ngach|hem|kiet|duong|pho|thon|ban|xom|ap|to|khu"
-    r"|xa|phuong|p\.|thi tran|huyen|quan|q\.|thi xa|tinh|tp|thanh pho)\s)"
-)
-_ADMIN = re.compile(
-    r"(?<![a-z0-9])(?:xa|phuong|thi tran|huyen|quan|thi xa|tinh|tp|thanh pho|thon|ban|xom"
-    r"|ap|ngo|ngach|hem|duong|pho)(?![a-z0-9])"
-)
-_SENT_TO = re.compile(
-    r"(?<![a-z0-9])(?:dia chi|d/c|dc|đc|(?:ship|gui|giao) (?:ve|toi|den))(?![a-z0-9])"
-)
-# the words a comment ends with after an address ("… Lai Châu giúp e nhé")
-_TAIL = re.compile(
-    r"(?:[\s,.;:!?-]*(?<![a-z0-9])(?:nhe|nha|a|shop|c|e|em|chi|oi|giup|gium|dum|voi|luon"
-    r"|ban|anh|co|nhe|nhen|nghen|duoc khong|duoc k|dc k|dc ko|duoc ko)(?![a-z0-9]))*"
-    r"[\s,.;:!?-]*$"
-)
+
+def _either(words: Iterable[str]) -> str:
+    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The lexicon's ``[addresses]`` words as: where an address starts (a marker, or the
+    first of its own words), a word that makes it precise, a marker, and the words a
+    comment ends with after it."""
+    w = default_lexicon().addresses
+    markers, own = [*w["sent_to"], *w["after_word"]], [*w["starts"], *w["precise"]]
+    start = re.compile(
+        rf"(?<![a-z0-9])(?:{_either(markers)})\s*:?\s+"
+        rf"|(?<![a-z0-9])(?=(?:{_either(own)})\s)"
+    )
+    precise = re.compile(rf"(?<![a-z0-9])(?:{_either(w['precise'])})(?![a-z0-9])")
+    sent_to = re.compile(rf"(?<![a-z0-9])(?:{_either(w['sent_to'])})(?![a-z0-9])")
+    tail = re.compile(
+        rf"(?:[\s,.;:!?-]*(?<![a-z0-9])(?:{_either(w['tail'])})(?![a-z0-9]))*[\s,.;:!?-]*$"
+    )
+    return start, precise, sent_to, tail
 
 
 def address_in(text: str) -> str | None:
     """The address written in ``text``, as written (its phone taken out), or None."""
+    start_at, precise_word, sent_to, tail_words = _patterns()
     said = fold(text)
-    if _ADMIN.search(said) is None and _SENT_TO.search(said) is None:
+    if precise_word.search(said) is None and sent_to.search(said) is None:
         return None  # most comments (the writer asks of each): no address word at all
     written = phones.PHONE.sub(" ", text)
     folded = fold(written)
-    for start in _START.finditer(folded):
+    for start in start_at.finditer(folded):
         rest = written[start.end() :]
-        tail = _TAIL.search(fold(rest))  # folding keeps positions: cut the written text
+        tail = tail_words.search(fold(rest))  # folding keeps positions: cut the written text
         candidate = rest[: tail.start() if tail else len(rest)].strip(" ,.;:-")
         # a place to deliver to, not just a city: a house number or a village, ward…
-        precise = any(ch.isdigit() for ch in candidate) or _ADMIN.search(fold(candidate))
+        precise = any(ch.isdigit() for ch in candidate) or precise_word.search(fold(candidate))
         if precise and split_address(candidate).recognised:
             return re.sub(r"\s+", " ", candidate)
     return None

@@ -7,18 +7,29 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from livehelper.comments.folding import fold
+from livehelper.comments.lexicon import default_lexicon
 from livehelper.comments.phrases import Phrases
+
+_WORDS = default_lexicon().sentence  # [sentence]: clause_words, done_verbs, done_after
+
+
+def _either(words: Iterable[str]) -> str:
+    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+
 
 # where a clause ends: a comma or a full stop that is not a decimal one ("1,5", "1.5"),
 # "và", "với"…
-CLAUSE = re.compile(r"[;\n|]|(?<!\d),|,(?!\d)|\.(?!\d)|\s(?:va|voi|and|&|\+)\s|\s-\s")
+CLAUSE = re.compile(
+    rf"[;\n|]|(?<!\d),|,(?!\d)|\.(?!\d)|\s(?:{_either(_WORDS['clause_words'])})\s|\s-\s"
+)
 # an order word and, at the end of its clause, "rồi" (already): done before, not now —
 # "anh mua lê rồi", "e đã đặt 2kg rồi", "lấy 3kg rồi" (whatever stands between)
 _DONE = re.compile(
-    r"(?<![a-z0-9])(?:mua|lay|chot|dat|order|oder)\s+(?:[a-z0-9]+\s+){0,4}?(?P<roi>roi)"
-    r"(?:\s+(?:nhe|nha|nhé|a|c|e|em|chi|shop|ma|ne))*[\s.!]*$"
+    rf"(?<![a-z0-9])(?:{_either(_WORDS['done_verbs'])})\s+(?:[a-z0-9]+\s+){{0,4}}?(?P<roi>roi)"
+    rf"(?:\s+(?:{_either(_WORDS['done_after'])}))*[\s.!]*$"
 )
 
 

@@ -48,6 +48,7 @@ class Lexicon:
     take_all: tuple[str, ...] = ()  # "lấy hết": all there is, an amount nobody said
     sentence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [sentence]
     places: tuple[str, ...] = ()  # a product's name inside one is the place
+    addresses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [addresses]
     volume_units: tuple[str, ...] = ()  # after a container: its size ("1 chai 500ml")
     twelve: tuple[str, ...] = ()  # "tá", written so: a dozen
     # a not-quantity pattern's first word -> its spellings when typed with accents
@@ -131,6 +132,7 @@ class Lexicon:
             take_all=folded(intent.get("take_all", [])),
             sentence={k: tuple(v) for k, v in data["sentence"].items()},
             places=folded(data["places"]["provinces"]),
+            addresses={k: tuple(v) for k, v in data.get("addresses", {}).items()},
         )
 
 
