@@ -29,7 +29,7 @@ def storable(text: str) -> str:
 def one_line(text: str) -> str:
     """Storable, on one line: for names, where a newline only breaks layouts."""
     text = storable(text)
-    return " ".join(text.split()) if any(c in text for c in "\t\n\r") else text
+    return " ".join(text.split()) if "\n" in text or "\r" in text or "\t" in text else text
 
 
 def clip(text: str, limit: int) -> str:

@@ -36,11 +36,21 @@ from livehelper.model import (
     LineItem,
     ParseResult,
 )
-from livehelper.store import buyers, catalogue, policy, rows, schema, stock
+from livehelper.store import buyers, policy, rows, schema, stock
 from livehelper.store.engine import CHUNK, chunks, ignoring_conflicts
 from livehelper.store.memory import BuyerKey, Memory
 
 ParseFn = Callable[[str, str | None], ParseResult]
+
+
+def _plain(table: sa.Table) -> sa.Table:
+    """``table`` with its columns' underlying types: for an insert whose values were
+    made storable before (``storable_comment``), so no value is cleaned twice."""
+    return sa.Table(
+        table.name,
+        sa.MetaData(),
+        *(sa.Column(c.name, getattr(c.type, "impl_instance", c.type)) for c in table.columns),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +110,9 @@ def run(
     """The whole batch, in the caller's transaction: the result, and the buyers this
     batch added (for ``memory`` once the transaction has committed)."""
     items = unique_comments(incoming)
+    now = schema.to_utc(now)  # the claims' time, inserted as it is
     new_buyers: dict[BuyerKey, int] = {}
-    session = rows.session(conn, session_id)
-    version = catalogue.version(conn)
+    session, version = rows.session_and_version(conn, session_id)
     products = memory.catalogue(version, lambda: product_rows(conn))
     if isinstance(parse, ByCatalogue):
         parse = parse.parse_at(version)
@@ -190,7 +200,8 @@ _WAITING_GOODS = (
         _cl.c.created_at >= sa.bindparam("since", type_=schema.UTCDateTime),
     )  # no ORDER BY: it steers SQLite away from the buyer index (20x slower)
 )
-_CLAIMS_INSERT = _cl.insert().returning(_cl.c.comment_id, _cl.c.id)
+_PLAIN_CLAIMS = _plain(_cl)  # its values are the reader's and ours (run: now in UTC)
+_CLAIMS_INSERT = _PLAIN_CLAIMS.insert().returning(_PLAIN_CLAIMS.c.comment_id, _PLAIN_CLAIMS.c.id)
 _CLAIM_ITEMS_INSERT = _ci.insert()
 _REPLACES = (
     _cl.update()
@@ -213,9 +224,12 @@ def _buyers_insert(dialect: str) -> sa.Insert:
     return ignoring_conflicts(dialect, b).returning(b.c.id, b.c.platform, b.c.platform_user_id)
 
 
+_PLAIN_COMMENTS = _plain(schema.comments)
+
+
 @functools.cache
 def _comments_insert(dialect: str) -> sa.Insert:
-    c = schema.comments
+    c = _PLAIN_COMMENTS
     return ignoring_conflicts(dialect, c).returning(c.c.id, c.c.platform, c.c.message_id)
 
 
@@ -281,13 +295,13 @@ def store_comments(
             "message_id": item.message_id,
             "buyer_id": buyer_ids[(item.platform, item.user_id)],
             "text": item.text,
-            "received_at": item.received_at,
+            "received_at": schema.to_utc(item.received_at),
             "raw": _raw_json(item.raw),
             "featured_product_id": _product_id(products, code),
             "intent": result.intent.value,
             "phone": result.phone,
             "order_like": result.intent is Intent.ORDER or result.order_like,
-            "rule": result.rule,
+            "rule": result.rule[: schema.RULE_LEN],
         }
         for item, code, result in zip(items, featured, parsed, strict=True)
     ]
@@ -564,4 +578,4 @@ _RAW = json.JSONEncoder(ensure_ascii=False, default=str).encode  # one encoder: 
 def _raw_json(raw: Any) -> str | None:
     if raw is None:
         return None
-    return raw if isinstance(raw, str) else _RAW(raw)
+    return clean.storable(raw) if isinstance(raw, str) else _RAW(raw)  # JSON escapes a NUL

@@ -57,9 +57,28 @@ _SESSION = (
 )
 
 
+# and the catalogue's version, in the same statement: an ingest batch needs both
+_SESSION_AND_VERSION = _SESSION.add_columns(
+    sa.select(schema.meta.c.value)
+    .where(schema.meta.c.key == "catalogue_version")
+    .scalar_subquery()
+    .label("catalogue_version")
+)
+
+
 def session(conn: sa.Connection, session_id: int) -> Session:
     """The session, or NotFound."""
-    row = conn.execute(_SESSION, {"session_id": session_id}).first()
+    return _session(conn.execute(_SESSION, {"session_id": session_id}).first(), session_id)
+
+
+def session_and_version(conn: sa.Connection, session_id: int) -> tuple[Session, int]:
+    """The session (or NotFound) and the catalogue's version (catalogue.version)."""
+    row = conn.execute(_SESSION_AND_VERSION, {"session_id": session_id}).first()
+    session = _session(row, session_id)
+    return session, int(row.catalogue_version) if row.catalogue_version else 0  # type: ignore[union-attr]
+
+
+def _session(row: Any, session_id: int) -> Session:
     if row is None:
         raise NotFound(f"no session with id {session_id}")
     return Session(

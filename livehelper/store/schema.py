@@ -18,7 +18,14 @@ from livehelper.clean import clip_id, storable
 ID_LEN = 128  # a platform's message or user id
 PLATFORM_LEN = 32
 NAME_LEN = 200  # a buyer's display name, a session name
+RULE_LEN = 40  # the reader's rule that decided a comment
 ASSISTANT_LEN = 64
+
+
+def to_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to the store; use an aware UTC time")
+    return value.astimezone(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -28,11 +35,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the store; use an aware UTC time")
-        return value.astimezone(UTC)
+        return None if value is None else to_utc(value)
 
     def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
         if value is None:
@@ -243,7 +246,9 @@ comments = sa.Table(
         "order_like", sa.Boolean, nullable=False, server_default=sa.false(), info={"since": 5}
     ),
     # the reader's rule that decided ("order.verb", "other.question"): shown on the comment
-    sa.Column("rule", String(40), nullable=False, server_default=sa.text("''"), info={"since": 6}),
+    sa.Column(
+        "rule", String(RULE_LEN), nullable=False, server_default=sa.text("''"), info={"since": 6}
+    ),
     sa.UniqueConstraint("session_id", "platform", "message_id", name="uq_comment_message"),
 )
 

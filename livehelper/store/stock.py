@@ -142,10 +142,10 @@ def reserve_batch(conn: sa.Connection, session_id: int, claims: Sequence[Goods])
                 if cap_free.get(pid) is not None:
                     cap_free[pid] -= qty  # type: ignore[operator]
         fits.append(HELD if ok else WAITS)
-    for pid, qty in held.items():
-        if qty:
-            conn.execute(_RESERVE, {"product": pid, "qty": qty})
-            conn.execute(_TAKE, {"s_id": session_id, "product": pid, "qty": qty})
+    changes = [(pid, qty) for pid, qty in held.items() if qty]
+    if changes:  # one statement each for all the products
+        conn.execute(_RESERVE, [{"product": pid, "qty": qty} for pid, qty in changes])
+        conn.execute(_TAKE, [{"s_id": session_id, "product": p, "qty": q} for p, q in changes])
     return fits
 
 
