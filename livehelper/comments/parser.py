@@ -289,7 +289,7 @@ class Parser:
             quantities = [q for q in quantities if not _inside(q.start, context)]
             if earlier and not mentions:  # "lần trước mua thạch, nay lấy 4 hộp": thạch
                 featured, carried = _carried(earlier, quantities, featured, self._in_units.fits)
-        instead = words.instead(t, runs)
+        instead = words.instead(t, written, runs)
         if instead is not None:  # "e k lấy khoai, lấy cam thôi": the order is the cam
             cut, no_more = instead
             t = blank(t, [(0, cut)])
@@ -413,6 +413,8 @@ class Parser:
             ),
             None,
         )
+        if cancel and words.into_cart(s, cancel.end()):
+            cancel = None  # "bỏ giùm e 1 túi vào giỏ": into the cart
         if cancel:
             reorder = self._firm_order.search(s, written, cancel.end(), runs=runs)
             if reorder and any(q.start >= cancel.end() for q in quantities):

@@ -124,6 +124,8 @@ class Sentence:
         self._drop_spellings = frozenset([*w["drop"], *self.drop_words])
         self._drop_before = re.compile(rf"{_LEFT}(?:{_either(w['drop'])})\s+$")
         self._drop_not_after = re.compile(rf"\s*(?:{_either(w['drop_not_after'])}){_RIGHT}")
+        self._drop = re.compile(rf"{_LEFT}(?:{_either(w['drop'])}){_RIGHT}")
+        self._into_cart = re.compile(rf"{_LEFT}(?:{_either(w['into_cart'])}){_RIGHT}")
 
     def drops(self, s: str, written: str, names: Sequence[tuple[int, int]]) -> bool:
         """A product dropped: "bỏ bơ nhé", "xoá cam giúp e" (its name right after the
@@ -198,19 +200,37 @@ class Sentence:
         """ "mua về biếu đều được": buying spoken of in general, judged at the end."""
         return not runs.isdisjoint(self._judgement_words) and bool(self.general.search(s))
 
-    def instead(self, s: str, runs: frozenset[str]) -> tuple[int, bool] | None:
-        """Where the order after a negated one starts ("e k lấy khoai, lấy cam"), and
-        whether the negated one said "no more" ("nữa"): an earlier claim to undo."""
-        if runs.isdisjoint(self._negation_words) or runs.isdisjoint(self._order_words):
+    def instead(self, s: str, written: str, runs: frozenset[str]) -> tuple[int, bool] | None:
+        """Where the order after a negated or dropped one starts ("e k lấy khoai, lấy
+        cam", "bỏ bò khô đi, lấy cam thôi"), and whether an earlier claim is undone: the
+        negated one said "no more" ("nữa"), or something was dropped."""
+        if runs.isdisjoint(self._order_words):
             return None
-        negated = self.negated_order.search(s)
-        if negated is None:
+        start, dropped = None, False
+        if not runs.isdisjoint(self._negation_words):
+            negated = self.negated_order.search(s)
+            start = None if negated is None else negated.end()
+        if start is None and not runs.isdisjoint(self.drop_words):
+            word = next(
+                (
+                    m
+                    for m in self._drop.finditer(s)
+                    if written[m.start() : m.end()] in self._drop_spellings
+                ),
+                None,
+            )
+            start, dropped = (None, False) if word is None else (word.end(), True)
+        if start is None:
             return None
-        then = self._instead.search(s, negated.end())
+        then = self._instead.search(s, start)
         if then is None:
             return None
         cut = then.end() - len(then.group().split()[-1])  # the order word
-        return cut, self._no_more.search(s, negated.end(), then.start()) is not None
+        return cut, dropped or self._no_more.search(s, start, then.start()) is not None
+
+    def into_cart(self, s: str, start: int) -> bool:
+        """ "bỏ giùm e 1 túi bò vào giỏ": put into the cart after ``start``, an order."""
+        return self._into_cart.search(s, start) is not None
 
     def may_say_never(self, runs: frozenset[str]) -> bool:
         """ "chưa … bao giờ" may be there (the caller checked ``never_first`` first)."""

@@ -19,7 +19,10 @@ they were written), each tested here in other words and with its own catalogue:
 * products named alike ("Mật ong rừng", "Mật ong nuôi"): the word telling them apart,
   said alone ("1 rừng 1 nuôi"), names the product;
 * taking all there is ("còn bao nhiêu e lấy hết", "bao hết"): an order, its amount the
-  assistant's to say.
+  assistant's to say;
+* a cancel word that puts into the cart ("bỏ giùm e 1 túi vào giỏ"): an order; a product
+  dropped for another ("bỏ bơ đi, lấy xôi thôi"): the other is ordered, put to the
+  assistant.
 """
 
 from __future__ import annotations
@@ -270,3 +273,24 @@ def test_a_number_in_a_products_name_is_no_amount() -> None:
     assert read("rượu 29 độ 1 chai nhé") == [("R29", Decimal(1))]
     # a unit after the name's number: still an amount elsewhere
     assert read("lấy 2 bao gạo thơm") == [("G5", Decimal(2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bỏ giúp c 2 hộp xôi vào giỏ nhé", "shop bỏ giùm em 1kg bơ vô giỏ"],
+)
+def test_a_cancel_word_that_puts_into_the_cart_orders(text: str) -> None:
+    result = PARSER.parse(text, "BO")
+    assert result.intent is Intent.ORDER, result
+
+
+def test_dropping_one_product_for_another_orders_the_other() -> None:
+    """ "bỏ bơ đi, lấy xôi thôi": the xôi is ordered; the bơ's claim is the
+    assistant's to undo, so the reading is put to them."""
+    result = PARSER.parse("bỏ bơ đi em, lấy 2 hộp xôi thôi", "BO")
+    assert (result.intent, [(i.code, i.qty) for i in result.items]) == (
+        Intent.ORDER,
+        [("XOI", Decimal(2))],
+    )
+    assert result.ambiguous
+    assert PARSER.parse("bỏ bơ nhé shop", "BO").intent is Intent.CANCEL  # a drop alone
