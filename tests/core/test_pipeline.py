@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 
+import pytest
+
 from livehelper.comments.base import FeatureChange
 from livehelper.model import IncomingComment
 from livehelper.pipeline import Pipeline
@@ -129,7 +131,9 @@ def test_a_flood_is_read_on_the_other_core_as_it_is_read_here(demo_store: Store)
         ), comment.text
 
 
-def test_batches_are_cut_to_what_a_slow_writer_stores_in_100_ms(demo_store: Store) -> None:
+def test_batches_are_cut_to_what_a_slow_writer_stores_in_100_ms(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On a slow laptop a batch of 1,000 would hold SQLite's write lock for a second (a
     confirm waits for the batch being written): batches are capped by time too."""
     import time
@@ -144,10 +148,15 @@ def test_batches_are_cut_to_what_a_slow_writer_stores_in_100_ms(demo_store: Stor
         return slow_ingest(session_id, incoming, parse)
 
     demo_store.ingest = ingest  # type: ignore[method-assign]
+    # the writer starts once everything is queued, as after a stall: its first batch
+    # takes what queued (how much had queued by chance made this test flaky)
+    submitted, warm_up = threading.Event(), Pipeline._warm_up
+    monkeypatch.setattr(Pipeline, "_warm_up", lambda self: submitted.wait(60) and warm_up(self))
     sizes: list[int] = []
     pipeline = Pipeline(demo_store, s.id, on_batch=lambda r: sizes.append(len(r.comments)))
     for i in range(1500):
         pipeline.submit(c(i, "giá bao nhiêu"))
+    submitted.set()
     assert pipeline.drain(120)
     pipeline.close()
     assert sum(sizes) == 1500
