@@ -128,7 +128,7 @@ class Parser:
         self.lexicon = lx
         self._measured = measured or measured_rules()
         self._second = second or default_second_opinion()
-        self._judged: dict[str, tuple[str, float]] = {}  # folded comment -> its opinion
+        self._judged: dict[str, tuple[str, float]] = {}  # comment as written -> its opinion
         self._others = _Others()
         self._codes = {p.code.upper() for p in products}
 
@@ -254,16 +254,17 @@ class Parser:
         return _masked(prepared[1], prepared[9], prepared[6])
 
     def _doubt(
-        self, said: str, mentions: list[_Mention], has_digit: bool, intent: str
+        self, written: str, said: str, mentions: list[_Mention], has_digit: bool, intent: str
     ) -> str | None:
         """The intent the second opinion is sure of where the rules read ``intent``.
-        Remembered by the comment's folded text: its names and so its mask follow."""
-        found = self._judged.get(said)
+        Remembered by the comment as written (its accents decide its names, and so its
+        mask: "hồi" is a product where "hỏi" is not)."""
+        found = self._judged.get(written)
         if found is None:
             if len(self._judged) >= JUDGED_KEPT:
                 self._judged.clear()
             opinion = self._second.intent(_masked(said, mentions, has_digit))
-            found = self._judged[said] = opinion
+            found = self._judged[written] = opinion
         judged, chance = found
         return judged if judged != intent and chance >= self._second.threshold else None
 
@@ -302,7 +303,7 @@ class Parser:
         )
         if as_order:
             intent = Intent.ORDER
-        doubt = None if as_order else self._doubt(said, named, has_digit, intent)
+        doubt = None if as_order else self._doubt(written, said, named, has_digit, intent)
         ambiguous = ambiguous or doubt is not None  # the second opinion is sure: ask
         if intent is not Intent.ORDER:
             # a missed order or cancel is shown among those that may be orders ("Có thể

@@ -96,3 +96,14 @@ def test_the_trained_model_reads_its_corpora_and_seldom_doubts_the_rules(
     )
     assert doubted / len(lines) <= 0.03
     assert set(INTENTS) == {i.value for i in Intent}
+
+
+def test_an_opinion_is_remembered_per_comment_as_written() -> None:
+    """ "hồi khô 2 túi" names the anise where "hỏi khô 2 túi" does not: the same folded
+    text, two masks, two opinions (one remembered by the folded text would doubt the
+    order with what it thought of the question)."""
+    doubts_hoi = SecondOpinion({"w:hoi": (-6.0, 0.0, 6.0)}, threshold=0.8)  # sure: no order
+    parser = Parser(read_catalogue(DATA / "corpus_catalogue.csv"), second=doubts_hoi)
+    parser.parse("hỏi khô 2 túi", None)  # "hoi kho 0 tui": the model is sure
+    order = parser.parse("hồi khô 2 túi", None)  # "§ kho 0 tui": it is not
+    assert order.intent is Intent.ORDER and not order.ambiguous
