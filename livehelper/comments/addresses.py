@@ -7,17 +7,13 @@ province."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from livehelper import phones
 from livehelper.comments.folding import fold
 from livehelper.comments.lexicon import default_lexicon
+from livehelper.comments.phrases import longest_first
 from livehelper.export.addresses import split_address
-
-
-def _either(words: Iterable[str]) -> str:
-    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -28,13 +24,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     w = default_lexicon().addresses
     markers, own = [*w["sent_to"], *w["after_word"]], [*w["starts"], *w["precise"]]
     start = re.compile(
-        rf"(?<![a-z0-9])(?:{_either(markers)})\s*:?\s+"
-        rf"|(?<![a-z0-9])(?=(?:{_either(own)})\s)"
+        rf"(?<![a-z0-9])(?:{longest_first(markers)})\s*:?\s+"
+        rf"|(?<![a-z0-9])(?=(?:{longest_first(own)})\s)"
     )
-    precise = re.compile(rf"(?<![a-z0-9])(?:{_either(w['precise'])})(?![a-z0-9])")
-    sent_to = re.compile(rf"(?<![a-z0-9])(?:{_either(w['sent_to'])})(?![a-z0-9])")
+    precise = re.compile(rf"(?<![a-z0-9])(?:{longest_first(w['precise'])})(?![a-z0-9])")
+    sent_to = re.compile(rf"(?<![a-z0-9])(?:{longest_first(w['sent_to'])})(?![a-z0-9])")
     tail = re.compile(
-        rf"(?:[\s,.;:!?-]*(?<![a-z0-9])(?:{_either(w['tail'])})(?![a-z0-9]))*[\s,.;:!?-]*$"
+        rf"(?:[\s,.;:!?-]*(?<![a-z0-9])(?:{longest_first(w['tail'])})(?![a-z0-9]))*[\s,.;:!?-]*$"
     )
     return start, precise, sent_to, tail
 

@@ -7,29 +7,24 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from livehelper.comments.folding import fold
 from livehelper.comments.lexicon import default_lexicon
-from livehelper.comments.phrases import Phrases
+from livehelper.comments.phrases import Phrases, longest_first
 
 _WORDS = default_lexicon().sentence  # [sentence]: clause_words, done_verbs, done_after
-
-
-def _either(words: Iterable[str]) -> str:
-    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
 
 
 # where a clause ends: a comma or a full stop that is not a decimal one ("1,5", "1.5"),
 # "và", "với"…
 CLAUSE = re.compile(
-    rf"[;\n|]|(?<!\d),|,(?!\d)|\.(?!\d)|\s(?:{_either(_WORDS['clause_words'])})\s|\s-\s"
+    rf"[;\n|]|(?<!\d),|,(?!\d)|\.(?!\d)|\s(?:{longest_first(_WORDS['clause_words'])})\s|\s-\s"
 )
 # an order word and, at the end of its clause, "rồi" (already): done before, not now —
 # "anh mua lê rồi", "e đã đặt 2kg rồi", "lấy 3kg rồi" (whatever stands between)
 _DONE = re.compile(
-    rf"(?<![a-z0-9])(?:{_either(_WORDS['done_verbs'])})\s+(?:[a-z0-9]+\s+){{0,4}}?(?P<roi>roi)"
-    rf"(?:\s+(?:{_either(_WORDS['done_after'])}))*[\s.!]*$"
+    rf"(?<![a-z0-9])(?:{longest_first(_WORDS['done_verbs'])})\s+(?:[a-z0-9]+\s+){{0,4}}?(?P<roi>roi)"
+    rf"(?:\s+(?:{longest_first(_WORDS['done_after'])}))*[\s.!]*$"
 )
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from livehelper.comments.folding import FOLD, RUN, lower
+from livehelper.comments.folding import FOLD, RUN, fold, lower
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -21,6 +21,12 @@ def alternation(phrases: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
     return _trie_regex(trie) if trie else "(?!)"
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A plain alternation of the words, folded and escaped, the longest first (so that
+    "em" is tried before "e"); spaces match as written."""
+    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
 
 
 def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
