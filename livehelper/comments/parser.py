@@ -250,8 +250,10 @@ class Parser:
 
     def masked(self, text: str) -> str:
         """The comment as the second opinion reads it: products as "§", numbers "0"."""
-        prepared = self._prepare(text)
-        return _masked(prepared[1], prepared[9], prepared[6])
+        _written, said, _s, _t, _runs, _phone, has_digit, _each, _priced, mentions, _guessed = (
+            self._prepare(text)
+        )
+        return _masked(said, mentions, has_digit)
 
     def _doubt(
         self, written: str, said: str, mentions: list[_Mention], has_digit: bool, intent: str
@@ -265,8 +267,7 @@ class Parser:
                 self._judged.clear()
             opinion = self._second.intent(_masked(said, mentions, has_digit))
             found = self._judged[written] = opinion
-        judged, chance = found
-        return judged if judged != intent and chance >= self._second.threshold else None
+        return self._second.against(found, intent)
 
     def _read(self, text: str, featured: str | None, as_order: bool) -> ParseResult:
         prepared = self._prepare(text)

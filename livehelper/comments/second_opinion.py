@@ -85,10 +85,11 @@ class SecondOpinion:
     def doubts(self, text: str, intent: str) -> str | None:
         """The intent the model is sure of (at least ``threshold``) where the rules read
         ``intent``, or None when it agrees or is not sure."""
-        found = self._seen.get(text)
-        if found is None:
-            found = self._judge(text)
-        said, chance = found
+        return self.against(self.intent(text), intent)
+
+    def against(self, opinion: tuple[str, float], intent: str) -> str | None:
+        """``doubts`` for an opinion already had (``intent``'s answer)."""
+        said, chance = opinion
         return said if said != intent and chance >= self.threshold else None
 
     def _judge(self, text: str) -> tuple[str, float]:
