@@ -41,6 +41,17 @@ def run_cli(
     return done
 
 
+def tool_is_current(name: str) -> None:
+    """``tools/NAME --check`` says the file it writes is what it would write today."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "tools" / name), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def wait_for(predicate, timeout: float = 10.0, interval: float = 0.02) -> bool:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -4,25 +4,16 @@ orders to the assistant."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from livehelper.catalogue import read_catalogue
 from livehelper.comments.confidence import Measured, measured_rules, smoothed
 from livehelper.comments.parser import Parser
-from tests.helpers import DEMO_CATALOGUE, REPO
+from tests.helpers import DEMO_CATALOGUE, tool_is_current
 
 PRODUCTS = read_catalogue(DEMO_CATALOGUE)
 
 
 def test_the_table_is_what_the_reader_measures_today() -> None:
-    done = subprocess.run(
-        [sys.executable, str(REPO / "tools" / "measure_rules.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    tool_is_current("measure_rules.py")
 
 
 def test_a_rule_seldom_right_puts_its_orders_to_the_assistant() -> None:

@@ -4,9 +4,6 @@ putting to the assistant what it is sure the rules read wrong — never deciding
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from livehelper.catalogue import read_catalogue
@@ -20,7 +17,7 @@ from livehelper.comments.second_opinion import (
     masked,
 )
 from livehelper.model import Intent
-from tests.helpers import DEMO_CATALOGUE, REPO
+from tests.helpers import DEMO_CATALOGUE, REPO, tool_is_current
 
 PRODUCTS = read_catalogue(DEMO_CATALOGUE)
 DATA = REPO / "tests" / "data"
@@ -28,13 +25,7 @@ NONE = SecondOpinion({}, threshold=2.0)  # never sure: the rules alone
 
 
 def test_the_file_is_what_the_training_script_makes_today() -> None:
-    done = subprocess.run(
-        [sys.executable, str(REPO / "tools" / "train_second_opinion.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    tool_is_current("train_second_opinion.py")
 
 
 def test_products_and_numbers_are_masked() -> None:
