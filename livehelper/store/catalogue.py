@@ -59,12 +59,8 @@ def bump_version(conn: sa.Connection) -> None:
         conn.execute(m.insert().values(key="catalogue_version", value="1"))
 
 
-_VERSION = sa.select(schema.meta.c.value).where(schema.meta.c.key == "catalogue_version")
-
-
 def version(conn: sa.Connection) -> int:
-    value = conn.execute(_VERSION).scalar()  # built once: every ingest batch asks
-    return int(value) if value else 0
+    return rows.version_number(conn.execute(rows.CATALOGUE_VERSION).scalar())
 
 
 def products(conn: sa.Connection, session_id: int | None = None) -> list[Product]:

@@ -57,13 +57,17 @@ _SESSION = (
 )
 
 
-# and the catalogue's version, in the same statement: an ingest batch needs both
+# the catalogue's version (catalogue.version), and with the session in one statement:
+# an ingest batch needs both
+CATALOGUE_VERSION = sa.select(schema.meta.c.value).where(schema.meta.c.key == "catalogue_version")
 _SESSION_AND_VERSION = _SESSION.add_columns(
-    sa.select(schema.meta.c.value)
-    .where(schema.meta.c.key == "catalogue_version")
-    .scalar_subquery()
-    .label("catalogue_version")
+    CATALOGUE_VERSION.scalar_subquery().label("catalogue_version")
 )
+
+
+def version_number(value: str | None) -> int:
+    """The catalogue's version as stored (text in ``meta``; none yet is 0)."""
+    return int(value) if value else 0
 
 
 def session(conn: sa.Connection, session_id: int) -> Session:
@@ -75,7 +79,7 @@ def session_and_version(conn: sa.Connection, session_id: int) -> tuple[Session, 
     """The session (or NotFound) and the catalogue's version (catalogue.version)."""
     row = conn.execute(_SESSION_AND_VERSION, {"session_id": session_id}).first()
     session = _session(row, session_id)
-    return session, int(row.catalogue_version) if row.catalogue_version else 0  # type: ignore[union-attr]
+    return session, version_number(row.catalogue_version)  # type: ignore[union-attr]
 
 
 def _session(row: Any, session_id: int) -> Session:
