@@ -134,8 +134,9 @@ class Sentence:
             word = self._drop_before.search(s, 0, start)
             if (
                 word is not None
-                and written[word.start() : word.start() + len(word.group().rstrip())]
-                in self._drop_spellings
+                and self._spelt_drop(
+                    written, word.start(), word.start() + len(word.group().rstrip())
+                )
                 and self._drop_not_after.match(s, end) is None
             ):
                 return True
@@ -212,11 +213,7 @@ class Sentence:
             start = None if negated is None else negated.end()
         if start is None and not runs.isdisjoint(self.drop_words):
             word = next(
-                (
-                    m
-                    for m in self._drop.finditer(s)
-                    if written[m.start() : m.end()] in self._drop_spellings
-                ),
+                (m for m in self._drop.finditer(s) if self._spelt_drop(written, *m.span())),
                 None,
             )
             start, dropped = (None, False) if word is None else (word.end(), True)
@@ -227,6 +224,10 @@ class Sentence:
             return None
         cut = then.end() - len(then.group().split()[-1])  # the order word
         return cut, dropped or self._no_more.search(s, start, then.start()) is not None
+
+    def _spelt_drop(self, written: str, start: int, end: int) -> bool:
+        """The drop word typed as listed or without accents ("bỏ", "bo"; not "bò")."""
+        return written[start:end] in self._drop_spellings
 
     def into_cart(self, s: str, start: int) -> bool:
         """ "bỏ giùm e 1 túi bò vào giỏ": put into the cart after ``start``, an order."""
